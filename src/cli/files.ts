@@ -1,0 +1,160 @@
+import { promises as fs, type Dirent } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CONFIG_FILE_NAMES, ConfigError, isMarkdownPath, parseConfigText, type ConfigFile } from '../core';
+
+/** Input the CLI cannot read: reported in one line, exit code 2. */
+export class InputError extends Error {}
+
+/** Files larger than this are skipped with a notice: nobody writes a 10 MB roadmap by hand. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+export interface Project {
+  /** The folder that plays the workspace folder: the config file's folder, or the paths' common folder. */
+  root: string;
+  configPath: string | undefined;
+  config: ConfigFile;
+}
+
+/** Finds the project root and its config for the given paths (already checked to exist). */
+export async function findProject(absPaths: string[], explicitConfig: string | undefined): Promise<Project> {
+  const common = commonDirectory(await Promise.all(absPaths.map(async (p) => ((await fs.stat(p)).isDirectory() ? p : path.dirname(p)))));
+  const configPath = explicitConfig ? path.resolve(explicitConfig) : await findConfigUpwards(common);
+  const config = configPath ? await readConfig(configPath) : {};
+  const configDir = configPath ? path.dirname(configPath) : undefined;
+  const root = configDir && absPaths.every((p) => isWithin(p, configDir)) ? configDir : common;
+  return { root, configPath, config };
+}
+
+async function findConfigUpwards(start: string): Promise<string | undefined> {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path.join(dir, name);
+      if (await exists(candidate)) return candidate;
+    }
+    // Stop at the repository's top: a config above it belongs to something else.
+    if ((await exists(path.join(dir, '.git'))) || path.dirname(dir) === dir) return undefined;
+  }
+}
+
+async function readConfig(configPath: string): Promise<ConfigFile> {
+  let text: string;
+  try {
+    text = await fs.readFile(configPath, 'utf8');
+  } catch (e) {
+    throw new InputError(`cannot read config ${configPath}: ${reason(e)}`);
+  }
+  try {
+    return parseConfigText(text);
+  } catch (e) {
+    if (e instanceof ConfigError) throw new InputError(`bad config ${configPath}: ${e.message}`);
+    throw e;
+  }
+}
+
+/**
+ * Lists the Markdown files under `absPath` (or the file itself), skipping excluded folders early
+ * and never following symbolic links to folders, so link loops cannot trap the walk.
+ */
+export async function listMarkdownFiles(absPath: string, root: string, isExcluded: (rel: string) => boolean): Promise<string[]> {
+  const stat = await fs.stat(absPath);
+  if (!stat.isDirectory()) return isMarkdownPath(absPath) ? [absPath] : [];
+  const out: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    let entries: Dirent[];
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      throw new InputError(`cannot read folder ${dir}: ${reason(e)}`);
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      const rel = toPosix(path.relative(root, full));
+      if (isExcluded(rel) || entry.name === 'node_modules' || entry.name === '.git') continue;
+      if (entry.isDirectory()) await walk(full);
+      else if (isMarkdownPath(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && (await isFile(full))))) out.push(full);
+    }
+  };
+  await walk(absPath);
+  return out;
+}
+
+export type ReadResult = { kind: 'text'; text: string } | { kind: 'skipped'; reason: string };
+
+/** Reads a Markdown file as UTF-8 text; binary and oversized files are skipped with a reason. */
+export async function readMarkdown(absPath: string): Promise<ReadResult> {
+  let bytes: Buffer;
+  try {
+    const stat = await fs.stat(absPath);
+    if (stat.size > MAX_FILE_BYTES) return { kind: 'skipped', reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
+    bytes = await fs.readFile(absPath);
+  } catch (e) {
+    throw new InputError(`cannot read ${absPath}: ${reason(e)}`);
+  }
+  if (bytes.subarray(0, 8192).includes(0)) return { kind: 'skipped', reason: 'binary (it holds NUL bytes)' };
+  return { kind: 'text', text: new TextDecoder('utf-8').decode(bytes) };
+}
+
+export function fileUri(absPath: string): string {
+  return pathToFileURL(absPath).href;
+}
+
+export function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+export function isWithin(p: string, dir: string): boolean {
+  const rel = path.relative(dir, p);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+function commonDirectory(dirs: string[]): string {
+  let common = dirs[0]!;
+  for (const dir of dirs.slice(1)) while (!isWithin(dir, common)) common = path.dirname(common);
+  return common;
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await fs.access(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function isDirectory(p: string): Promise<boolean> {
+  try {
+    return (await fs.stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function isFile(p: string): Promise<boolean> {
+  try {
+    return (await fs.stat(p)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export function reason(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  switch (err?.code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'ELOOP':
+      return 'too many symbolic links';
+    default:
+      return err?.message ?? String(e);
+  }
+}
+
+export { ConfigError };

@@ -1,0 +1,122 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { Workspace, mergeConfig, summarize, type Issue } from '../core';
+import { USAGE, UsageError, parseArgs, type CliArgs } from './args';
+import { InputError, fileUri, findProject, isDirectory, isWithin, listMarkdownFiles, readMarkdown, toPosix } from './files';
+import { countBySeverity, formatGraphText, formatJson, formatText, toJsonDiagnostic, type JsonDiagnostic } from './output';
+
+import { version } from '../../package.json';
+
+interface Io {
+  cwd: string;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  color: boolean;
+}
+
+/** Runs the CLI and returns its exit code: 0 no errors, 1 errors or too many warnings, 2 bad usage or input. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`throughline: ${e.message}\n${USAGE}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (args.command === 'help') {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  if (args.command === 'version') {
+    io.stdout(`${version}\n`);
+    return 0;
+  }
+  try {
+    return await runAnalysis(args, io);
+  } catch (e) {
+    if (e instanceof InputError) {
+      io.stderr(`throughline: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+async function runAnalysis(args: CliArgs, io: Io): Promise<number> {
+  const absPaths = args.paths.map((p) => path.resolve(io.cwd, p));
+  for (const [i, p] of absPaths.entries()) {
+    if (!existsSync(p)) throw new InputError(`${args.paths[i]}: no such file or folder`);
+  }
+  if (args.config && !existsSync(path.resolve(io.cwd, args.config))) throw new InputError(`${args.config}: no such config file`);
+  const project = await findProject(absPaths, args.config && path.resolve(io.cwd, args.config));
+  const workspace = new Workspace(fileUri(project.root), mergeConfig(project.config));
+
+  // Every product doc under the root is loaded, so references resolve; only files under the given
+  // paths are reported.
+  const files = new Set<string>();
+  for (const f of await listMarkdownFiles(project.root, project.root, (rel) => workspace.isExcluded(rel))) files.add(f);
+  // Files named on the command line count even when their name is not .md.
+  for (const p of absPaths) if (!(await isDirectory(p))) files.add(p);
+  const reported = new Set<string>();
+  for (const file of files) {
+    const result = await readMarkdown(file);
+    if (result.kind === 'skipped') {
+      if (absPaths.some((p) => isWithin(file, p))) io.stderr(`throughline: skipped ${relativeToCwd(io, file)}: ${result.reason}\n`);
+      continue;
+    }
+    const info = workspace.update(fileUri(file), result.text);
+    if (info && absPaths.some((p) => isWithin(file, p))) reported.add(info.uri);
+  }
+
+  const result = workspace.check();
+  const summary = summarize(result.model, (doc) => reported.has(doc.uri));
+  if (args.command === 'graph') {
+    const graph = workspace.graph();
+    if (args.format === 'json') {
+      const nodes = graph.nodes.map((n) => ({ ...n, file: relativeToCwd(io, path.join(project.root, n.file)) }));
+      io.stdout(`${JSON.stringify({ version: 1, nodes, edges: graph.edges }, null, 2)}\n`);
+    } else io.stdout(`${formatGraphText(graph)}\n`);
+    return 0;
+  }
+
+  const diagnostics: JsonDiagnostic[] = [];
+  const uris = [...result.issues.keys()].filter((u) => reported.has(u)).sort();
+  for (const uri of uris) {
+    const doc = workspace.get(uri)!;
+    const file = relativeToCwd(io, path.join(project.root, doc.relPath));
+    for (const issue of result.issues.get(uri) as Issue[]) diagnostics.push(toJsonDiagnostic(issue, file));
+  }
+  diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+  io.stdout(`${args.format === 'json' ? formatJson(diagnostics, summary) : formatText(diagnostics, summary, io.color)}\n`);
+  const counts = countBySeverity(diagnostics);
+  const tooManyWarnings = args.maxWarnings !== undefined && counts.warning > args.maxWarnings;
+  return counts.error > 0 || tooManyWarnings ? 1 : 0;
+}
+
+function relativeToCwd(io: Io, abs: string): string {
+  return toPosix(path.relative(io.cwd, abs)) || '.';
+}
+
+// Entry point when bundled as dist/cli.js.
+if (require.main === module) {
+  const io: Io = {
+    cwd: process.cwd(),
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    color: !!process.stdout.isTTY && !process.env['NO_COLOR'],
+  };
+  run(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      // A bug, not bad input: still one clear line, and the details only when asked for.
+      process.stderr.write(`throughline: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+      if (process.env['THROUGHLINE_DEBUG']) process.stderr.write(`${e instanceof Error ? e.stack : ''}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,285 @@
+import type { Definition, Link, LinkReference, List, ListItem, Nodes, Paragraph, RootContent, Table, TableCell } from 'mdast';
+import { contentSpan, endOf, plainText, startOf } from '../markdown';
+import { normalizeLabel, parseReferenceValue } from '../referenceText';
+import type { FieldMatch, LabelLayer, Syntax } from '../syntax';
+import { LineIndex, excerptOf } from '../text';
+import type { NoTraceMarker, Reference, TraceVia } from '../types';
+
+/** What the scanners need from the document being analysed. */
+export interface DocContext {
+  text: string;
+  lines: LineIndex;
+  syntax: Syntax;
+  definitions: Map<string, string>;
+}
+
+/** What an item's content says: its upward references, "no trace" markers, metric, sub-IDs, excerpt. */
+export interface ContentFacts {
+  references: Reference[];
+  noTrace: NoTraceMarker[];
+  hasMetric: boolean;
+  subIds: string[];
+  excerpt: string;
+}
+
+const METRIC_LINE =
+  /^(\*\*|__|\*|_)?(?:metrics?|targets?|kpis?|key results?|success metrics?|success measures?|measures? of success|measured by|kr)\1?\s*:\1?\s*(.*)$/i;
+const KR_ID_LINE = /^(\*\*|__|\*|_)?KR[-.]?\d+(?:\.\d+)?\1?[:.)\s-]\s*(\S.*)$/;
+const KEY_RESULTS_INTRO = /\bkey results?\b|\bKRs?\b/i;
+const PLACEHOLDER = /^(?:tbd|tbc|todo|n\/?a|none|-|—|\?+|…|\.\.\.)?\.?$/i;
+
+export function collectDefinitions(tree: { children: RootContent[] }): Map<string, string> {
+  const out = new Map<string, string>();
+  const visit = (nodes: RootContent[]) => {
+    for (const node of nodes) {
+      if (node.type === 'definition') {
+        const def = node as Definition;
+        const key = normalizeLabel(def.label ?? def.identifier);
+        if (!out.has(key)) out.set(key, def.url);
+      } else if ('children' in node) visit(node.children as RootContent[]);
+    }
+  };
+  visit(tree.children);
+  return out;
+}
+
+/**
+ * Scans an item's content for trace references. `layers` are the label layers that point upward
+ * from this item (goal labels in roadmap items, vision labels in goals).
+ */
+export class ContentScanner {
+  readonly facts: ContentFacts = { references: [], noTrace: [], hasMetric: false, subIds: [], excerpt: '' };
+  /** Field ranges already read, so a link inside a field is not counted again as a prose link. */
+  private readonly consumed: Array<[number, number]> = [];
+
+  constructor(
+    private readonly ctx: DocContext,
+    private readonly layers: ReadonlySet<LabelLayer>,
+  ) {}
+
+  /** Reads a title line (heading text, list item's first line, table cell) for a trailing field. */
+  scanTitleLine(start: number, end: number): void {
+    const line = this.ctx.text.slice(start, end);
+    const field = this.ctx.syntax.fieldAtEnd(line);
+    if (field) this.addField(field, start, line, 'field');
+  }
+
+  scanNodes(nodes: readonly RootContent[]): void {
+    let previous: RootContent | undefined;
+    for (const node of nodes) {
+      this.scanNode(node, previous);
+      previous = node;
+    }
+  }
+
+  /** Finishes the scan: prose links that point upward become (implicit) references. */
+  finish(nodes: readonly RootContent[]): ContentFacts {
+    for (const node of nodes) this.collectLinks(node);
+    return this.facts;
+  }
+
+  /** Reads a raw value that is a reference list by position (a trace column cell, front matter). */
+  addValue(rawStart: number, rawEnd: number, via: TraceVia): void {
+    const raw = this.ctx.text.slice(rawStart, rawEnd);
+    this.consumed.push([rawStart, rawEnd]);
+    this.addParsed(parseReferenceValue(raw, rawStart, this.ctx.definitions), via);
+  }
+
+  addExplicit(references: Reference[], noTrace: NoTraceMarker[]): void {
+    this.facts.references.push(...references);
+    this.facts.noTrace.push(...noTrace);
+  }
+
+  noteMetric(): void {
+    this.facts.hasMetric = true;
+  }
+
+  noteSubId(id: string): void {
+    if (!this.facts.subIds.includes(id)) this.facts.subIds.push(id);
+  }
+
+  private scanNode(node: RootContent, previous: RootContent | undefined): void {
+    switch (node.type) {
+      case 'paragraph':
+        this.scanParagraph(node, false);
+        if (!this.facts.excerpt) {
+          const text = plainText(node);
+          if (!this.ctx.syntax.fieldAtStart(text)) this.facts.excerpt = excerptOf(text);
+        }
+        break;
+      case 'heading': {
+        const span = contentSpan(node);
+        if (!span) break;
+        const line = this.ctx.text.slice(span[0], span[1]);
+        const field = this.ctx.syntax.fieldAtStart(line) ?? this.ctx.syntax.fieldAtEnd(line);
+        if (field) this.addField(field, span[0], line, 'field');
+        this.checkMetricLine(line);
+        const lead = this.ctx.syntax.leadingId(plainText(node));
+        if (lead) this.noteSubId(lead.id);
+        break;
+      }
+      case 'list':
+        this.scanList(node, previous);
+        break;
+      case 'listItem':
+        this.scanListItem(node);
+        break;
+      case 'blockquote':
+        this.scanNodes(node.children);
+        break;
+      case 'table':
+        this.scanTable(node);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private scanList(list: List, previous: RootContent | undefined): void {
+    const keyResults = previous !== undefined && isKeyResultsIntro(previous);
+    for (const item of list.children) {
+      if (keyResults && /\d/.test(plainText(item))) this.noteMetric();
+      this.scanListItem(item);
+    }
+  }
+
+  scanListItem(item: ListItem): void {
+    let previous: RootContent | undefined;
+    item.children.forEach((child, index) => {
+      if (child.type === 'paragraph') {
+        this.scanParagraph(child, index === 0);
+        if (index === 0) {
+          const lead = this.ctx.syntax.leadingId(plainText(child));
+          if (lead) this.noteSubId(lead.id);
+        }
+      } else this.scanNode(child as RootContent, previous);
+      previous = child as RootContent;
+    });
+  }
+
+  /** Each line of a paragraph may be a field (`Goal: G1`); a list item's first line may end with one. */
+  private scanParagraph(paragraph: Paragraph, firstInListItem: boolean): void {
+    const start = startOf(paragraph);
+    const raw = this.ctx.text.slice(start, endOf(paragraph));
+    let lineStart = 0;
+    let lineNo = 0;
+    for (const line of raw.split(/\r\n|\r|\n/)) {
+      const prefix = lineNo === 0 ? 0 : /^[ \t>]*/.exec(line)![0].length;
+      const content = line.slice(prefix);
+      const at = start + lineStart + prefix;
+      const field = this.ctx.syntax.fieldAtStart(content) ?? (firstInListItem && lineNo === 0 ? this.ctx.syntax.fieldAtEnd(content) : undefined);
+      if (field) this.addField(field, at, content, 'field');
+      this.checkMetricLine(content);
+      lineStart += line.length + (raw.startsWith('\r\n', lineStart + line.length) ? 2 : 1);
+      lineNo++;
+    }
+  }
+
+  private scanTable(table: Table): void {
+    const [header, ...rows] = table.children;
+    if (!header) return;
+    const headerLabels = header.children.map((cell) => this.ctx.syntax.labelOf(plainText(cell)));
+    const isMetadataTable = header.children.length === 2 && headerLabels[0] !== undefined;
+    const traceColumns = isMetadataTable ? [] : headerLabels.flatMap((layer, i) => (layer && this.layers.has(layer) ? [i] : []));
+    for (const row of isMetadataTable ? table.children : rows) {
+      const cells = row.children;
+      const first = cells[0];
+      const second = cells[1];
+      // A two-column metadata row: `| Goal | G2 |`, `| Metric | 40% |`.
+      if (first && second && traceColumns.length === 0) {
+        const label = plainText(first);
+        const layer = this.ctx.syntax.labelOf(label);
+        if (layer && this.layers.has(layer)) this.addCellValue(second, 'field');
+        this.checkMetricLine(`${label.replace(/:\s*$/, '')}: ${plainText(second)}`);
+      }
+      for (const column of traceColumns) {
+        const cell = cells[column];
+        if (cell) this.addCellValue(cell, 'column');
+      }
+    }
+  }
+
+  private addCellValue(cell: TableCell, via: TraceVia): void {
+    const span = contentSpan(cell) ?? emptyCellSpan(this.ctx.text, cell);
+    this.addValue(span[0], span[1], via);
+  }
+
+  private addField(field: FieldMatch, lineOffset: number, line: string, via: TraceVia): void {
+    this.consumed.push([lineOffset + field.start, lineOffset + field.valueEnd]);
+    if (!this.layers.has(field.layer)) return;
+    const raw = line.slice(field.valueStart, field.valueEnd);
+    this.addParsed(parseReferenceValue(raw, lineOffset + field.valueStart, this.ctx.definitions), via);
+  }
+
+  private addParsed(parsed: ReturnType<typeof parseReferenceValue>, via: TraceVia): void {
+    const lines = this.ctx.lines;
+    const whole = parsed.whole ? { text: parsed.whole.text, range: lines.range(parsed.whole.start, parsed.whole.end) } : undefined;
+    for (const ref of parsed.references) {
+      this.facts.references.push({
+        text: ref.text,
+        range: lines.range(ref.start, ref.end),
+        via,
+        ...(ref.link !== undefined ? { link: ref.link } : {}),
+        ...(whole ? { whole } : {}),
+        explicit: true,
+      });
+    }
+    if (parsed.noTrace) {
+      this.facts.noTrace.push({ text: parsed.noTrace.text, range: lines.range(parsed.noTrace.start, parsed.noTrace.end) });
+    }
+  }
+
+  private checkMetricLine(line: string): void {
+    const m = METRIC_LINE.exec(line) ?? KR_ID_LINE.exec(line);
+    if (m && !PLACEHOLDER.test(stripMarks(m[2] ?? ''))) this.noteMetric();
+  }
+
+  private collectLinks(node: Nodes): void {
+    if (node.type === 'link' || node.type === 'linkReference') {
+      const start = startOf(node);
+      if (!this.consumed.some(([s, e]) => start >= s && start < e)) this.addProseLink(node);
+      return;
+    }
+    if ('children' in node) for (const child of node.children) this.collectLinks(child as Nodes);
+  }
+
+  private addProseLink(node: Link | LinkReference): void {
+    const url = node.type === 'link' ? node.url : this.ctx.definitions.get(normalizeLabel(node.label ?? node.identifier));
+    if (url === undefined || /^[a-z][a-z0-9+.-]*:/i.test(url)) return; // external links never trace
+    const start = startOf(node);
+    const end = endOf(node);
+    this.facts.references.push({
+      text: plainText(node),
+      range: this.ctx.lines.range(start, end),
+      via: 'link',
+      link: safeDecode(url),
+      explicit: false,
+    });
+  }
+}
+
+function isKeyResultsIntro(node: RootContent): boolean {
+  return (node.type === 'heading' || node.type === 'paragraph') && KEY_RESULTS_INTRO.test(plainText(node));
+}
+
+function stripMarks(s: string): string {
+  return s.replace(/[*_`~]/g, '').trim();
+}
+
+/** An empty cell has no children: its value position is just after its pipe and spaces. */
+function emptyCellSpan(text: string, cell: TableCell): [number, number] {
+  const start = startOf(cell);
+  const raw = text.slice(start, endOf(cell));
+  const m = /^\|?[ \t]*/.exec(raw)!;
+  return [start + m[0].length, start + m[0].length];
+}
+
+function safeDecode(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+
+export type { FieldMatch };

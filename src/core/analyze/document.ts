@@ -1,0 +1,135 @@
+import GithubSlugger from 'github-slugger';
+import type { Heading, Root, RootContent } from 'mdast';
+import type { Config } from '../config';
+import type { FrontMatter } from '../frontMatter';
+import { detectKind, type KindResult } from '../kind';
+import { contentSpan, endOf, parseMarkdown, plainText, startOf } from '../markdown';
+import { parseSuppressions, type Suppressions } from '../suppress';
+import { syntaxFor } from '../syntax';
+import { LineIndex, detectEol } from '../text';
+import type { DocKind, Item, Range } from '../types';
+import { collectDefinitions, type DocContext } from './content';
+import { extractItems } from './layouts';
+
+/** A root-level heading with what every layout needs to know about it. */
+export interface HeadingInfo {
+  node: Heading;
+  index: number;
+  depth: number;
+  /** Plain text, Markdown marks dropped. */
+  text: string;
+  /** GitHub-style anchor, deduplicated like GitHub does. */
+  slug: string;
+  /** Offsets of the heading's text, without `#` marks. */
+  span: [number, number];
+}
+
+/** Everything the core knows about one document on its own, before linking across files. */
+export interface DocumentInfo {
+  uri: string;
+  /** Path relative to the workspace folder, with `/` separators. */
+  relPath: string;
+  kind: DocKind | null;
+  kindSource: KindResult['source'];
+  /** The text analysed (without a byte order mark). Kept for fixes and hovers. */
+  text: string;
+  lines: LineIndex;
+  eol: string;
+  frontMatter?: FrontMatter;
+  unknownKind?: KindResult['unknownKind'];
+  title: string;
+  /** Where document-level findings go: the title heading, else the first line. */
+  titleRange: Range;
+  /** The document's own node (vision, strategy) or the file item (goal, roadmap-item). */
+  root?: Item;
+  /** Goals, roadmap items and vision sections, in document order. */
+  items: Item[];
+  /** Link anchors (lower-cased) of this document and the item each one addresses. */
+  anchors: Map<string, Item>;
+  /** Strategy docs: which of who / what / why a section answers. */
+  strategy?: { who: boolean; what: boolean; why: boolean };
+  suppressions: Suppressions;
+  /** Set when analysing the document threw: the message, so it can be reported instead of lost. */
+  failure?: string;
+}
+
+export interface AnalyzeInput {
+  uri: string;
+  relPath: string;
+  /** The document text without a byte order mark. */
+  text: string;
+  config: Config;
+  /** A kind already detected (the CLI and the index detect kinds before deciding to parse). */
+  kind?: KindResult;
+}
+
+export function analyzeDocument(input: AnalyzeInput): DocumentInfo {
+  const { uri, relPath, text, config } = input;
+  const kind = input.kind ?? detectKind(relPath, text, config);
+  const lines = new LineIndex(text);
+  const info: DocumentInfo = {
+    uri,
+    relPath,
+    kind: kind.kind,
+    kindSource: kind.source,
+    text,
+    lines,
+    eol: detectEol(text),
+    ...(kind.frontMatter ? { frontMatter: kind.frontMatter } : {}),
+    ...(kind.unknownKind ? { unknownKind: kind.unknownKind } : {}),
+    title: fileTitle(relPath),
+    titleRange: lines.range(0, lines.lineEnd(0)),
+    items: [],
+    anchors: new Map(),
+    suppressions: parseSuppressions(text, lines),
+  };
+  // Files without a kind are not parsed: in a large docs repo most files are not product docs.
+  if (!kind.kind) return info;
+  try {
+    const tree = parseMarkdown(text);
+    const ctx: DocContext = { text, lines, syntax: syntaxFor(config), definitions: collectDefinitions(tree) };
+    const headings = collectHeadings(tree);
+    const titleHeading = findTitleHeading(headings, kind.kind);
+    const fmTitle = kind.frontMatter?.data['title'];
+    info.title = typeof fmTitle === 'string' && fmTitle.trim() ? fmTitle.trim() : titleHeading ? titleHeading.text : info.title;
+    if (titleHeading) info.titleRange = lines.range(titleHeading.span[0], titleHeading.span[1]);
+    extractItems(info, { ctx, tree, headings, titleHeading, kind: kind.kind, config });
+    // The title's own anchor addresses the whole document.
+    if (titleHeading && info.root && !info.anchors.has(titleHeading.slug)) info.anchors.set(titleHeading.slug, info.root);
+  } catch (e) {
+    info.items = [];
+    info.anchors = new Map();
+    delete info.root;
+    info.failure = e instanceof Error ? e.message : String(e);
+  }
+  return info;
+}
+
+function collectHeadings(tree: Root): HeadingInfo[] {
+  const slugger = new GithubSlugger();
+  const out: HeadingInfo[] = [];
+  tree.children.forEach((node: RootContent, index) => {
+    if (node.type !== 'heading') return;
+    const text = plainText(node);
+    const span = contentSpan(node) ?? [startOf(node), startOf(node)];
+    out.push({ node, index, depth: node.depth, text, slug: slugger.slug(text), span });
+  });
+  return out;
+}
+
+/**
+ * The document title: the only `#` heading when there is exactly one; for one-item files the first
+ * heading. Other headings are the document's sections.
+ */
+function findTitleHeading(headings: HeadingInfo[], kind: DocKind): HeadingInfo | undefined {
+  if (kind === 'goal' || kind === 'roadmap-item') return headings[0];
+  const h1 = headings.filter((h) => h.depth === 1);
+  return h1.length === 1 && h1[0] === headings[0] ? h1[0] : undefined;
+}
+
+function fileTitle(relPath: string): string {
+  const base = relPath.slice(relPath.lastIndexOf('/') + 1).replace(/\.(md|markdown)$/i, '');
+  return base.replace(/[-_]+/g, ' ').trim() || relPath;
+}
+
+export { endOf, startOf };

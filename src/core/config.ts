@@ -1,0 +1,272 @@
+import { parse as parseYaml } from 'yaml';
+import type { DocKind, RuleId, Severity } from './types';
+
+export type SeveritySetting = Severity | 'off';
+
+/** The resolved configuration every part of the core reads. Built from defaults + config file + editor settings. */
+export interface Config {
+  rules: Record<RuleId, SeveritySetting>;
+  /** Globs per kind, relative to the workspace folder (FORMAT.md §1, third source). */
+  kinds: Partial<Record<DocKind, string[]>>;
+  /** Globs of files never read, on top of `node_modules` and `.git`. */
+  exclude: string[];
+  /** Trace labels by the layer they name: `goal` labels are read in roadmap items, `vision` labels in goals, `any` in both. */
+  traceLabels: { goal: string[]; vision: string[]; any: string[] };
+  /** Heading synonyms that answer who / what / why in a strategy doc. */
+  sections: { who: string[]; what: string[]; why: string[] };
+  /** Headings that name sections rather than goals or roadmap items. */
+  nonItemHeadings: string[];
+  /** Leading tokens that look like IDs but are labels (priorities, quarters), so they are not IDs. */
+  notIds: string[];
+}
+
+export const RULE_IDS: readonly RuleId[] = [
+  'untraced-item',
+  'unknown-reference',
+  'goal-without-vision',
+  'goal-without-items',
+  'missing-vision',
+  'strategy-missing-section',
+  'goal-missing-metric',
+  'duplicate-id',
+  'invalid-front-matter',
+  'unknown-kind',
+];
+
+export const DEFAULT_SEVERITIES: Record<RuleId, Severity> = {
+  'untraced-item': 'warning',
+  'unknown-reference': 'error',
+  'goal-without-vision': 'warning',
+  'goal-without-items': 'information',
+  'missing-vision': 'warning',
+  'strategy-missing-section': 'warning',
+  'goal-missing-metric': 'information',
+  'duplicate-id': 'error',
+  'invalid-front-matter': 'error',
+  'unknown-kind': 'warning',
+};
+
+export const DOC_KINDS: readonly DocKind[] = ['vision', 'strategy', 'goals', 'roadmap', 'goal', 'roadmap-item'];
+
+export function defaultConfig(): Config {
+  return {
+    rules: { ...DEFAULT_SEVERITIES },
+    kinds: {},
+    exclude: [],
+    traceLabels: {
+      goal: ['Goal', 'Goals', 'Objective', 'Objectives', 'OKR', 'OKRs'],
+      vision: ['Vision', 'Pillar', 'Pillars', 'Theme', 'Themes'],
+      any: ['Supports', 'Traces to', 'Serves'],
+    },
+    sections: {
+      who: ['Who', 'Target customers', 'Customers', 'Audience', 'Users', 'Personas', 'Who we serve'],
+      what: ['What', 'Problem', 'Needs', 'Jobs to be done', 'What they are trying to accomplish'],
+      why: ['Why', 'Why it matters', 'Value', 'Rationale', 'Why now'],
+    },
+    nonItemHeadings: [
+      'Introduction',
+      'Overview',
+      'Background',
+      'Context',
+      'Summary',
+      'Non-goals',
+      'Out of scope',
+      'Notes',
+      'References',
+      'Appendix',
+      'Glossary',
+      'Changelog',
+      // Beyond FORMAT.md's list: sections real roadmaps use for prose, never for items.
+      'FAQ',
+      'Frequently asked questions',
+      'Open questions',
+      'Motivation',
+      'Further reading',
+      'Acknowledgements',
+    ],
+    notIds: ['P0', 'P1', 'P2', 'P3', 'P4', 'Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2'],
+  };
+}
+
+/** The keys a config file may hold; anything else is a mistake worth naming. */
+export interface ConfigFile {
+  rules?: Partial<Record<RuleId, SeveritySetting>>;
+  kinds?: Partial<Record<DocKind, string[]>>;
+  exclude?: string[];
+  traceLabels?: string[] | { goal?: string[]; vision?: string[]; any?: string[] };
+  sections?: { who?: string[]; what?: string[]; why?: string[] };
+  nonItemHeadings?: string[];
+  notIds?: string[];
+}
+
+export class ConfigError extends Error {
+  constructor(
+    message: string,
+    readonly key?: string,
+  ) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export const CONFIG_FILE_NAMES = ['.throughline.yaml', '.throughline.yml', '.throughline.json'] as const;
+
+const SEVERITY_ALIASES: Record<string, SeveritySetting> = {
+  error: 'error',
+  warning: 'warning',
+  warn: 'warning',
+  information: 'information',
+  info: 'information',
+  hint: 'hint',
+  off: 'off',
+  none: 'off',
+  false: 'off',
+};
+
+/** Parses a config file's text (YAML or JSON). Throws ConfigError naming the offending key. */
+export function parseConfigText(text: string): ConfigFile {
+  let data: unknown;
+  try {
+    // Config is data only: no custom tags, aliases capped, nothing executed.
+    data = parseYaml(text, { maxAliasCount: 100, prettyErrors: false });
+  } catch (e) {
+    throw new ConfigError(`not valid YAML or JSON: ${firstLine((e as Error).message)}`);
+  }
+  if (data === null || data === undefined) return {};
+  return validateConfig(data);
+}
+
+/** Checks the shape of a config object (from a file or editor settings); throws ConfigError naming the key. */
+export function validateConfig(data: unknown): ConfigFile {
+  const root = expectObject(data, '(top level)');
+  const out: ConfigFile = {};
+  for (const [key, value] of Object.entries(root)) {
+    switch (key) {
+      case 'rules':
+        out.rules = validateRules(value);
+        break;
+      case 'kinds': {
+        const kinds = expectObject(value, 'kinds');
+        out.kinds = {};
+        for (const [kind, globs] of Object.entries(kinds)) {
+          if (!(DOC_KINDS as readonly string[]).includes(kind)) {
+            throw new ConfigError(`"kinds.${kind}" is not a kind; use one of ${DOC_KINDS.join(', ')}`, `kinds.${kind}`);
+          }
+          out.kinds[kind as DocKind] = stringList(globs, `kinds.${kind}`);
+        }
+        break;
+      }
+      case 'exclude':
+        out.exclude = stringList(value, 'exclude');
+        break;
+      case 'traceLabels':
+        if (Array.isArray(value)) out.traceLabels = stringList(value, 'traceLabels');
+        else {
+          const labels = expectObject(value, 'traceLabels');
+          out.traceLabels = {};
+          for (const [layer, list] of Object.entries(labels)) {
+            if (layer !== 'goal' && layer !== 'vision' && layer !== 'any') {
+              throw new ConfigError(`"traceLabels.${layer}" is not a layer; use goal, vision or any`, `traceLabels.${layer}`);
+            }
+            out.traceLabels[layer] = stringList(list, `traceLabels.${layer}`);
+          }
+        }
+        break;
+      case 'sections': {
+        const sections = expectObject(value, 'sections');
+        out.sections = {};
+        for (const [question, list] of Object.entries(sections)) {
+          if (question !== 'who' && question !== 'what' && question !== 'why') {
+            throw new ConfigError(`"sections.${question}" is not a strategy question; use who, what or why`, `sections.${question}`);
+          }
+          out.sections[question] = stringList(list, `sections.${question}`);
+        }
+        break;
+      }
+      case 'nonItemHeadings':
+        out.nonItemHeadings = stringList(value, 'nonItemHeadings');
+        break;
+      case 'notIds':
+        out.notIds = stringList(value, 'notIds');
+        break;
+      default: {
+        const known = ['rules', 'kinds', 'exclude', 'traceLabels', 'sections', 'nonItemHeadings', 'notIds'];
+        throw new ConfigError(`unknown key "${key}"; known keys are ${known.join(', ')}`, key);
+      }
+    }
+  }
+  return out;
+}
+
+function validateRules(value: unknown): Partial<Record<RuleId, SeveritySetting>> {
+  const rules = expectObject(value, 'rules');
+  const out: Partial<Record<RuleId, SeveritySetting>> = {};
+  for (const [rule, setting] of Object.entries(rules)) {
+    if (!(RULE_IDS as readonly string[]).includes(rule)) {
+      throw new ConfigError(`"rules.${rule}" is not a Throughline rule; rules are ${RULE_IDS.join(', ')}`, `rules.${rule}`);
+    }
+    const severity = SEVERITY_ALIASES[String(setting).toLowerCase()];
+    if (typeof setting !== 'string' && typeof setting !== 'boolean') {
+      throw new ConfigError(`"rules.${rule}" must be a severity (error, warning, information, hint or off)`, `rules.${rule}`);
+    }
+    if (!severity) {
+      throw new ConfigError(
+        `"rules.${rule}" must be error, warning, information, hint or off, not "${String(setting)}"`,
+        `rules.${rule}`,
+      );
+    }
+    out[rule as RuleId] = severity;
+  }
+  return out;
+}
+
+/** Layers config sources over the defaults; later sources win for severities, lists add up. */
+export function mergeConfig(...files: ConfigFile[]): Config {
+  const config = defaultConfig();
+  for (const file of files) {
+    Object.assign(config.rules, file.rules);
+    for (const [kind, globs] of Object.entries(file.kinds ?? {})) {
+      config.kinds[kind as DocKind] = [...(config.kinds[kind as DocKind] ?? []), ...(globs ?? [])];
+    }
+    config.exclude.push(...(file.exclude ?? []));
+    if (Array.isArray(file.traceLabels)) config.traceLabels.any.push(...file.traceLabels);
+    else if (file.traceLabels) {
+      config.traceLabels.goal.push(...(file.traceLabels.goal ?? []));
+      config.traceLabels.vision.push(...(file.traceLabels.vision ?? []));
+      config.traceLabels.any.push(...(file.traceLabels.any ?? []));
+    }
+    config.sections.who.push(...(file.sections?.who ?? []));
+    config.sections.what.push(...(file.sections?.what ?? []));
+    config.sections.why.push(...(file.sections?.why ?? []));
+    config.nonItemHeadings.push(...(file.nonItemHeadings ?? []));
+    // notIds replaces rather than adds: an empty list is how a team says "P1 is an ID here".
+    if (file.notIds) config.notIds = [...file.notIds];
+  }
+  return config;
+}
+
+function expectObject(value: unknown, key: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ConfigError(`"${key}" must be a mapping (key: value pairs), not ${describe(value)}`, key);
+  }
+  return value as Record<string, unknown>;
+}
+
+function stringList(value: unknown, key: string): string[] {
+  if (typeof value === 'string') return [value];
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
+    throw new ConfigError(`"${key}" must be a list of strings, not ${describe(value)}`, key);
+  }
+  return value as string[];
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0] ?? s;
+}

@@ -1,0 +1,81 @@
+import type { DocumentInfo } from './analyze/document';
+import type { Item, Range, TextEdit } from './types';
+
+// Edits that fixes are made of. Each is minimal: it inserts or replaces only what the fix is about,
+// in the document's own line breaks, so undo restores the file byte for byte.
+
+export function replaceEdit(doc: DocumentInfo, range: Range, newText: string): TextEdit {
+  return { uri: doc.uri, range, newText };
+}
+
+/**
+ * Adds a trace to `item`: fills its "no trace" marker (`Goal: N/A`) if it has one, else writes a
+ * field where the item's layout puts one (a line under a heading, the end of a list item, a table
+ * cell, a front matter key for one-item files).
+ */
+export function addTraceEdit(doc: DocumentInfo, item: Item, label: string, value: string, frontMatterValue: string): TextEdit | undefined {
+  const marker = item.noTrace[0];
+  if (marker) {
+    if (!isInsideFrontMatter(doc, marker.range)) return replaceEdit(doc, marker.range, value);
+    // `goal: N/A` → `goal: G1`; an empty `goal:` gets its value at the end of the line.
+    if (marker.text !== '') return replaceEdit(doc, marker.range, yamlScalar(frontMatterValue));
+    return insertAt(doc, doc.lines.position(doc.lines.lineEnd(marker.range.start.line)), ` ${yamlScalar(frontMatterValue)}`);
+  }
+  const at = item.insertion;
+  switch (at.mode) {
+    case 'line':
+      if (at.frontMatter && item.layout === 'file') {
+        return insertAt(doc, at.frontMatter.at, `${label.toLowerCase()}: ${yamlScalar(frontMatterValue)}${doc.eol}`);
+      }
+      return paragraphAfterLine(doc, at.at.line, `${label}: ${value}`);
+    case 'top':
+      return insertAt(doc, { line: 0, character: 0 }, `${label}: ${value}${doc.eol}${doc.eol}`);
+    case 'suffix':
+      return insertAt(doc, at.at, item.layout === 'table' ? ` (${label.toLowerCase()}: ${value})` : ` — ${label}: ${value}`);
+    case 'cell':
+      return at.empty ? insertAt(doc, at.at.start, `${value} `) : replaceEdit(doc, at.at, value);
+    case 'none':
+      return undefined;
+  }
+}
+
+/** A new paragraph (`line`) right after the item's heading or title line. */
+export function addLineEdit(doc: DocumentInfo, item: Item, line: string): TextEdit | undefined {
+  const at = item.insertion;
+  if (at.mode === 'line') return paragraphAfterLine(doc, at.at.line, line);
+  if (at.mode === 'top') return insertAt(doc, { line: 0, character: 0 }, `${line}${doc.eol}${doc.eol}`);
+  return undefined;
+}
+
+/** Text appended at the end of the document, on lines of its own, separated by a blank line. */
+export function appendEdit(doc: DocumentInfo, block: string): TextEdit {
+  const text = doc.text;
+  const endsWithBreak = /(\r\n|\r|\n)$/.test(text);
+  const endsWithBlank = /(\r\n|\r|\n)[ \t]*(\r\n|\r|\n)$/.test(text) || text.trim() === '';
+  const lead = text === '' ? '' : endsWithBlank ? '' : endsWithBreak ? doc.eol : doc.eol + doc.eol;
+  const end = doc.lines.position(text.length);
+  return { uri: doc.uri, range: { start: end, end }, newText: `${lead}${block}${doc.eol}` };
+}
+
+function paragraphAfterLine(doc: DocumentInfo, line: number, paragraph: string): TextEdit {
+  const eol = doc.eol;
+  const lineEnd = doc.lines.position(doc.lines.lineEnd(line));
+  const isLastLine = line + 1 >= doc.lines.lineCount;
+  const nextIsBlank = isLastLine || doc.lines.lineText(line + 1).trim() === '';
+  return insertAt(doc, lineEnd, `${eol}${eol}${paragraph}${nextIsBlank ? '' : eol}`);
+}
+
+function insertAt(doc: DocumentInfo, at: Range['start'], newText: string): TextEdit {
+  return { uri: doc.uri, range: { start: at, end: at }, newText };
+}
+
+function isInsideFrontMatter(doc: DocumentInfo, range: Range): boolean {
+  const block = doc.frontMatter?.block;
+  if (!block) return false;
+  return range.start.line < doc.lines.position(block.end).line;
+}
+
+/** A YAML scalar for a front matter value, quoted when plain YAML would read it differently. */
+function yamlScalar(value: string): string {
+  return /^[A-Za-z0-9_.\/-][A-Za-z0-9_ .\/#-]*$/.test(value) && !/ #/.test(value) ? value : JSON.stringify(value);
+}

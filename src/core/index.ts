@@ -1,0 +1,19 @@
+// The core's public surface: everything the CLI and the editor adapter use. Never imports `vscode`.
+export { analyzeDocument, type DocumentInfo } from './analyze/document';
+export {
+  CONFIG_FILE_NAMES,
+  ConfigError,
+  DEFAULT_SEVERITIES,
+  RULE_IDS,
+  defaultConfig,
+  mergeConfig,
+  parseConfigText,
+  validateConfig,
+  type Config,
+  type ConfigFile,
+} from './config';
+export { detectKind, isMarkdownPath, kindFromFileName } from './kind';
+export type { LinkedItem, LinkedModel, Scope } from './link';
+export { RULES, RULES_BY_ID, ruleDocsPath } from './rules';
+export { Workspace, summarize, type CheckResult, type Graph, type GraphEdge, type GraphNode, type Summary } from './workspace';
+export * from './types';

@@ -1,0 +1,255 @@
+import type { DocumentInfo } from './analyze/document';
+import { dirname, isInside, join, splitLink } from './paths';
+import { foldTitle } from './text';
+import type { Item, Reference } from './types';
+
+/** A product scope (FORMAT.md §1): a folder that holds a vision doc, or the workspace folder itself. */
+export interface Scope {
+  /** The scope's folder relative to the workspace folder ('' for the workspace folder). */
+  dir: string;
+  docs: DocumentInfo[];
+  visions: DocumentInfo[];
+  targets: { goal: TargetIndex; vision: TargetIndex };
+}
+
+/** The layer a reference must reach: roadmap items trace to goals, goals to the vision. */
+export type Layer = 'goal' | 'vision';
+
+export type Problem =
+  /** Nothing has this ID, title or path. */
+  | 'not-found'
+  /** It names something, but not of the layer above (a roadmap item naming a vision pillar). */
+  | 'wrong-layer'
+  /** The file exists and is of the layer above, but the `#anchor` names no heading in it. */
+  | 'dangling-anchor'
+  /** The link names the goals document as a whole, not one goal in it. */
+  | 'whole-document';
+
+export interface Resolution {
+  ref: Reference;
+  target?: Item;
+  problem?: Problem;
+  /** What the reference named instead, for `wrong-layer`. */
+  other?: Item;
+  /** The document a link reached, for `dangling-anchor` and `whole-document`. */
+  doc?: DocumentInfo;
+}
+
+export interface LinkedItem {
+  item: Item;
+  doc: DocumentInfo;
+  scope: Scope;
+  /** Resolutions of the item's references (prose links that lead elsewhere are left out). */
+  resolutions: Resolution[];
+  /** The distinct items this one traces to. */
+  traces: Item[];
+  /** The items that trace to this one. */
+  tracedBy: Item[];
+}
+
+export interface LinkedModel {
+  docs: DocumentInfo[];
+  scopes: Scope[];
+  scopeOf: Map<string, Scope>;
+  items: Map<Item, LinkedItem>;
+  /** Targets across the whole workspace folder: the fallback after the item's own scope. */
+  all: { goal: TargetIndex; vision: TargetIndex };
+  docsByPath: Map<string, DocumentInfo>;
+}
+
+/** Lookups of one layer's items by ID and by folded title. */
+export class TargetIndex {
+  readonly items: Item[] = [];
+  private readonly byId = new Map<string, Item>();
+  private readonly byTitle = new Map<string, Item>();
+
+  add(item: Item): void {
+    this.items.push(item);
+    for (const id of [item.id, ...item.subIds]) {
+      if (id && !this.byId.has(id.toUpperCase())) this.byId.set(id.toUpperCase(), item);
+    }
+    for (const t of [item.title, ...(item.aliases ?? [])]) {
+      const title = foldTitle(t);
+      if (title && !this.byTitle.has(title)) this.byTitle.set(title, item);
+    }
+  }
+
+  id(id: string): Item | undefined {
+    return this.byId.get(id.toUpperCase());
+  }
+
+  title(title: string): Item | undefined {
+    return this.byTitle.get(foldTitle(title));
+  }
+}
+
+const LAYER_OF: Partial<Record<Item['kind'], Layer>> = { 'roadmap-item': 'goal', goal: 'vision' };
+
+export function targetLayerOf(item: Item): Layer | undefined {
+  return LAYER_OF[item.kind];
+}
+
+function isOfLayer(item: Item, layer: Layer): boolean {
+  return layer === 'goal' ? item.kind === 'goal' : item.kind === 'vision' || item.kind === 'vision-section';
+}
+
+/** Builds scopes, resolves every reference and records traces both ways. */
+export function link(docs: DocumentInfo[]): LinkedModel {
+  const sorted = [...docs].sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+  const scopes = buildScopes(sorted);
+  const scopeOf = new Map<string, Scope>();
+  const all = { goal: new TargetIndex(), vision: new TargetIndex() };
+  const docsByPath = new Map<string, DocumentInfo>();
+  for (const doc of sorted) {
+    docsByPath.set(doc.relPath, doc);
+    const scope = scopeFor(scopes, doc.relPath);
+    scope.docs.push(doc);
+    if (doc.kind === 'vision') scope.visions.push(doc);
+    scopeOf.set(doc.uri, scope);
+    for (const item of itemsOf(doc)) {
+      if (item.kind === 'goal') {
+        scope.targets.goal.add(item);
+        all.goal.add(item);
+      } else if (item.kind === 'vision' || item.kind === 'vision-section') {
+        scope.targets.vision.add(item);
+        all.vision.add(item);
+      }
+    }
+  }
+  const model: LinkedModel = { docs: sorted, scopes, scopeOf, items: new Map(), all, docsByPath };
+  for (const doc of sorted) {
+    const scope = scopeOf.get(doc.uri)!;
+    for (const item of itemsOf(doc)) {
+      model.items.set(item, { item, doc, scope, resolutions: [], traces: [], tracedBy: [] });
+    }
+  }
+  for (const linked of model.items.values()) {
+    const layer = targetLayerOf(linked.item);
+    if (!layer) continue;
+    const wholes = new Map<string, Resolution | undefined>();
+    for (const ref of linked.item.references) {
+      let resolution: Resolution | undefined;
+      if (ref.whole && ref.link === undefined) {
+        // A split value is first tried as one title (`Goal: Build, test and ship faster`).
+        const key = `${ref.whole.range.start.line}:${ref.whole.range.start.character}`;
+        if (!wholes.has(key)) {
+          const whole = resolve(model, linked, { ...ref, text: ref.whole.text, range: ref.whole.range }, layer);
+          wholes.set(key, whole?.target ? whole : undefined);
+          resolution = wholes.get(key);
+        } else if (wholes.get(key)) continue;
+      }
+      resolution ??= resolve(model, linked, ref, layer);
+      if (!resolution) continue;
+      linked.resolutions.push(resolution);
+      const target = resolution.target;
+      if (target && !linked.traces.includes(target)) {
+        linked.traces.push(target);
+        model.items.get(target)?.tracedBy.push(linked.item);
+      }
+    }
+  }
+  return model;
+}
+
+/** A document's nodes: its root (vision, strategy, file item) and its items. */
+export function itemsOf(doc: DocumentInfo): Item[] {
+  return doc.root && !doc.items.includes(doc.root) ? [doc.root, ...doc.items] : doc.items;
+}
+
+function buildScopes(docs: DocumentInfo[]): Scope[] {
+  const newScope = (dir: string): Scope => ({ dir, docs: [], visions: [], targets: { goal: new TargetIndex(), vision: new TargetIndex() } });
+  const visionDirs = new Set(docs.filter((d) => d.kind === 'vision').map((d) => dirname(d.relPath)));
+  const scopes = [newScope('')];
+  // With one vision doc (or none) the workspace folder is one product; with several, each folder
+  // holding a vision doc is a product of its own.
+  const visionCount = docs.filter((d) => d.kind === 'vision').length;
+  if (visionCount > 1) for (const dir of visionDirs) if (dir !== '') scopes.push(newScope(dir));
+  // Deepest first, so a file finds its innermost product.
+  return scopes.sort((a, b) => b.dir.length - a.dir.length);
+}
+
+function scopeFor(scopes: Scope[], relPath: string): Scope {
+  return scopes.find((s) => isInside(relPath, s.dir))!;
+}
+
+/**
+ * Resolves a reference (FORMAT.md §3): a link by its target; text as an ID, then a title; inside the
+ * item's scope first, then in the whole workspace folder. Returns undefined for prose links that do
+ * not lead to the layer above: those are ordinary links, not references.
+ */
+export function resolve(model: LinkedModel, from: LinkedItem, ref: Reference, layer: Layer): Resolution | undefined {
+  if (ref.link !== undefined) return resolveLink(model, from, ref, layer);
+  const text = ref.text.trim();
+  const lookups = [from.scope.targets[layer], model.all[layer]];
+  for (const candidate of idCandidates(text)) {
+    for (const index of lookups) {
+      const target = index.id(candidate);
+      if (target) return { ref, target };
+    }
+  }
+  for (const index of lookups) {
+    const target = index.title(text);
+    if (target) return { ref, target };
+  }
+  const other = findElsewhere(model, from, text, layer);
+  return other ? { ref, problem: 'wrong-layer', other } : { ref, problem: 'not-found' };
+}
+
+/** The whole text, a leading ID token (`G1 Grow retention`), or a trailing one (`Grow retention (G1)`). */
+function idCandidates(text: string): string[] {
+  const out = [text];
+  const lead = /^([A-Za-z]{1,5}[-.]?\d+(?:\.\d+)?)(?=[:.\-—–\s]|$)/.exec(text);
+  if (lead && lead[1] !== text) out.push(lead[1]!);
+  const trail = /\(([A-Za-z]{1,5}[-.]?\d+(?:\.\d+)?)\)\s*$/.exec(text);
+  if (trail) out.push(trail[1]!);
+  return out;
+}
+
+/** An item of another layer with this ID or title, to explain a reference that names the wrong thing. */
+function findElsewhere(model: LinkedModel, from: LinkedItem, text: string, layer: Layer): Item | undefined {
+  const folded = foldTitle(text);
+  const upper = text.toUpperCase();
+  for (const linked of model.items.values()) {
+    const item = linked.item;
+    if (item === from.item || isOfLayer(item, layer) || item.kind === 'strategy') continue;
+    if ((item.id && item.id.toUpperCase() === upper) || foldTitle(item.title) === folded) return item;
+  }
+  return undefined;
+}
+
+function resolveLink(model: LinkedModel, from: LinkedItem, ref: Reference, layer: Layer): Resolution | undefined {
+  const { path, fragment } = splitLink(ref.link!);
+  const doc = path === '' ? from.doc : findDoc(model, path.startsWith('/') ? join(path) : join(dirname(from.doc.relPath), path));
+  if (!doc) return ref.explicit ? { ref, problem: 'not-found' } : undefined;
+  const docIsLayer = layer === 'goal' ? doc.kind === 'goals' || doc.kind === 'goal' : doc.kind === 'vision';
+  let target: Item | undefined;
+  if (fragment) {
+    target = doc.anchors.get(safeDecode(fragment).toLowerCase());
+    // A broken anchor into a goals or vision doc is a broken trace even in prose.
+    if (!target) return docIsLayer || ref.explicit ? { ref, problem: 'dangling-anchor', doc } : undefined;
+  } else {
+    target = doc.root;
+    if (!target) return ref.explicit ? { ref, problem: 'whole-document', doc } : undefined;
+  }
+  if (target && isOfLayer(target, layer)) return { ref, target };
+  return ref.explicit ? { ref, problem: 'wrong-layer', ...(target ? { other: target } : {}), doc } : undefined;
+}
+
+/** Finds a document by a link path, accepting the extensionless and folder-index forms doc sites use. */
+function findDoc(model: LinkedModel, relPath: string): DocumentInfo | undefined {
+  for (const candidate of [relPath, `${relPath}.md`, `${relPath}.markdown`, join(relPath, 'index.md'), join(relPath, 'README.md')]) {
+    const doc = model.docsByPath.get(candidate);
+    if (doc) return doc;
+  }
+  const lower = relPath.toLowerCase();
+  for (const [p, doc] of model.docsByPath) if (p.toLowerCase() === lower) return doc;
+  return undefined;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}

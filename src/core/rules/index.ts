@@ -1,0 +1,32 @@
+import type { RuleId } from '../types';
+import { duplicateId } from './duplicate-id';
+import { goalMissingMetric } from './goal-missing-metric';
+import { goalWithoutItems } from './goal-without-items';
+import { goalWithoutVision } from './goal-without-vision';
+import { invalidFrontMatter } from './invalid-front-matter';
+import { missingVision } from './missing-vision';
+import type { Rule } from './rule';
+import { strategyMissingSection } from './strategy-missing-section';
+import { unknownKind } from './unknown-kind';
+import { unknownReference } from './unknown-reference';
+import { untracedItem } from './untraced-item';
+
+export const RULES: readonly Rule[] = [
+  untracedItem,
+  unknownReference,
+  goalWithoutVision,
+  goalWithoutItems,
+  missingVision,
+  strategyMissingSection,
+  goalMissingMetric,
+  duplicateId,
+  invalidFrontMatter,
+  unknownKind,
+];
+
+export const RULES_BY_ID: ReadonlyMap<RuleId, Rule> = new Map(RULES.map((r) => [r.id, r]));
+
+/** A rule's documentation page, relative to the package root (shipped in the .vsix and the npm package). */
+export function ruleDocsPath(id: RuleId): string {
+  return `docs/rules/${id}.md`;
+}

@@ -1,0 +1,22 @@
+import type { Finding, Rule } from './rule';
+
+export const invalidFrontMatter: Rule = {
+  id: 'invalid-front-matter',
+  summary: 'The YAML front matter does not parse.',
+  check(ctx) {
+    const findings: Finding[] = [];
+    for (const doc of ctx.model.docs) {
+      const error = doc.frontMatter?.error;
+      if (!error) continue;
+      const start = doc.lines.position(error.start);
+      // A zero-width error position is widened to the rest of its line, so it can be seen.
+      const end = error.end > error.start ? doc.lines.position(error.end) : doc.lines.position(doc.lines.lineEnd(start.line));
+      findings.push({
+        doc,
+        range: { start, end },
+        message: `The front matter is not valid YAML (${error.message}); its fields are ignored, the rest of the file is still checked.`,
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,54 @@
+import type { DocumentInfo } from '../analyze/document';
+import type { Config } from '../config';
+import type { LinkedItem, LinkedModel, Scope } from '../link';
+import type { Fix, Item, Range, RelatedLocation, RuleId } from '../types';
+
+/** A finding before severity and suppression are applied. */
+export interface Finding {
+  doc: DocumentInfo;
+  range: Range;
+  message: string;
+  related?: RelatedLocation[];
+  fixes?: Fix[];
+}
+
+export interface RuleContext {
+  model: LinkedModel;
+  config: Config;
+}
+
+/** One rule: a stable id, a one-line summary for docs and menus, and a check over the linked model. */
+export interface Rule {
+  id: RuleId;
+  summary: string;
+  check(ctx: RuleContext): Finding[];
+}
+
+/** `G1 “Grow retention”`, or just `“Grow retention”` for an item without an ID. */
+export function describe(item: Item): string {
+  const title = item.title ? `“${item.title}”` : '(untitled)';
+  return item.id && item.id !== item.title ? `${item.id} ${title}` : title;
+}
+
+export function linkedItems(ctx: RuleContext, kind: Item['kind']): LinkedItem[] {
+  return [...ctx.model.items.values()].filter((l) => l.item.kind === kind);
+}
+
+/** Candidates of a layer for an item: its own scope's, else the whole workspace folder's. */
+export function candidatesFor(ctx: RuleContext, scope: Scope, layer: 'goal' | 'vision'): Item[] {
+  const own = scope.targets[layer].items;
+  return own.length > 0 ? own : ctx.model.all[layer].items;
+}
+
+/** A place in another file, for related information: `goals.md:12`. */
+export function locationOf(item: Item, doc: DocumentInfo): string {
+  return `${doc.relPath}:${item.range.start.line + 1}`;
+}
+
+/** Does a goal scope have no vision to serve (the `missing-vision` condition)? */
+export function scopeMissesVision(ctx: RuleContext, scope: Scope): boolean {
+  if (scope.visions.length > 0) return false;
+  const goals = scope.docs.flatMap((d) => (d.root?.kind === 'goal' ? [d.root] : d.items.filter((i) => i.kind === 'goal')));
+  if (goals.length === 0) return false;
+  return !goals.some((g) => (ctx.model.items.get(g)?.traces.length ?? 0) > 0);
+}

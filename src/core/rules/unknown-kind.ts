@@ -1,0 +1,25 @@
+import { replaceEdit } from '../fixes';
+import type { Finding, Rule } from './rule';
+
+export const unknownKind: Rule = {
+  id: 'unknown-kind',
+  summary: 'Front matter names a kind that is not a Throughline kind.',
+  check(ctx) {
+    const findings: Finding[] = [];
+    for (const doc of ctx.model.docs) {
+      const unknown = doc.unknownKind;
+      if (!unknown) continue;
+      const range = doc.lines.range(unknown.start, unknown.end);
+      const hint = unknown.suggestion ? ` Did you mean “${unknown.suggestion}”?` : '';
+      findings.push({
+        doc,
+        range,
+        message: `“${unknown.value}” is not a kind Throughline knows (vision, strategy, goals, roadmap, goal, roadmap-item), so this file is not checked.${hint}`,
+        ...(unknown.suggestion
+          ? { fixes: [{ title: `Change the kind to “${unknown.suggestion}”`, edits: [replaceEdit(doc, range, unknown.suggestion)], preferred: true }] }
+          : {}),
+      });
+    }
+    return findings;
+  },
+};

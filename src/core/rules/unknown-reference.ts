@@ -1,0 +1,77 @@
+import type { DocumentInfo } from '../analyze/document';
+import { replaceEdit } from '../fixes';
+import { targetLayerOf, type LinkedItem, type Resolution } from '../link';
+import { closestTarget, linkTo } from '../suggest';
+import type { Fix, Item, RelatedLocation } from '../types';
+import { candidatesFor, describe, type Finding, type Rule, type RuleContext } from './rule';
+
+export const unknownReference: Rule = {
+  id: 'unknown-reference',
+  summary: 'A reference resolves to nothing; the message offers the closest goal.',
+  check(ctx) {
+    const findings: Finding[] = [];
+    for (const linked of ctx.model.items.values()) {
+      const layer = targetLayerOf(linked.item);
+      if (!layer) continue;
+      for (const resolution of linked.resolutions) {
+        if (!resolution.problem) continue;
+        const suggestion = closestTarget(candidatesFor(ctx, linked.scope, layer), resolution.ref, linked.item);
+        findings.push(finding(ctx, linked, resolution, layer, suggestion));
+      }
+    }
+    return findings;
+  },
+};
+
+function finding(ctx: RuleContext, linked: LinkedItem, resolution: Resolution, layer: 'goal' | 'vision', suggestion: Item | undefined): Finding {
+  const { ref } = resolution;
+  const { doc } = linked;
+  const what = layer === 'goal' ? 'goal' : 'vision or vision section';
+  const written = ref.link ?? ref.text;
+  let message: string;
+  switch (resolution.problem) {
+    case 'wrong-layer':
+      message = resolution.other
+        ? `“${written}” is ${article(resolution.other.kind)}, not a ${what}: ${layer === 'goal' ? 'roadmap items trace to goals' : 'goals trace to the vision'}.`
+        : `“${written}” does not lead to a ${what}.`;
+      break;
+    case 'dangling-anchor':
+      message = `${resolution.doc?.relPath ?? 'The linked file'} has no heading “#${ref.link?.split('#')[1] ?? ''}”: this ${layer === 'goal' ? 'roadmap item' : 'goal'} traces to nothing.`;
+      break;
+    case 'whole-document':
+      message = `This links to ${resolution.doc?.relPath ?? 'a document'} as a whole; link to one ${what} in it.`;
+      break;
+    default:
+      message = ref.link !== undefined ? `No ${what} at “${written}”.` : `No ${what} has the ID or title “${written}”.`;
+  }
+  const fixes: Fix[] = [];
+  const related: RelatedLocation[] = [];
+  if (suggestion) {
+    const replacement = ref.link !== undefined ? linkTo(ctx.model, suggestion, doc) : (suggestion.id ?? suggestion.title);
+    message += ` Did you mean ${describe(suggestion)}?`;
+    fixes.push({ title: `Change to ${describe(suggestion)}`, edits: [replaceEdit(doc, ref.range, linkReplacement(doc, ref.range, ref.text, replacement))], preferred: true });
+    related.push({ uri: suggestion.uri, range: suggestion.range, message: `The closest ${layer}: ${describe(suggestion)}` });
+  }
+  return { doc, range: ref.range, message, fixes, related };
+}
+
+/** A prose reference-style link is replaced whole (`[text][label]` → `[text](path)`); anything else is its URL or text. */
+function linkReplacement(doc: DocumentInfo, range: Resolution['ref']['range'], text: string, replacement: string): string {
+  const written = doc.text.slice(doc.lines.offset(range.start), doc.lines.offset(range.end));
+  return written.startsWith('[') ? `[${text}](${replacement})` : replacement;
+}
+
+function article(kind: Item['kind']): string {
+  switch (kind) {
+    case 'roadmap-item':
+      return 'a roadmap item';
+    case 'goal':
+      return 'a goal';
+    case 'vision':
+      return 'the vision';
+    case 'vision-section':
+      return 'a section of the vision';
+    default:
+      return 'a strategy doc';
+  }
+}

@@ -1,0 +1,29 @@
+import { addTraceEdit } from '../fixes';
+import { linkTo, rankByText, referenceTextFor } from '../suggest';
+import type { Fix } from '../types';
+import { candidatesFor, describe, linkedItems, type Finding, type Rule } from './rule';
+
+export const untracedItem: Rule = {
+  id: 'untraced-item',
+  summary: 'A roadmap item traces to no goal.',
+  check(ctx) {
+    const findings: Finding[] = [];
+    for (const linked of linkedItems(ctx, 'roadmap-item')) {
+      const { item, doc } = linked;
+      if (linked.traces.length > 0) continue;
+      // References that fail are reported by unknown-reference, not twice.
+      if (linked.resolutions.some((r) => r.problem)) continue;
+      const marker = item.noTrace[0];
+      const message = marker
+        ? `Roadmap item ${describe(item)} is marked as serving no goal (${marker.text ? `“${marker.text}”` : 'its goal is left empty'}): every roadmap item should trace to a goal it moves.`
+        : `Roadmap item ${describe(item)} traces to no goal: add “Goal: …” naming the goal it serves.`;
+      const fixes: Fix[] = [];
+      for (const { item: goal } of rankByText(candidatesFor(ctx, linked.scope, 'goal'), item)) {
+        const edit = addTraceEdit(doc, item, 'Goal', referenceTextFor(ctx.model, goal, doc), goal.id ?? linkTo(ctx.model, goal, doc));
+        if (edit) fixes.push({ title: `Trace to goal ${describe(goal)}`, edits: [edit] });
+      }
+      findings.push({ doc, range: item.range, message, fixes });
+    }
+    return findings;
+  },
+};

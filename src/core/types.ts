@@ -1,0 +1,140 @@
+// Plain data shared by the core, the CLI and the editor adapter. Nothing here knows about VS Code.
+
+/** A document kind from FORMAT.md §1. */
+export type DocKind = 'vision' | 'strategy' | 'goals' | 'roadmap' | 'goal' | 'roadmap-item';
+
+/** A node kind in the trace graph (FORMAT.md §5). */
+export type NodeKind = 'vision' | 'vision-section' | 'strategy' | 'goal' | 'roadmap-item';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export type RuleId =
+  | 'untraced-item'
+  | 'unknown-reference'
+  | 'goal-without-vision'
+  | 'goal-without-items'
+  | 'missing-vision'
+  | 'strategy-missing-section'
+  | 'goal-missing-metric'
+  | 'duplicate-id'
+  | 'invalid-front-matter'
+  | 'unknown-kind';
+
+/** Zero-based line and UTF-16 character, as in LSP and VS Code. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A replacement of `range` in the document `uri` by `newText` (an insertion when the range is empty). */
+export interface TextEdit {
+  uri: string;
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The one obvious fix for the issue (VS Code's `isPreferred`). */
+  preferred?: boolean;
+}
+
+export interface RelatedLocation {
+  uri: string;
+  range: Range;
+  message: string;
+}
+
+/** `internal-error` marks a file Throughline failed to analyse (a bug, reported rather than hidden). */
+export type IssueCode = RuleId | 'internal-error';
+
+export interface Issue {
+  uri: string;
+  rule: IssueCode;
+  severity: Severity;
+  message: string;
+  range: Range;
+  related?: RelatedLocation[];
+  fixes?: Fix[];
+}
+
+/** How a trace was written (FORMAT.md §5 `via`). */
+export type TraceVia = 'field' | 'column' | 'front-matter' | 'link';
+
+/** One written reference from an item to the layer above. */
+export interface Reference {
+  /** The reference as written, e.g. `G1`, `Grow retention`, `goals.md#g1`. */
+  text: string;
+  /** Where the reference text is, for diagnostics and replace fixes. */
+  range: Range;
+  via: TraceVia;
+  /** A link target (URL as written) when the reference was a Markdown link or looks like a path. */
+  link?: string;
+  /**
+   * The field's whole value when it was split at `,`/`;` into several references: a title that
+   * itself holds a comma (`Goal: Build, test and ship faster`) is tried whole first.
+   */
+  whole?: { text: string; range: Range };
+  /**
+   * Links found in prose only count when they resolve to the layer above; references written in
+   * fields, columns or front matter are explicit and are reported when they do not resolve.
+   */
+  explicit: boolean;
+}
+
+/** A deliberate "no trace" marker (`Goal: N/A`). */
+export interface NoTraceMarker {
+  text: string;
+  range: Range;
+}
+
+export interface Item {
+  /** Unique, stable key: the file's path for whole-file nodes, else `path#slug`. */
+  key: string;
+  kind: NodeKind;
+  id: string | null;
+  title: string;
+  /** Other titles the item answers to: `Pillar: Clarity` is also `Clarity`. */
+  aliases?: string[];
+  uri: string;
+  /** The title's range: where diagnostics about the item go. */
+  range: Range;
+  /** The item's whole content, from its title to the end of its section, list item or row. */
+  contentRange: Range;
+  layout: 'document' | 'heading' | 'list' | 'table' | 'file';
+  /** Heading depth for heading items. */
+  depth?: number;
+  /** Anchors (slugs and `{#id}`s) that address this item in links. */
+  anchors: string[];
+  /** IDs of sub-headings or key results inside the item that resolve to it (e.g. KR1.2 → its goal). */
+  subIds: string[];
+  references: Reference[];
+  noTrace: NoTraceMarker[];
+  /** Goals only: whether the goal states a measurable target. */
+  hasMetric?: boolean;
+  /** A short plain-text excerpt of the item's content, for hovers and ranking. */
+  excerpt: string;
+  /** Where a fix adds a trace or metric line for this item. */
+  insertion: InsertionPoint;
+  /** Roadmap items: the horizon or theme heading they sit under (Now, Next, Q3…). */
+  group?: string;
+}
+
+/**
+ * Where fixes add text for an item: `line` adds a paragraph after the line holding `at` (a heading,
+ * or the closing front matter fence), and `frontMatter.at` is where a front matter key may go instead;
+ * `top` adds a paragraph at the start of the file; `suffix` appends to the item's first line (list
+ * items, table titles); `cell` fills a table cell.
+ */
+export type InsertionPoint =
+  | { mode: 'line'; at: Position; frontMatter?: { at: Position } }
+  | { mode: 'top' }
+  | { mode: 'suffix'; at: Position }
+  | { mode: 'cell'; at: Range; empty: boolean }
+  | { mode: 'none' };

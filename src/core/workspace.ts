@@ -1,0 +1,248 @@
+import { analyzeDocument, type DocumentInfo } from './analyze/document';
+import type { Config } from './config';
+import { detectKind, excludeMatcher, kindMatchers, type KindMatchers, type KindResult } from './kind';
+import { itemsOf, link, type LinkedModel } from './link';
+import { RULES } from './rules';
+import { isSuppressed } from './suppress';
+import type { Issue, Item, NodeKind, Position, TraceVia } from './types';
+
+export interface Summary {
+  /** Files with a kind (product docs). */
+  files: number;
+  goals: number;
+  roadmapItems: number;
+  tracedItems: number;
+  /** tracedItems / roadmapItems, two decimals; null when there are no roadmap items. */
+  alignment: number | null;
+}
+
+export interface GraphNode {
+  key: string;
+  id: string | null;
+  kind: NodeKind;
+  title: string;
+  /** Path relative to the workspace folder. */
+  file: string;
+  /** One-based line of the node's title. */
+  line: number;
+  /** The product scope's folder, relative to the workspace folder ('.' for the folder itself). */
+  scope: string;
+}
+
+export interface GraphEdge {
+  from: string;
+  to: string;
+  via: TraceVia;
+}
+
+export interface Graph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+export interface CheckResult {
+  /** Issues by document URI, sorted by position. Documents with none are absent. */
+  issues: Map<string, Issue[]>;
+  summary: Summary;
+  model: LinkedModel;
+}
+
+/**
+ * One workspace folder: the product docs in it, analysed one by one and linked together. Documents
+ * come in as text; the caller decides how to read files (the CLI from disk, the editor through
+ * `workspace.fs` and open documents).
+ */
+export class Workspace {
+  private readonly docs = new Map<string, DocumentInfo>();
+  private result: CheckResult | undefined;
+  private matchers: KindMatchers;
+  private excluded: (relPath: string) => boolean;
+
+  constructor(
+    readonly rootUri: string,
+    private config: Config,
+  ) {
+    this.matchers = kindMatchers(config);
+    this.excluded = excludeMatcher(config);
+  }
+
+  getConfig(): Config {
+    return this.config;
+  }
+
+  /** Replaces the config: every document is re-analysed, since kinds, labels and names may change. */
+  setConfig(config: Config): void {
+    this.config = config;
+    this.matchers = kindMatchers(config);
+    this.excluded = excludeMatcher(config);
+    const texts = [...this.docs.values()].map((d) => [d.uri, d.text] as const);
+    this.docs.clear();
+    for (const [uri, text] of texts) this.update(uri, text);
+  }
+
+  /** The path of `uri` relative to this folder, or undefined when it lies outside. */
+  relativePath(uri: string): string | undefined {
+    const root = this.rootUri.endsWith('/') ? this.rootUri : this.rootUri + '/';
+    if (!uri.startsWith(root)) return undefined;
+    try {
+      return decodeURIComponent(uri.slice(root.length));
+    } catch {
+      return uri.slice(root.length);
+    }
+  }
+
+  isExcluded(relPath: string): boolean {
+    return this.excluded(relPath);
+  }
+
+  /** Kind detection only, for deciding whether a file is worth keeping (no Markdown parse). */
+  detect(relPath: string, text: string): KindResult {
+    return detectKind(relPath, text, this.config, this.matchers);
+  }
+
+  /**
+   * Analyses a document's text and keeps it if it is a product doc (or names an unknown kind, which
+   * is reported). Returns the analysis, or undefined when the file is not one Throughline reads.
+   */
+  update(uri: string, text: string): DocumentInfo | undefined {
+    const relPath = this.relativePath(uri);
+    if (relPath === undefined || this.excluded(relPath)) return undefined;
+    const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const existing = this.docs.get(uri);
+    if (existing && existing.text === clean) return existing;
+    const kind = this.detect(relPath, clean);
+    if (!kind.kind && !kind.unknownKind) {
+      if (existing) this.remove(uri);
+      return undefined;
+    }
+    const info = analyzeDocument({ uri, relPath, text: clean, config: this.config, kind });
+    this.docs.set(uri, info);
+    this.result = undefined;
+    return info;
+  }
+
+  remove(uri: string): boolean {
+    const removed = this.docs.delete(uri);
+    if (removed) this.result = undefined;
+    return removed;
+  }
+
+  get(uri: string): DocumentInfo | undefined {
+    return this.docs.get(uri);
+  }
+
+  documents(): DocumentInfo[] {
+    return [...this.docs.values()];
+  }
+
+  /** Links all documents and runs every enabled rule. Cached until a document or the config changes. */
+  check(): CheckResult {
+    if (this.result) return this.result;
+    const model = link([...this.docs.values()]);
+    const issues = new Map<string, Issue[]>();
+    const seen = new Set<string>();
+    for (const rule of RULES) {
+      const severity = this.config.rules[rule.id];
+      if (severity === 'off') continue;
+      for (const finding of rule.check({ model, config: this.config })) {
+        if (isSuppressed(finding.doc.suppressions, rule.id, finding.range.start.line)) continue;
+        // Inherited references can yield the same finding for several items: say it once.
+        const key = `${finding.doc.uri}\u0000${rule.id}\u0000${pos(finding.range.start)}\u0000${finding.message}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const issue: Issue = {
+          uri: finding.doc.uri,
+          rule: rule.id,
+          severity,
+          message: finding.message,
+          range: finding.range,
+          ...(finding.related?.length ? { related: finding.related } : {}),
+          ...(finding.fixes?.length ? { fixes: finding.fixes } : {}),
+        };
+        const list = issues.get(issue.uri);
+        if (list) list.push(issue);
+        else issues.set(issue.uri, [issue]);
+      }
+    }
+    for (const doc of model.docs) {
+      if (doc.failure) {
+        const list = issues.get(doc.uri) ?? [];
+        list.push({
+          uri: doc.uri,
+          rule: 'internal-error',
+          severity: 'error',
+          message: `Throughline could not analyse this file (${doc.failure}); other files are still checked. Please report this.`,
+          range: doc.titleRange,
+        });
+        issues.set(doc.uri, list);
+      }
+    }
+    for (const list of issues.values()) list.sort(compareIssues);
+    this.result = { issues, summary: summarize(model), model };
+    return this.result;
+  }
+
+  /** The trace graph (FORMAT.md §5): every node and every resolved trace. */
+  graph(): Graph {
+    const { model } = this.check();
+    const nodes: GraphNode[] = [];
+    const edges: GraphEdge[] = [];
+    for (const doc of model.docs) {
+      const scope = model.scopeOf.get(doc.uri)!;
+      for (const item of itemsOf(doc)) {
+        nodes.push(graphNode(item, doc, scope.dir));
+        const linked = model.items.get(item);
+        if (!linked) continue;
+        const seen = new Set<string>();
+        for (const r of linked.resolutions) {
+          if (!r.target || seen.has(r.target.key)) continue;
+          seen.add(r.target.key);
+          edges.push({ from: item.key, to: r.target.key, via: r.ref.via });
+        }
+      }
+    }
+    return { nodes, edges };
+  }
+}
+
+function graphNode(item: Item, doc: DocumentInfo, scopeDir: string): GraphNode {
+  return {
+    key: item.key,
+    id: item.id,
+    kind: item.kind,
+    title: item.title,
+    file: doc.relPath,
+    line: item.range.start.line + 1,
+    scope: scopeDir === '' ? '.' : scopeDir,
+  };
+}
+
+/** Counts for the docs `include` accepts (all by default): what the summary line and JSON report. */
+export function summarize(model: LinkedModel, include: (doc: DocumentInfo) => boolean = () => true): Summary {
+  let goals = 0;
+  let roadmapItems = 0;
+  let tracedItems = 0;
+  for (const linked of model.items.values()) {
+    if (!include(linked.doc)) continue;
+    if (linked.item.kind === 'goal') goals++;
+    else if (linked.item.kind === 'roadmap-item') {
+      roadmapItems++;
+      if (linked.traces.length > 0) tracedItems++;
+    }
+  }
+  return {
+    files: model.docs.filter((d) => d.kind !== null && include(d)).length,
+    goals,
+    roadmapItems,
+    tracedItems,
+    alignment: roadmapItems === 0 ? null : Math.round((tracedItems / roadmapItems) * 100) / 100,
+  };
+}
+
+function pos(p: Position): string {
+  return `${p.line}:${p.character}`;
+}
+
+function compareIssues(a: Issue, b: Issue): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule);
+}
