@@ -1,0 +1,249 @@
+import * as vscode from 'vscode';
+import { Workspace, isMarkdownPath, type CheckResult, type DocumentInfo } from '../core';
+import { loadConfig } from './config';
+import { toDiagnostic } from './diagnostics';
+
+/** How long typing must pause before a document is re-checked. */
+const DEBOUNCE_MS = 250;
+/** Files read between yields to the event loop while indexing, so the extension host stays responsive. */
+const SLICE = 50;
+
+interface FolderState {
+  folder: vscode.WorkspaceFolder;
+  workspace: Workspace;
+  /** Bumped when the folder is re-indexed (config change), so older indexing runs stop. */
+  generation: number;
+  configError?: string;
+}
+
+/**
+ * Keeps one core `Workspace` per workspace folder in step with the files and open documents, and
+ * publishes its findings as diagnostics. The only place that touches both VS Code and the core.
+ */
+export class ProductIndex implements vscode.Disposable {
+  private readonly folders = new Map<string, FolderState>();
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('throughline');
+  private readonly published = new Map<string, string>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.diagnostics, this.changed];
+  /** Fires after findings are published: the tree, status bar and tests listen to it. */
+  readonly onDidChange = this.changed.event;
+  ready: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: vscode.OutputChannel,
+  ) {}
+
+  start(): Promise<void> {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
+    const configWatcher = vscode.workspace.createFileSystemWatcher('**/.throughline.{yaml,yml,json}');
+    this.disposables.push(
+      watcher,
+      configWatcher,
+      watcher.onDidCreate((uri) => this.fileChanged(uri)),
+      watcher.onDidChange((uri) => this.fileChanged(uri)),
+      watcher.onDidDelete((uri) => this.fileDeleted(uri)),
+      configWatcher.onDidCreate((uri) => this.configChanged(uri)),
+      configWatcher.onDidChange((uri) => this.configChanged(uri)),
+      configWatcher.onDidDelete((uri) => this.configChanged(uri)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0) this.schedule(e.document);
+      }),
+      vscode.workspace.onDidOpenTextDocument((doc) => this.documentNow(doc)),
+      // Closing keeps the file's findings; an unsaved edit is dropped, so re-read what is on disk.
+      vscode.workspace.onDidCloseTextDocument((doc) => this.fileChanged(doc.uri)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        for (const state of this.folders.values()) {
+          if (e.affectsConfiguration('throughline', state.folder.uri)) void this.indexFolder(state.folder);
+        }
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders((e) => {
+        for (const folder of e.removed) this.removeFolder(folder);
+        for (const folder of e.added) void this.indexFolder(folder);
+      }),
+    );
+    this.ready = this.withProgress(Promise.all((vscode.workspace.workspaceFolders ?? []).map((f) => this.indexFolder(f))).then(() => undefined));
+    return this.ready;
+  }
+
+  /** The check result of the folder holding `uri`. */
+  resultFor(uri: vscode.Uri): CheckResult | undefined {
+    return this.stateFor(uri)?.workspace.check();
+  }
+
+  /** The analysis of one document, if it is a product doc. */
+  documentInfo(uri: vscode.Uri): DocumentInfo | undefined {
+    return this.stateFor(uri)?.workspace.get(uri.toString());
+  }
+
+  /** Every folder's workspace, for views that show all products. */
+  workspaces(): Array<{ folder: vscode.WorkspaceFolder; workspace: Workspace; configError?: string }> {
+    return [...this.folders.values()];
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private stateFor(uri: vscode.Uri): FolderState | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return folder ? this.folders.get(folder.uri.toString()) : undefined;
+  }
+
+  /** Shows a progress notification only when indexing takes more than a second. */
+  private withProgress(work: Promise<void>): Promise<void> {
+    let done = false;
+    void work.finally(() => (done = true));
+    const timer = setTimeout(() => {
+      if (done) return;
+      void vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Throughline: indexing product docs…' },
+        () => work,
+      );
+    }, 1000);
+    return work.finally(() => clearTimeout(timer));
+  }
+
+  private async indexFolder(folder: vscode.WorkspaceFolder): Promise<void> {
+    const key = folder.uri.toString();
+    const previous = this.folders.get(key);
+    const generation = (previous?.generation ?? 0) + 1;
+    const loaded = await loadConfig(folder);
+    const state: FolderState = { folder, workspace: new Workspace(key, loaded.config), generation, ...(loaded.error ? { configError: loaded.error } : {}) };
+    this.folders.set(key, state);
+    if (loaded.error) {
+      this.log.appendLine(`[config] ${folder.name}: ${loaded.error}`);
+      void vscode.window.showWarningMessage(`Throughline: ${loaded.error} (using defaults until it is fixed)`);
+    }
+    const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{md,markdown}'), '**/{node_modules,.git}/**');
+    for (let i = 0; i < files.length; i++) {
+      if (state.generation !== this.folders.get(key)?.generation) return; // a newer run took over
+      const uri = files[i]!;
+      const rel = state.workspace.relativePath(uri.toString());
+      if (rel === undefined || state.workspace.isExcluded(rel)) continue;
+      const open = this.openDocument(uri);
+      const text = open ? open.getText() : await this.read(uri);
+      if (text !== undefined) this.analyse(state, uri, text);
+      if (i % SLICE === SLICE - 1) await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    if (state.generation === this.folders.get(key)?.generation) this.publish(state);
+  }
+
+  private removeFolder(folder: vscode.WorkspaceFolder): void {
+    const state = this.folders.get(folder.uri.toString());
+    if (!state) return;
+    this.folders.delete(folder.uri.toString());
+    for (const uri of [...this.published.keys()]) {
+      if (state.workspace.relativePath(uri) !== undefined) {
+        this.diagnostics.delete(vscode.Uri.parse(uri));
+        this.published.delete(uri);
+      }
+    }
+    this.changed.fire();
+  }
+
+  private schedule(doc: vscode.TextDocument): void {
+    if (!isMarkdownPath(doc.uri.path)) return;
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.documentNow(doc);
+      }, DEBOUNCE_MS),
+    );
+  }
+
+  /** Re-checks an open document from its current text; analysis and publishing are synchronous, so the result matches `doc.version`. */
+  private documentNow(doc: vscode.TextDocument): void {
+    if (doc.isClosed || !isMarkdownPath(doc.uri.path)) return;
+    const state = this.stateFor(doc.uri);
+    if (!state) return;
+    if (this.analyse(state, doc.uri, doc.getText())) this.publish(state);
+  }
+
+  private async fileChanged(uri: vscode.Uri): Promise<void> {
+    if (!isMarkdownPath(uri.path) || this.openDocument(uri)) return; // open documents are read from the editor
+    const state = this.stateFor(uri);
+    if (!state) return;
+    const text = await this.read(uri);
+    if (this.openDocument(uri)) return; // opened while we were reading: the editor's text wins
+    if (text === undefined) {
+      if (state.workspace.remove(uri.toString())) this.publish(state);
+    } else if (this.analyse(state, uri, text)) this.publish(state);
+  }
+
+  private fileDeleted(uri: vscode.Uri): void {
+    const state = this.stateFor(uri);
+    if (!state) return;
+    let removed = false;
+    for (const doc of state.workspace.documents()) {
+      // A deleted folder arrives as one event for the folder.
+      if (doc.uri === uri.toString() || doc.uri.startsWith(uri.toString() + '/')) removed = state.workspace.remove(doc.uri) || removed;
+    }
+    if (removed) this.publish(state);
+  }
+
+  private configChanged(uri: vscode.Uri): void {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (folder && vscode.Uri.joinPath(folder.uri, uri.path.slice(uri.path.lastIndexOf('/') + 1)).toString() === uri.toString()) {
+      void this.indexFolder(folder);
+    }
+  }
+
+  /** Analyses one document; returns whether the folder's model changed. Failures are logged, never thrown. */
+  private analyse(state: FolderState, uri: vscode.Uri, text: string): boolean {
+    const key = uri.toString();
+    try {
+      const before = state.workspace.get(key);
+      const after = state.workspace.update(key, text);
+      if (!after) return before !== undefined && state.workspace.remove(key);
+      if (after.failure) this.log.appendLine(`[analyse] ${vscode.workspace.asRelativePath(uri)}: ${after.failure}`);
+      return after !== before;
+    } catch (e) {
+      this.log.appendLine(`[analyse] ${vscode.workspace.asRelativePath(uri)}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      return false;
+    }
+  }
+
+  private publish(state: FolderState): void {
+    const result = state.workspace.check();
+    const seen = new Set<string>();
+    for (const [uri, issues] of result.issues) {
+      seen.add(uri);
+      const signature = JSON.stringify(issues.map((i) => [i.rule, i.severity, i.message, i.range]));
+      if (this.published.get(uri) === signature) continue;
+      this.published.set(uri, signature);
+      this.diagnostics.set(vscode.Uri.parse(uri), issues.map((i) => toDiagnostic(i, this.extensionUri)));
+    }
+    for (const uri of [...this.published.keys()]) {
+      if (seen.has(uri) || state.workspace.relativePath(uri) === undefined) continue;
+      this.published.delete(uri);
+      this.diagnostics.delete(vscode.Uri.parse(uri));
+    }
+    this.changed.fire();
+  }
+
+  private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+    const key = uri.toString();
+    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
+  }
+
+  private async read(uri: vscode.Uri): Promise<string | undefined> {
+    try {
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      if (bytes.subarray(0, 8192).includes(0)) return undefined; // binary with a .md name
+      return new TextDecoder('utf-8').decode(bytes);
+    } catch (e) {
+      if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound')) {
+        this.log.appendLine(`[read] ${vscode.workspace.asRelativePath(uri)}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      return undefined;
+    }
+  }
+}
