@@ -219,7 +219,9 @@ function findElsewhere(model: LinkedModel, from: LinkedItem, text: string, layer
 
 function resolveLink(model: LinkedModel, from: LinkedItem, ref: Reference, layer: Layer): Resolution | undefined {
   const { path, fragment } = splitLink(ref.link!);
-  const doc = path === '' ? from.doc : findDoc(model, path.startsWith('/') ? join(path) : join(dirname(from.doc.relPath), path));
+  // Relative to the file, as Markdown links are; failing that, from the workspace folder, as many
+  // doc sites and front matter fields write them.
+  const doc = path === '' ? from.doc : path.startsWith('/') ? findDoc(model, join(path)) : (findDoc(model, join(dirname(from.doc.relPath), path)) ?? findDoc(model, join(path)));
   if (!doc) return ref.explicit ? { ref, problem: 'not-found' } : undefined;
   const docIsLayer = layer === 'goal' ? doc.kind === 'goals' || doc.kind === 'goal' : doc.kind === 'vision';
   let target: Item | undefined;

@@ -21,8 +21,8 @@ const NO_TRACE = new Set(['', 'n/a', 'na', 'none', '-', '—', '–', 'tbd']);
  * into references, at `,` and `;` outside brackets, parentheses and code. `offset` is where the
  * value starts in the document; `definitions` resolves reference-style links.
  */
-export function parseReferenceValue(raw: string, offset: number, definitions: ReadonlyMap<string, string>): ParsedValue {
-  const segments = splitTopLevel(raw);
+export function parseReferenceValue(raw: string, offset: number, definitions: ReadonlyMap<string, string>, split = true): ParsedValue {
+  const segments: Array<[number, number]> = split ? splitTopLevel(raw) : [[0, raw.length]];
   const references: RawReference[] = [];
   let markers = 0;
   let firstMarker: { text: string; start: number; end: number } | undefined;

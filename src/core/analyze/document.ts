@@ -93,6 +93,7 @@ export function analyzeDocument(input: AnalyzeInput): DocumentInfo {
     const fmTitle = kind.frontMatter?.data['title'];
     info.title = typeof fmTitle === 'string' && fmTitle.trim() ? fmTitle.trim() : titleHeading ? titleHeading.text : info.title;
     if (titleHeading) info.titleRange = lines.range(titleHeading.span[0], titleHeading.span[1]);
+    else if (typeof fmTitle === 'string' && kind.frontMatter) info.titleRange = frontMatterValueRange(kind.frontMatter, 'title', lines) ?? info.titleRange;
     extractItems(info, { ctx, tree, headings, titleHeading, kind: kind.kind, config });
     // The title's own anchor addresses the whole document.
     if (titleHeading && info.root && !info.anchors.has(titleHeading.slug)) info.anchors.set(titleHeading.slug, info.root);
@@ -125,6 +126,14 @@ function findTitleHeading(headings: HeadingInfo[], kind: DocKind): HeadingInfo |
   if (kind === 'goal' || kind === 'roadmap-item') return headings[0];
   const h1 = headings.filter((h) => h.depth === 1);
   return h1.length === 1 && h1[0] === headings[0] ? h1[0] : undefined;
+}
+
+/** The range of a front matter key's value on its line (`title: Offline mode` → `Offline mode`). */
+function frontMatterValueRange(frontMatter: FrontMatter, key: string, lines: LineIndex): Range | undefined {
+  const m = new RegExp(`^${key}[ \\t]*:[ \\t]*(.*?)[ \\t]*$`, 'm').exec(frontMatter.block.yaml);
+  if (!m) return undefined;
+  const start = frontMatter.block.yamlStart + m.index + m[0].length - m[1]!.length - (m[0].length - m[0].trimEnd().length);
+  return lines.range(start, start + m[1]!.length);
 }
 
 function fileTitle(relPath: string): string {

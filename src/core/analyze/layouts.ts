@@ -1,4 +1,4 @@
-import GithubSlugger from 'github-slugger';
+import { slug as githubSlug } from 'github-slugger';
 import type { List, Paragraph, Root, RootContent, Table, TableRow } from 'mdast';
 import type { Config } from '../config';
 import { stringValues } from '../frontMatter';
@@ -48,7 +48,6 @@ export function extractItems(info: DocumentInfo, input: LayoutInput): void {
 class ItemBuilder {
   private readonly ctx: DocContext;
   private readonly usedKeys = new Set<string>();
-  private readonly keySlugger = new GithubSlugger();
 
   constructor(
     private readonly info: DocumentInfo,
@@ -338,7 +337,8 @@ class ItemBuilder {
         const at = fm.block.yaml.indexOf(v, searchFrom);
         const start = fm.block.yamlStart + (at >= 0 ? at : keyAt);
         if (at >= 0) searchFrom = at + v.length;
-        const parsed = parseReferenceValue(v, start, this.ctx.definitions);
+        // Each front matter list entry is one reference, commas and all.
+        const parsed = parseReferenceValue(v, start, this.ctx.definitions, false);
         for (const ref of parsed.references) {
           out.references.push({
             text: ref.text,
@@ -418,7 +418,7 @@ class ItemBuilder {
   }
 
   private uniqueKey(title: string, offset: number): string {
-    const base = this.keySlugger.slug(title || `L${this.ctx.lines.position(offset).line + 1}`);
+    const base = githubSlug(title || `L${this.ctx.lines.position(offset).line + 1}`);
     let slug = base;
     for (let n = 1; this.usedKeys.has(slug); n++) slug = `${base}-${n}`;
     this.usedKeys.add(slug);

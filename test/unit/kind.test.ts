@@ -1,0 +1,48 @@
+import * as assert from 'node:assert/strict';
+import { defaultConfig, detectKind, kindFromFileName, mergeConfig } from '../../src/core';
+
+describe('kind detection (FORMAT.md §1)', () => {
+  const kind = (relPath: string, text = '', config = defaultConfig()) => detectKind(relPath, text, config).kind;
+
+  it('reads front matter kind and its alias type, case-insensitively, with every alias', () => {
+    const table: Record<string, string> = {
+      vision: 'vision', Mission: 'vision', strategy: 'strategy', goals: 'goals', okrs: 'goals', Objectives: 'goals',
+      roadmap: 'roadmap', goal: 'goal', objective: 'goal', OKR: 'goal', initiative: 'roadmap-item', epic: 'roadmap-item',
+      feature: 'roadmap-item', 'roadmap-item': 'roadmap-item',
+    };
+    for (const [value, expected] of Object.entries(table)) {
+      assert.equal(kind('notes.md', `---\nkind: ${value}\n---\n`), expected, `kind: ${value}`);
+      assert.equal(kind('notes.md', `---\ntype: ${value}\n---\n`), expected, `type: ${value}`);
+    }
+  });
+
+  it('lets front matter win over the file name, and an unknown kind mean no kind', () => {
+    assert.equal(kind('roadmap.md', '---\nkind: vision\n---\n'), 'vision');
+    const unknown = detectKind('roadmap.md', '---\nkind: roadmp\n---\n', defaultConfig());
+    assert.equal(unknown.kind, null);
+    assert.equal(unknown.unknownKind?.value, 'roadmp');
+    assert.equal(unknown.unknownKind?.suggestion, 'roadmap');
+  });
+
+  it('reads kind: from front matter that does not parse as YAML', () => {
+    assert.equal(kind('notes.md', '---\nkind: roadmap\nowner: [Bo\n---\n'), 'roadmap');
+  });
+
+  it('reads the file name as whole words split on - _ . and spaces', () => {
+    const table: Array<[string, string | null]> = [
+      ['vision.md', 'vision'], ['product-vision.md', 'vision'], ['2026_roadmap.md', 'roadmap'], ['OKRs.md', 'goals'],
+      ['docs/Goals.markdown', 'goals'], ['objectives.md', 'goals'], ['team strategy.md', 'strategy'],
+      ['visionary-notes.md', null], ['roadmaps.md', null], ['goal.md', null], ['strategy-roadmap.md', 'roadmap'],
+      ['roadmap/notes.md', null],
+    ];
+    for (const [path, expected] of table) assert.equal(kindFromFileName(path), expected, path);
+  });
+
+  it('falls back to config globs per kind, after front matter and file name', () => {
+    const config = mergeConfig({ kinds: { 'roadmap-item': ['initiatives/*.md'], goal: ['goals/**/*.md'] } });
+    assert.equal(kind('initiatives/sync.md', '', config), 'roadmap-item');
+    assert.equal(kind('goals/team/g1.md', '', config), 'goal');
+    assert.equal(kind('goals/vision.md', '', config), 'vision');
+    assert.equal(kind('other/sync.md', '', config), null);
+  });
+});

@@ -1,0 +1,59 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { FIXTURES, findingLines, issuesOf, readFixture, workspaceOf } from './helpers';
+
+function fixture(name: string) {
+  const { files, config } = readFixture(path.join(FIXTURES, 'rules', name));
+  return workspaceOf(files, config);
+}
+
+describe('rule details a writer relies on', () => {
+  it('unknown-reference offers the closest goal, and a fix that names it', () => {
+    const ws = fixture('unknown-reference');
+    const messages = issuesOf(ws, 'unknown-reference').map((i) => i.message);
+    assert.ok(messages.some((m) => m.includes('“G9”') && m.includes('Did you mean')), messages.join('\n'));
+    const typo = issuesOf(ws, 'unknown-reference').find((i) => i.message.includes('Grow retenton'))!;
+    assert.match(typo.message, /Did you mean G1 “Grow retention”/);
+    assert.equal(typo.fixes?.[0]?.edits[0]?.newText, 'G1');
+    assert.equal(typo.related?.[0]?.uri, 'file:///ws/goals.md');
+  });
+
+  it('unknown-reference explains a broken anchor and a reference to the wrong layer', () => {
+    const ws = fixture('unknown-reference');
+    const messages = issuesOf(ws, 'unknown-reference').map((i) => i.message);
+    assert.ok(messages.some((m) => m.startsWith('goals.md has no heading “#grow-retention-old”')), messages.join('\n'));
+    assert.ok(messages.some((m) => m.includes('is a roadmap item, not a goal')), messages.join('\n'));
+  });
+
+  it('an item with one good and one bad reference is traced; only the bad one is reported', () => {
+    const ws = fixture('unknown-reference');
+    const bad = issuesOf(ws, 'unknown-reference').filter((i) => i.range.start.line === 18);
+    assert.deepEqual(bad.map((i) => i.message.slice(0, 35)), ['No goal has the ID or title “G7”. D']);
+    assert.ok(!findingLines(ws, 'untraced-item').some((l) => l.startsWith('roadmap.md:17')));
+  });
+
+  it('invalid-front-matter still analyses the rest of the file', () => {
+    const ws = fixture('invalid-front-matter');
+    assert.deepEqual(findingLines(ws, 'untraced-item'), ['roadmap.md:10 untraced-item']);
+  });
+
+  it('missing-vision is said once per goals doc, not again per goal as goal-without-vision', () => {
+    const ws = fixture('missing-vision');
+    assert.deepEqual(findingLines(ws, 'goal-without-vision'), []);
+  });
+
+  it('duplicate-id names the other item and where it is', () => {
+    const ws = fixture('duplicate-id');
+    const first = issuesOf(ws, 'duplicate-id').find((i) => i.range.start.line === 4)!;
+    assert.match(first.message, /ID G1 is also used by G1 “Second use of G1” \(goals\.md:9\)/);
+    assert.equal(first.related?.length, 1);
+  });
+
+  it('rule severities come from the config, and "off" silences a rule', () => {
+    const { files } = readFixture(path.join(FIXTURES, 'rules', 'untraced-item'));
+    const ws = workspaceOf(files, { rules: { 'untraced-item': 'error', 'goal-without-items': 'off' } });
+    assert.ok(issuesOf(ws, 'untraced-item').every((i) => i.severity === 'error'));
+    assert.equal(issuesOf(ws, 'goal-without-items').length, 0);
+    assert.ok(issuesOf(workspaceOf(files), 'untraced-item').every((i) => i.severity === 'warning'));
+  });
+});
