@@ -16,7 +16,7 @@ export function replaceEdit(doc: DocumentInfo, range: Range, newText: string): T
 export function addTraceEdit(doc: DocumentInfo, item: Item, label: string, value: string, frontMatterValue: string): TextEdit | undefined {
   const marker = item.noTrace[0];
   if (marker) {
-    if (!isInsideFrontMatter(doc, marker.range)) return replaceEdit(doc, marker.range, value);
+    if (!isInsideFrontMatter(doc, marker.range)) return replaceEdit(doc, marker.range, fillFor(doc, marker.range, value));
     // `goal: N/A` → `goal: G1`; an empty `goal:` gets its value at the end of the line.
     if (marker.text !== '') return replaceEdit(doc, marker.range, yamlScalar(frontMatterValue));
     return insertAt(doc, doc.lines.position(doc.lines.lineEnd(marker.range.start.line)), ` ${yamlScalar(frontMatterValue)}`);
@@ -33,7 +33,7 @@ export function addTraceEdit(doc: DocumentInfo, item: Item, label: string, value
     case 'suffix':
       return insertAt(doc, at.at, item.layout === 'table' ? ` (${label.toLowerCase()}: ${value})` : ` — ${label}: ${value}`);
     case 'cell':
-      return at.empty ? insertAt(doc, at.at.start, `${value} `) : replaceEdit(doc, at.at, value);
+      return replaceEdit(doc, at.at, at.empty ? fillFor(doc, at.at, value) : value);
     case 'none':
       return undefined;
   }
@@ -55,6 +55,18 @@ export function appendEdit(doc: DocumentInfo, block: string): TextEdit {
   const lead = text === '' ? '' : endsWithBlank ? '' : endsWithBreak ? doc.eol : doc.eol + doc.eol;
   const end = doc.lines.position(text.length);
   return { uri: doc.uri, range: { start: end, end }, newText: `${lead}${block}${doc.eol}` };
+}
+
+/**
+ * The text that fills an empty value: a blank table cell becomes `| G1 |`, a bare `Goal:` becomes
+ * `Goal: G1`; a marker such as `N/A` is simply replaced.
+ */
+function fillFor(doc: DocumentInfo, range: Range, value: string): string {
+  const start = doc.lines.offset(range.start);
+  const written = doc.text.slice(start, doc.lines.offset(range.end));
+  if (written.trim() !== '') return value;
+  if (doc.text[start - 1] === '|') return ` ${value} `;
+  return doc.text[start - 1] === ':' ? ` ${value}` : value;
 }
 
 function paragraphAfterLine(doc: DocumentInfo, line: number, paragraph: string): TextEdit {

@@ -266,12 +266,13 @@ function stripMarks(s: string): string {
   return s.replace(/[*_`~]/g, '').trim();
 }
 
-/** An empty cell has no children: its value position is just after its pipe and spaces. */
-function emptyCellSpan(text: string, cell: TableCell): [number, number] {
+/** An empty cell has no children: its value span is the whitespace between its pipes. */
+export function emptyCellSpan(text: string, cell: { position?: TableCell['position'] }): [number, number] {
   const start = startOf(cell);
   const raw = text.slice(start, endOf(cell));
-  const m = /^\|?[ \t]*/.exec(raw)!;
-  return [start + m[0].length, start + m[0].length];
+  const open = raw.startsWith('|') ? 1 : 0;
+  const close = raw.length > open && raw.endsWith('|') ? raw.length - 1 : raw.length;
+  return [start + open, start + Math.max(open, close)];
 }
 
 function safeDecode(url: string): string {

@@ -7,7 +7,7 @@ import { parseReferenceValue } from '../referenceText';
 import type { LabelLayer, Syntax } from '../syntax';
 import { excerptOf, foldTitle } from '../text';
 import type { DocKind, InsertionPoint, Item, NoTraceMarker, NodeKind, Reference } from '../types';
-import { ContentScanner, type ContentFacts, type DocContext } from './content';
+import { ContentScanner, emptyCellSpan, type ContentFacts, type DocContext } from './content';
 import type { DocumentInfo, HeadingInfo } from './document';
 
 interface LayoutInput {
@@ -152,7 +152,8 @@ class ItemBuilder {
     const id = typeof fmId === 'string' || typeof fmId === 'number' ? String(fmId) : parsed.id;
     const fmBlock = this.info.frontMatter?.block;
     const lines = this.ctx.lines;
-    const fmInsertion = fmBlock ? { frontMatter: { at: lines.position(fmBlock.closingFenceStart) } } : {};
+    // New keys go into front matter only when it parses: writing into broken YAML fixes nothing.
+    const fmInsertion = fmBlock && !this.info.frontMatter?.error ? { frontMatter: { at: lines.position(fmBlock.closingFenceStart) } } : {};
     const insertion: InsertionPoint = titleHeading
       ? { mode: 'line', at: lines.position(endOf(titleHeading.node)), ...fmInsertion }
       : fmBlock
@@ -238,10 +239,7 @@ class ItemBuilder {
       if (!cell) continue;
       const span = contentSpan(cell);
       if (span) scanner.addValue(span[0], span[1], 'column');
-      else {
-        const at = this.cellValueStart(cell);
-        scanner.addExplicit([], [{ text: '', range: this.ctx.lines.range(at, at) }]);
-      }
+      else scanner.addExplicit([], [{ text: '', range: this.ctx.lines.range(...emptyCellSpan(this.ctx.text, cell)) }]);
     }
     const cells = row.children as unknown as RootContent[];
     const facts = scanner.finish(cells);
@@ -249,7 +247,7 @@ class ItemBuilder {
     const others = row.children.filter((_cell, i) => i !== titleColumn && !traceColumns.includes(i));
     const traceCell = traceColumns.length ? row.children[traceColumns[0]!] : undefined;
     const insertion: InsertionPoint = traceCell
-      ? { mode: 'cell', at: this.ctx.lines.range(...(contentSpan(traceCell) ?? [this.cellValueStart(traceCell), this.cellValueStart(traceCell)])), empty: !contentSpan(traceCell) }
+      ? { mode: 'cell', at: this.ctx.lines.range(...(contentSpan(traceCell) ?? emptyCellSpan(this.ctx.text, traceCell))), empty: !contentSpan(traceCell) }
       : titleSpan
         ? { mode: 'suffix', at: this.ctx.lines.position(titleSpan[1]) }
         : { mode: 'none' };
@@ -267,12 +265,6 @@ class ItemBuilder {
       insertion,
     });
     setGroup(item, groups);
-  }
-
-  private cellValueStart(cell: RootContent): number {
-    const start = startOf(cell);
-    const m = /^\|?[ \t]*/.exec(this.ctx.text.slice(start, endOf(cell)))!;
-    return start + m[0].length;
   }
 
   // --- shared helpers ------------------------------------------------------------------------------

@@ -1,0 +1,129 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Fix, Issue, Workspace } from '../../src/core';
+import { FIXTURES, REPO, ROOT, allIssues, applyEdits, issuesOf, readFixture, relPath, workspaceOf } from './helpers';
+
+/** Applies one fix to a copy of the files and returns the new files. */
+function applyFix(files: Record<string, string>, fix: Fix): Record<string, string> {
+  const out = { ...files };
+  for (const uri of new Set(fix.edits.map((e) => e.uri))) {
+    const p = relPath(uri);
+    out[p] = applyEdits(out[p]!, fix.edits.filter((e) => e.uri === uri));
+  }
+  return out;
+}
+
+/** What identifies a finding across edits that move lines: its rule and message. */
+const id = (i: Issue) => `${i.rule} ${relPath(i.uri)} ${i.message}`;
+
+function checkEveryFix(name: string, files: Record<string, string>, ws: Workspace, config = {}) {
+  const issues = allIssues(ws).filter((i) => i.fixes?.length);
+  assert.ok(issues.length > 0, `${name} offers no fixes at all`);
+  for (const issue of issues) {
+    for (const fix of issue.fixes!) {
+      const fixed = applyFix(files, fix);
+      const after = allIssues(workspaceOf(fixed, config));
+      const label = `${name}: “${fix.title}” for ${id(issue)}`;
+      if (issue.rule === 'strategy-missing-section') {
+        const heading = /“(\w+)”/.exec(fix.title)![1]!;
+        const still = after.find((i) => i.rule === issue.rule && i.uri === issue.uri);
+        assert.ok(!still || !still.message.includes(`“${heading}”`), label);
+      } else {
+        assert.ok(!after.some((i) => id(i) === id(issue)), `${label}: finding still there`);
+      }
+      const newErrors = after.filter((i) => (i.rule === 'unknown-reference' || i.rule === 'invalid-front-matter') && !allIssues(ws).some((b) => id(b) === id(i)));
+      assert.deepEqual(newErrors.map(id), [], `${label}: the fix created new problems`);
+    }
+  }
+}
+
+describe('fixes', () => {
+  it('every fix offered on every rule fixture clears its finding and creates no new problem', () => {
+    for (const dir of fs.readdirSync(path.join(FIXTURES, 'rules'))) {
+      const { files, config } = readFixture(path.join(FIXTURES, 'rules', dir));
+      const ws = workspaceOf(files, config);
+      if (allIssues(ws).some((i) => i.fixes?.length)) checkEveryFix(dir, files, ws, config);
+    }
+  });
+
+  it('every fix offered on the bundled example clears its finding', () => {
+    const { files, config } = readFixture(path.join(REPO, 'examples'));
+    checkEveryFix('examples', files, workspaceOf(files, config), config);
+  });
+
+  const goals = '# Goals\n\n## G1: Grow retention\n\nMetric: 1\n';
+
+  it('links an untraced heading item with a new line under its heading, keeping CRLF', () => {
+    const roadmap = '# Roadmap\r\n\r\n## Now\r\n\r\n### Retention emails\r\nSend them.\r\n';
+    const files = { 'goals.md': goals, 'roadmap.md': roadmap };
+    const [issue] = issuesOf(workspaceOf(files), 'untraced-item');
+    assert.equal(issue?.fixes?.[0]?.title, 'Trace to goal G1 “Grow retention”');
+    const fixed = applyFix(files, issue!.fixes![0]!)['roadmap.md'];
+    assert.equal(fixed, '# Roadmap\r\n\r\n## Now\r\n\r\n### Retention emails\r\n\r\nGoal: G1\r\n\r\nSend them.\r\n');
+  });
+
+  it('links a list item at its end, a table row in its trace cell, and a one-item file in its front matter', () => {
+    const roadmap = '# Roadmap\n\n- Retention emails\n\n| Item | Goal |\n| --- | --- |\n| Win-back offer |  |\n';
+    const item = '---\nkind: initiative\ntitle: Churn survey\n---\n\nAsk leavers why.\n';
+    const files: Record<string, string> = { 'goals.md': goals, 'roadmap.md': roadmap, 'items/survey.md': item };
+    const ws = workspaceOf(files);
+    const fixed = issuesOf(ws, 'untraced-item').reduce((acc, issue) => applyFix(acc, issue.fixes![0]!), files);
+    assert.equal(fixed['roadmap.md'], '# Roadmap\n\n- Retention emails — Goal: G1\n\n| Item | Goal |\n| --- | --- |\n| Win-back offer | G1 |\n');
+    assert.equal(fixed['items/survey.md'], '---\nkind: initiative\ntitle: Churn survey\ngoal: G1\n---\n\nAsk leavers why.\n');
+  });
+
+  it('ranks the goals offered for an untraced item by how well they match its text', () => {
+    const manyGoals = '# Goals\n\n## G1: Grow self-serve revenue\n\n## G2: Faster onboarding for new teams\n\n## G3: Reduce churn\n';
+    const roadmap = '# Roadmap\n\n- Onboarding checklist for new teams\n';
+    const [issue] = issuesOf(workspaceOf({ 'goals.md': manyGoals, 'roadmap.md': roadmap }), 'untraced-item');
+    assert.equal(issue?.fixes?.[0]?.title, 'Trace to goal G2 “Faster onboarding for new teams”');
+    assert.equal(issue?.fixes?.length, 3);
+  });
+
+  it('fills a "no trace" marker instead of adding a second field', () => {
+    const files = { 'goals.md': goals, 'roadmap.md': '# Roadmap\n\n- Retention emails — Goal: N/A\n' };
+    const [issue] = issuesOf(workspaceOf(files), 'untraced-item');
+    assert.equal(applyFix(files, issue!.fixes![0]!)['roadmap.md'], '# Roadmap\n\n- Retention emails — Goal: G1\n');
+  });
+
+  it('writes a goal without an ID as a link that shows its title', () => {
+    const files = { 'goals.md': '# Goals\n\n## Grow retention\n', 'roadmap.md': '# Roadmap\n\n- Retention emails\n' };
+    const [issue] = issuesOf(workspaceOf(files), 'untraced-item');
+    assert.equal(applyFix(files, issue!.fixes![0]!)['roadmap.md'], '# Roadmap\n\n- Retention emails — Goal: [Grow retention](goals.md#grow-retention)\n');
+  });
+
+  it('adds strategy sections at the end, at the level of the existing sections, with the questions as prompts', () => {
+    const files = { 'strategy.md': '# Strategy\n\n## Who we serve\n\nTeams.' };
+    const [issue] = issuesOf(workspaceOf(files), 'strategy-missing-section');
+    assert.deepEqual(issue?.fixes?.map((f) => f.title), ['Add a “What” section', 'Add a “Why” section', 'Add “What” and “Why” sections']);
+    const all = applyFix(files, issue!.fixes![2]!)['strategy.md']!;
+    assert.match(all, /^# Strategy\n\n## Who we serve\n\nTeams\.\n\n## What\n\n_What are they trying to accomplish\?.*_\n\n## Why\n\n_Why does it matter to them.*_\n$/);
+  });
+
+  it('replaces only the mistyped reference, keeping its formatting', () => {
+    const files = { 'goals.md': goals, 'roadmap.md': '# Roadmap\n\n- Emails — Goal: **G7**, G1\n' };
+    const [issue] = issuesOf(workspaceOf(files), 'unknown-reference');
+    assert.equal(applyFix(files, issue!.fixes![0]!)['roadmap.md'], '# Roadmap\n\n- Emails — Goal: **G1**, G1\n');
+  });
+
+  it('adds a metric line under a goal', () => {
+    const files = { 'goals.md': '# Goals\n\n## G1: Grow retention\n\nWhy it matters.\n' };
+    const [issue] = issuesOf(workspaceOf(files), 'goal-missing-metric');
+    const fixed = applyFix(files, issue!.fixes![0]!)['goals.md'];
+    assert.equal(fixed, '# Goals\n\n## G1: Grow retention\n\nMetric: _what you will measure, from what baseline to what target, by when_\n\nWhy it matters.\n');
+  });
+
+  it('corrects an unknown kind to the closest one', () => {
+    const files = { 'plan.md': '---\nkind: roadmpa\n---\n# Plan\n' };
+    const [issue] = issuesOf(workspaceOf(files), 'unknown-kind');
+    assert.equal(applyFix(files, issue!.fixes![0]!)['plan.md'], '---\nkind: roadmap\n---\n# Plan\n');
+  });
+
+  it('edits only the document the finding is in', () => {
+    const { files, config } = readFixture(path.join(REPO, 'examples'));
+    for (const issue of allIssues(workspaceOf(files, config))) {
+      for (const fix of issue.fixes ?? []) assert.ok(fix.edits.every((e) => e.uri === issue.uri && e.uri.startsWith(ROOT)), fix.title);
+    }
+  });
+});
