@@ -1,0 +1,161 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { REPO } from './helpers';
+
+const CLI = path.join(REPO, 'dist', 'cli.js');
+
+function cli(args: string[], cwd = REPO): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A temporary folder holding `files`; removed after the test run. */
+function tempWorkspace(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'throughline-cli-'));
+  for (const [p, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, p)), { recursive: true });
+    fs.writeFileSync(path.join(dir, p), text);
+  }
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+const CLEAN = {
+  'vision.md': '# Vision\n',
+  'goals.md': '# Goals\n\n## G1: Grow retention\n\nVision: Vision\nMetric: 55%\n',
+  'roadmap.md': '# Roadmap\n\n## Now\n\n- Retention emails — Goal: G1\n',
+};
+const WARNINGS_ONLY = { ...CLEAN, 'roadmap.md': '# Roadmap\n\n## Now\n\n- Retention emails — Goal: G1\n- Dark mode\n- Themes\n' };
+
+describe('throughline CLI (spawned)', () => {
+  it('check prints compiler-style lines and a summary, and exits 1 on errors', () => {
+    const r = cli(['check', 'examples']);
+    assert.equal(r.code, 1, r.stderr);
+    const lines = r.stdout.trimEnd().split('\n');
+    const diagnostics = lines.slice(0, -2);
+    for (const line of diagnostics) assert.match(line, /^examples\/[^:]+\.md:\d+:\d+ (error|warning|information|hint) .+ \[[a-z-]+\]$/);
+    assert.ok(diagnostics.includes('examples/loop/roadmap.md:23:11 error No goal has the ID or title “G6”. Did you mean G3 “Close the loop with customers”? [unknown-reference]'), r.stdout);
+    assert.equal(lines[lines.length - 2], '');
+    assert.match(lines[lines.length - 1]!, /^10 product docs, 9 goals, 17 roadmap items \(12 traced, 71% aligned\); 5 errors, 11 warnings, 1 info$/);
+    assert.equal(r.stderr, '');
+  });
+
+  it('check --format json follows the contract in FORMAT.md §5', () => {
+    const r = cli(['check', 'examples', '--format', 'json']);
+    assert.equal(r.code, 1);
+    const out = JSON.parse(r.stdout) as { version: number; diagnostics: Array<Record<string, unknown>>; summary: Record<string, unknown> };
+    assert.equal(out.version, 1);
+    assert.deepEqual(out.summary, { files: 10, goals: 9, roadmapItems: 17, tracedItems: 12, alignment: 0.71 });
+    assert.equal(out.diagnostics.length, 17);
+    for (const d of out.diagnostics) {
+      assert.deepEqual(Object.keys(d), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'rule', 'message']);
+      assert.match(d['file'] as string, /^examples\/[\w/.-]+\.md$/);
+      assert.ok((d['line'] as number) >= 1 && (d['column'] as number) >= 1);
+      assert.ok(['error', 'warning', 'information', 'hint'].includes(d['severity'] as string));
+    }
+    const g6 = out.diagnostics.find((d) => (d['message'] as string).includes('“G6”'))!;
+    assert.deepEqual([g6['file'], g6['line'], g6['column'], g6['endLine'], g6['endColumn'], g6['rule']], ['examples/loop/roadmap.md', 23, 11, 23, 13, 'unknown-reference']);
+  });
+
+  it('reports paths relative to the current folder', () => {
+    const r = cli(['check', '.', '--format', 'json'], path.join(REPO, 'examples', 'loop'));
+    const files = new Set((JSON.parse(r.stdout) as { diagnostics: Array<{ file: string }> }).diagnostics.map((d) => d.file));
+    assert.ok(files.has('roadmap.md') && files.has('initiatives/ai-summaries.md'), [...files].join(', '));
+  });
+
+  it('exits 0 when there are no errors, and --max-warnings turns warnings into a failure', () => {
+    assert.equal(cli(['check', tempWorkspace(CLEAN)]).code, 0);
+    const dir = tempWorkspace(WARNINGS_ONLY);
+    assert.equal(cli(['check', dir]).code, 0);
+    assert.equal(cli(['check', dir, '--max-warnings', '2']).code, 0);
+    assert.equal(cli(['check', dir, '--max-warnings=1']).code, 1);
+  });
+
+  it('checks only the files named, resolving against the product docs around them', () => {
+    const dir = tempWorkspace(WARNINGS_ONLY);
+    const r = cli(['check', 'roadmap.md', '--format', 'json'], dir);
+    const out = JSON.parse(r.stdout) as { diagnostics: Array<{ file: string; rule: string }>; summary: { files: number; goals: number } };
+    assert.deepEqual([...new Set(out.diagnostics.map((d) => d.file))], ['roadmap.md']);
+    assert.deepEqual(out.diagnostics.map((d) => d.rule), ['untraced-item', 'untraced-item']);
+    assert.equal(out.summary.files, 1);
+  });
+
+  it('uses the nearest .throughline.yaml, or the one given with --config', () => {
+    const dir = tempWorkspace({ ...WARNINGS_ONLY, '.throughline.yaml': 'rules:\n  untraced-item: error\n', 'other.yaml': 'rules:\n  untraced-item: off\n' });
+    const nearest = cli(['check', dir]);
+    assert.equal(nearest.code, 1);
+    assert.match(nearest.stdout, /roadmap\.md:6:3 error Roadmap item “Dark mode” traces to no goal/);
+    const given = cli(['check', dir, '--config', path.join(dir, 'other.yaml')]);
+    assert.equal(given.code, 0);
+    assert.doesNotMatch(given.stdout, /untraced-item/);
+  });
+
+  it('graph --format json prints the nodes and edges of FORMAT.md §5', () => {
+    const r = cli(['graph', 'examples', '--format', 'json']);
+    assert.equal(r.code, 0, r.stderr);
+    const graph = JSON.parse(r.stdout) as { version: number; nodes: Array<Record<string, unknown>>; edges: Array<Record<string, unknown>> };
+    assert.equal(graph.version, 1);
+    for (const n of graph.nodes) assert.deepEqual(Object.keys(n), ['key', 'id', 'kind', 'title', 'file', 'line', 'scope']);
+    assert.deepEqual([...new Set(graph.nodes.map((n) => n['kind']))].sort(), ['goal', 'roadmap-item', 'strategy', 'vision', 'vision-section']);
+    const keys = new Set(graph.nodes.map((n) => n['key']));
+    assert.equal(keys.size, graph.nodes.length, 'node keys are unique');
+    for (const e of graph.edges) {
+      assert.ok(keys.has(e['from']) && keys.has(e['to']), JSON.stringify(e));
+      assert.ok(['field', 'column', 'front-matter', 'link'].includes(e['via'] as string));
+    }
+    assert.ok(graph.edges.some((e) => e['from'] === 'loop/roadmap.md#zendesk-and-intercom-connectors' && e['to'] === 'loop/goals.md#g1-capture-feedback-where-it-happens' && e['via'] === 'field'));
+    assert.ok(graph.edges.some((e) => e['from'] === 'loop/initiatives/offline-inbox.md' && e['via'] === 'front-matter'));
+    assert.ok(graph.edges.some((e) => e['via'] === 'link'));
+    assert.ok(graph.edges.some((e) => e['via'] === 'column'));
+  });
+
+  const usage: Array<[string, string[], RegExp]> = [
+    ['a missing path', ['check', 'no/such/folder'], /^throughline: no\/such\/folder: no such file or folder\n$/],
+    ['an unknown option', ['check', '--fromat', 'json'], /^throughline: unknown option “--fromat”\n/],
+    ['a bad format', ['check', '--format', 'xml'], /^throughline: --format must be “text” or “json”, not “xml”\n/],
+    ['a bad --max-warnings', ['check', '--max-warnings', 'lots'], /^throughline: --max-warnings needs a whole number ≥ 0, not “lots”\n/],
+    ['an unknown command', ['lint'], /^throughline: unknown command “lint”; use “check” or “graph”\n/],
+  ];
+  for (const [what, args, message] of usage) {
+    it(`exits 2 with one clear line for ${what}`, () => {
+      const r = cli(args);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, message);
+      assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+    });
+  }
+
+  it('exits 2 naming the key for a bad config file', () => {
+    const dir = tempWorkspace({ ...CLEAN, '.throughline.yaml': 'rules:\n  untraced-item: loud\n' });
+    const r = cli(['check', dir]);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, `throughline: bad config ${path.join(dir, '.throughline.yaml')}: "rules.untraced-item" must be error, warning, information, hint or off, not "loud"\n`);
+  });
+
+  it('exits 2 for a file it cannot read', function () {
+    if (process.platform !== 'linux') this.skip();
+    // Reading /proc/self/mem from its start fails with EIO even for root, who can read any ordinary file.
+    const dir = tempWorkspace(CLEAN);
+    fs.symlinkSync('/proc/self/mem', path.join(dir, 'broken.md'));
+    const r = cli(['check', dir]);
+    assert.equal(r.code, 2, r.stdout);
+    assert.match(r.stderr, /^throughline: cannot read .*broken\.md: /);
+  });
+
+  it('skips binary files with a notice and still checks the rest', () => {
+    const dir = tempWorkspace(CLEAN);
+    fs.writeFileSync(path.join(dir, 'roadmap-export.md'), Buffer.from([0x23, 0x20, 0x00, 0x01, 0x02]));
+    const r = cli(['check', dir]);
+    assert.equal(r.code, 0);
+    assert.match(r.stderr, /skipped .*roadmap-export\.md: binary/);
+    assert.match(r.stdout, /3 product docs/);
+  });
+
+  it('prints help and the version', () => {
+    assert.match(cli(['--help']).stdout, /^Usage:\n  throughline check/);
+    assert.match(cli(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+});
