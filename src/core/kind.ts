@@ -145,8 +145,3 @@ export function excludeMatcher(config: Config): (relPath: string) => boolean {
   const isExcluded = globs.length > 0 ? picomatch(globs, { dot: true }) : () => false;
   return (relPath) => /(^|\/)(node_modules|\.git)(\/|$)/.test(relPath) || isExcluded(relPath);
 }
-
-export { KIND_VALUES };
-export function describeKinds(): string {
-  return DOC_KINDS.join(', ');
-}

@@ -99,6 +99,8 @@ export interface Item {
   key: string;
   kind: NodeKind;
   id: string | null;
+  /** Where the ID is written (leading token, `{#id}` or front matter `id:`), for renames. */
+  idRange?: Range;
   title: string;
   /** Other titles the item answers to: `Pillar: Clarity` is also `Clarity`. */
   aliases?: string[];
@@ -118,6 +120,8 @@ export interface Item {
   noTrace: NoTraceMarker[];
   /** Goals only: whether the goal states a measurable target. */
   hasMetric?: boolean;
+  /** Goals only: the first measurable target as written, for hovers. */
+  metric?: string;
   /** A short plain-text excerpt of the item's content, for hovers and ranking. */
   excerpt: string;
   /** Where a fix adds a trace or metric line for this item. */

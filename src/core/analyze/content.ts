@@ -18,6 +18,8 @@ export interface ContentFacts {
   references: Reference[];
   noTrace: NoTraceMarker[];
   hasMetric: boolean;
+  /** The first measurable target stated, for hovers: `Metric: retention from 40% to 55%`. */
+  metric?: string;
   subIds: string[];
   excerpt: string;
 }
@@ -90,8 +92,9 @@ export class ContentScanner {
     this.facts.noTrace.push(...noTrace);
   }
 
-  noteMetric(): void {
+  noteMetric(text?: string): void {
     this.facts.hasMetric = true;
+    if (text && this.facts.metric === undefined) this.facts.metric = excerptOf(stripMarks(text), 120);
   }
 
   noteSubId(id: string): void {
@@ -138,7 +141,7 @@ export class ContentScanner {
   private scanList(list: List, previous: RootContent | undefined): void {
     const keyResults = previous !== undefined && isKeyResultsIntro(previous);
     for (const item of list.children) {
-      if (keyResults && /\d/.test(plainText(item))) this.noteMetric();
+      if (keyResults && /\d/.test(plainText(item))) this.noteMetric(plainText(item));
       this.scanListItem(item);
     }
   }
@@ -231,7 +234,7 @@ export class ContentScanner {
 
   private checkMetricLine(line: string): void {
     const m = METRIC_LINE.exec(line) ?? KR_ID_LINE.exec(line);
-    if (m && !PLACEHOLDER.test(stripMarks(m[2] ?? ''))) this.noteMetric();
+    if (m && !PLACEHOLDER.test(stripMarks(m[2] ?? ''))) this.noteMetric(line);
   }
 
   private collectLinks(node: Nodes): void {
@@ -282,5 +285,3 @@ function safeDecode(url: string): string {
     return url;
   }
 }
-
-export type { FieldMatch };

@@ -3,7 +3,7 @@ import type { Heading, Root, RootContent } from 'mdast';
 import type { Config } from '../config';
 import type { FrontMatter } from '../frontMatter';
 import { detectKind, type KindResult } from '../kind';
-import { contentSpan, endOf, parseMarkdown, plainText, startOf } from '../markdown';
+import { contentSpan, parseMarkdown, plainText, startOf } from '../markdown';
 import { parseSuppressions, type Suppressions } from '../suppress';
 import { syntaxFor } from '../syntax';
 import { LineIndex, detectEol } from '../text';
@@ -140,5 +140,3 @@ function fileTitle(relPath: string): string {
   const base = relPath.slice(relPath.lastIndexOf('/') + 1).replace(/\.(md|markdown)$/i, '');
   return base.replace(/[-_]+/g, ' ').trim() || relPath;
 }
-
-export { endOf, startOf };

@@ -140,7 +140,8 @@ class ItemBuilder {
     const scanner = new ContentScanner(this.ctx, layers);
     const fm = this.frontMatterTraces(layers);
     scanner.addExplicit(fm.references, fm.noTrace);
-    if (kind === 'goal' && this.frontMatterHasMetric()) scanner.noteMetric();
+    const fmMetric = kind === 'goal' ? this.frontMatterMetric() : undefined;
+    if (fmMetric) scanner.noteMetric(fmMetric);
     if (titleHeading) scanner.scanTitleLine(titleHeading.span[0], titleHeading.span[1]);
     const body = tree.children.filter((n) => n.type !== 'yaml' && n !== titleHeading?.node);
     scanner.scanNodes(body);
@@ -159,10 +160,12 @@ class ItemBuilder {
       : fmBlock
         ? { mode: 'line', at: lines.position(fmBlock.closingFenceStart), ...fmInsertion }
         : { mode: 'top' };
+    const fmIdSpan = typeof fmId === 'string' || typeof fmId === 'number' ? frontMatterLineSpan(this.info, 'id') : undefined;
     const item = this.makeItem({
       kind,
       layout: 'file',
       key: this.info.relPath,
+      ...(fmIdSpan ? { idSearch: fmIdSpan } : titleHeading ? { idSearch: titleHeading.span } : {}),
       id,
       title,
       range: this.info.titleRange,
@@ -210,6 +213,7 @@ class ItemBuilder {
         id,
         title,
         range: this.ctx.lines.range(startOf(first), Math.min(firstLineEnd, endOf(first))),
+        idSearch: [startOf(first), Math.min(firstLineEnd, endOf(first))],
         contentStart: startOf(listItem),
         contentEnd: endOf(listItem),
         facts: this.inherit({ ...facts, excerpt: details }, inherited),
@@ -258,6 +262,7 @@ class ItemBuilder {
       id,
       title,
       range: titleSpan ? this.ctx.lines.range(titleSpan[0], titleSpan[1]) : this.ctx.lines.range(startOf(row), endOf(row)),
+      ...(titleSpan ? { idSearch: titleSpan } : {}),
       contentStart: startOf(row),
       contentEnd: endOf(row),
       facts: this.inherit({ ...facts, excerpt: excerptOf(others.map((c) => plainText(c)).join(' · ')) }, inherited),
@@ -346,11 +351,14 @@ class ItemBuilder {
     return out;
   }
 
-  private frontMatterHasMetric(): boolean {
+  /** A goal file's measurable target from front matter (`metric:`, `target:`, `key results:`), as text. */
+  private frontMatterMetric(): string | undefined {
     const data = this.info.frontMatter?.data ?? {};
-    return ['metric', 'metrics', 'target', 'targets', 'kr', 'krs', 'key results', 'keyResults', 'key-results'].some(
-      (k) => stringValues(data[k]).some((v) => v.trim() !== '') || (Array.isArray(data[k]) && (data[k] as unknown[]).length > 0),
-    );
+    for (const key of ['metric', 'metrics', 'target', 'targets', 'kr', 'krs', 'key results', 'keyResults', 'key-results']) {
+      const values = stringValues(data[key]).filter((v) => v.trim() !== '');
+      if (values.length > 0) return `${key}: ${values.join('; ')}`;
+    }
+    return undefined;
   }
 
   private docItem(kind: NodeKind): Item {
@@ -394,6 +402,7 @@ class ItemBuilder {
       anchors: [h.slug, ...(attributeId ? [attributeId.toLowerCase()] : [])],
       insertion: { mode: 'line', at: this.ctx.lines.position(endOf(h.node)) },
       depth: h.depth,
+      idSearch: h.span,
       ...(alias ? { aliases: [alias] } : {}),
     });
   }
@@ -418,10 +427,12 @@ class ItemBuilder {
   }
 
   private makeItem(spec: ItemSpec): Item {
+    const idSpan = spec.id && spec.idSearch ? findToken(this.ctx.text, spec.idSearch[0], spec.idSearch[1], spec.id) : undefined;
     const item: Item = {
       key: spec.key,
       kind: spec.kind,
       id: spec.id,
+      ...(idSpan ? { idRange: this.ctx.lines.range(idSpan[0], idSpan[1]) } : {}),
       title: spec.title,
       uri: this.info.uri,
       range: spec.range,
@@ -433,6 +444,7 @@ class ItemBuilder {
       references: spec.facts.references,
       noTrace: spec.facts.noTrace,
       ...(spec.kind === 'goal' ? { hasMetric: spec.facts.hasMetric } : {}),
+      ...(spec.kind === 'goal' && spec.facts.metric ? { metric: spec.facts.metric } : {}),
       ...(spec.aliases ? { aliases: spec.aliases } : {}),
       excerpt: spec.facts.excerpt,
       insertion: spec.insertion,
@@ -465,6 +477,8 @@ interface ItemSpec {
   depth?: number;
   aliases?: string[];
   register?: boolean;
+  /** Offsets of the raw text the item's ID is written in, to find it for renames. */
+  idSearch?: [number, number];
 }
 
 /**
@@ -512,6 +526,24 @@ function firstParagraphLine(paragraph: Paragraph): string {
 function setGroup(item: Item, groups: HeadingInfo[]): void {
   const group = groups[groups.length - 1];
   if (group) item.group = group.text;
+}
+
+/** The first place `token` stands as a whole word in text[start, end). */
+function findToken(text: string, start: number, end: number, token: string): [number, number] | undefined {
+  const slice = text.slice(start, end);
+  const re = new RegExp(`(^|[^A-Za-z0-9])(${token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})(?![A-Za-z0-9])`, 'i');
+  const m = re.exec(slice);
+  if (!m) return undefined;
+  const at = start + m.index + m[1]!.length;
+  return [at, at + token.length];
+}
+
+/** Offsets of a front matter line `key: value` (the whole line), to search its value. */
+function frontMatterLineSpan(info: DocumentInfo, key: string): [number, number] | undefined {
+  const block = info.frontMatter?.block;
+  if (!block) return undefined;
+  const m = new RegExp(`^${key}[ \\t]*:.*$`, 'm').exec(block.yaml);
+  return m ? [block.yamlStart + m.index + key.length + 1, block.yamlStart + m.index + m[0].length] : undefined;
 }
 
 function findKeyOffset(yaml: string, key: string): number {
