@@ -1,0 +1,74 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { downloadAndUnzipVSCode, resolveCliPathFromVSCodeExecutablePath, runTests } from '@vscode/test-electron';
+import { ENV } from '../integration/report';
+import { assertBuilt, phases, prepareRun, vsixPath, type Phase } from './phases';
+import { readReport, summarize } from './report';
+import { log, repoRoot, seconds } from './util';
+
+/**
+ * `npm run test:electron`: the same suites in desktop VS Code, downloaded by `@vscode/test-electron`
+ * (needs the internet; on Linux without a display, run it under `xvfb-run -a`). The version defaults
+ * to 1.100.3, the one code-server 4.100.3 carries and the `engines.vscode` floor; set
+ * THROUGHLINE_VSCODE_VERSION (e.g. `stable`) to test another.
+ */
+const VERSION = process.env['THROUGHLINE_VSCODE_VERSION'] ?? '1.100.3';
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const root = repoRoot();
+  const cache = path.join(root, '.vscode-test');
+  const all = phases(root);
+  const vsix = vsixPath(root);
+  assertBuilt(root, [path.join(root, 'dist/extension.js'), vsix, ...all.map((p) => p.extensionTestsPath)]);
+  const vscodeExecutablePath = await downloadAndUnzipVSCode({ version: VERSION, cachePath: cache });
+  const problems: string[] = [];
+  for (const phase of all) problems.push(...(await runPhase(root, cache, vscodeExecutablePath, phase, vsix)));
+  console.log(`\nVS Code ${VERSION} (Electron), ${all.length} suites in ${seconds(Date.now() - started)}`);
+  if (problems.length > 0) {
+    console.error(`\nFAILED:\n  ${problems.join('\n  ')}`);
+    return 1;
+  }
+  console.log('All integration suites passed.');
+  return 0;
+}
+
+async function runPhase(root: string, cache: string, vscodeExecutablePath: string, phase: Phase, vsix: string): Promise<string[]> {
+  log(`— ${phase.label} —`);
+  const dirs = prepareRun(root, path.join(cache, 'runs-electron'), phase);
+  const profile = [`--user-data-dir=${dirs.userData}`, `--extensions-dir=${dirs.extensions}`];
+  if (phase.installsVsix) {
+    const cli = resolveCliPathFromVSCodeExecutablePath(vscodeExecutablePath);
+    const result = spawnSync(cli, [...profile, '--install-extension', vsix], { encoding: 'utf8' });
+    if (result.status !== 0 || !/successfully installed/i.test(result.stdout)) {
+      return [`${phase.label}: installing ${vsix} failed: ${result.stderr || result.stdout}`];
+    }
+  }
+  try {
+    await runTests({
+      vscodeExecutablePath,
+      extensionDevelopmentPath: phase.extensionDevelopmentPath,
+      extensionTestsPath: phase.extensionTestsPath,
+      // The development-path suite runs with every installed extension off; the installed suite needs its one.
+      launchArgs: [dirs.workspace, ...profile, '--disable-workspace-trust', ...(phase.installsVsix ? [] : ['--disable-extensions'])],
+      extensionTestsEnv: {
+        [ENV.report]: dirs.report,
+        ...(phase.installsVsix ? { [ENV.installedExtensionsDir]: dirs.extensions } : {}),
+      },
+    });
+  } catch (e) {
+    log(`${phase.label}: VS Code exited with ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (fs.existsSync(dirs.report)) fs.copyFileSync(dirs.report, path.join(root, 'test-output', `${phase.name}-electron-report.json`));
+  return summarize(phase.label, readReport(dirs.report));
+}
+
+fs.mkdirSync(path.join(repoRoot(), 'test-output'), { recursive: true });
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(`\nThe Electron test runner failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,79 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { assertFinding, expectedFindings, UNTRACED_TITLE } from './fixture';
+import { activateThroughline, describeDiagnostics, fixtureUri, rangeOn, throughlineDiagnostics, waitForDiagnostics, withRule } from './helpers';
+
+type Expected = Awaited<ReturnType<typeof expectedFindings>>;
+
+describe('Diagnostics on a product workspace', () => {
+  let fixture: Expected;
+
+  before(async function () {
+    this.timeout(60_000);
+    await activateThroughline();
+    fixture = await expectedFindings();
+  });
+
+  it('warns at the title of a roadmap item that names no goal (untraced-item)', async () => {
+    const diagnostics = await waitForDiagnostics(fixture.roadmap, (ds) => withRule(ds, 'untraced-item').length > 0, 'an untraced-item diagnostic on roadmap.md');
+    assertFinding(diagnostics, fixture.untraced);
+  });
+
+  it('reports a reference to a goal that does not exist as an error (unknown-reference)', async () => {
+    const diagnostics = await waitForDiagnostics(fixture.roadmap, (ds) => withRule(ds, 'unknown-reference').length > 0, 'an unknown-reference diagnostic on roadmap.md');
+    const d = assertFinding(diagnostics, fixture.unknown);
+    assert.match(d.message, /Did you mean G1/, 'the message suggests the closest existing goal');
+  });
+
+  it('reports nothing on traced items, the goals or the vision', () => {
+    const roadmap = throughlineDiagnostics(fixture.roadmap);
+    assert.equal(roadmap.length, 2, `only the two planted findings on roadmap.md; got ${describeDiagnostics(roadmap)}`);
+    for (const name of ['goals.md', 'vision.md']) {
+      const ds = throughlineDiagnostics(fixtureUri(name));
+      assert.equal(ds.length, 0, `${name} is clean; got ${describeDiagnostics(ds)}`);
+    }
+  });
+});
+
+describe('Editing a roadmap in the editor', () => {
+  let fixture: Expected;
+  let editor: vscode.TextEditor;
+  /** Where the edit inserts its `Goal:` line: the blank line under the untraced item's heading. */
+  let insertAt: vscode.Position;
+  const inserted = '\nGoal: G1\n';
+
+  before(async function () {
+    this.timeout(60_000);
+    await activateThroughline();
+    fixture = await expectedFindings();
+    await waitForDiagnostics(fixture.roadmap, (ds) => withRule(ds, 'untraced-item').length === 1, 'the untraced-item warning before editing');
+    editor = await vscode.window.showTextDocument(fixture.roadmap);
+    const heading = rangeOn(fixture.text, `### ${UNTRACED_TITLE}`, UNTRACED_TITLE);
+    insertAt = new vscode.Position(heading.start.line + 1, 0);
+  });
+
+  it('clears the untraced-item warning once the item names a goal, without saving', async () => {
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(fixture.roadmap, insertAt, inserted);
+    assert.ok(await vscode.workspace.applyEdit(edit), 'the edit applies');
+    assert.ok(editor.document.isDirty, 'the edit is unsaved: diagnostics follow the editor, not the disk');
+    const after = await waitForDiagnostics(fixture.roadmap, (ds) => withRule(ds, 'untraced-item').length === 0, 'the untraced-item warning to go away after the edit');
+    // The file was re-checked, not just cleared: the unrelated error is still reported, one line further down.
+    const unknown = withRule(after, 'unknown-reference');
+    assert.equal(unknown.length, 1, `the unknown-reference error stays; got ${describeDiagnostics(after)}`);
+    assert.equal(unknown[0]!.range.start.line, fixture.unknown.range.start.line + 2, 'the error moved down with the two inserted lines');
+  });
+
+  it('brings the warning back when the edit is taken out again', async () => {
+    const edit = new vscode.WorkspaceEdit();
+    const end = new vscode.Position(insertAt.line + 2, 0);
+    assert.equal(editor.document.getText(new vscode.Range(insertAt, end)), inserted, 'the inserted lines are where the first edit put them');
+    edit.delete(fixture.roadmap, new vscode.Range(insertAt, end));
+    assert.ok(await vscode.workspace.applyEdit(edit), 'the edit applies');
+    const back = await waitForDiagnostics(fixture.roadmap, (ds) => withRule(ds, 'untraced-item').length === 1, 'the untraced-item warning to come back');
+    assertFinding(back, fixture.untraced);
+    assertFinding(back, fixture.unknown);
+    // Leave the editor clean (same text as on disk) for the harness's screenshot of the Problems panel.
+    assert.ok(await editor.document.save(), 'the restored document saves');
+  });
+});

@@ -1,0 +1,57 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ThroughlineApi } from '../../../src/vscode/extension';
+import { assertFinding, expectedFindings } from '../fixture';
+import { activateThroughline, waitForDiagnostics, withRule } from '../helpers';
+import { ENV } from '../report';
+
+/** Every file under `dir`, relative, with `/` separators. */
+function listFiles(dir: string, prefix = ''): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const rel = prefix + entry.name;
+    return entry.isDirectory() ? listFiles(path.join(dir, entry.name), `${rel}/`) : [rel];
+  });
+}
+
+describe('The packaged extension, installed from its .vsix', () => {
+  let extension: vscode.Extension<ThroughlineApi>;
+  let installedAt: string;
+
+  before(async function () {
+    this.timeout(60_000);
+    ({ extension } = await activateThroughline());
+    installedAt = fs.realpathSync(extension.extensionUri.fsPath);
+  });
+
+  it('is the copy installed into the extensions folder, not the source tree', () => {
+    const extensionsDir = process.env[ENV.installedExtensionsDir];
+    assert.ok(extensionsDir, `${ENV.installedExtensionsDir} names the extensions folder the .vsix was installed into`);
+    const root = fs.realpathSync(extensionsDir);
+    assert.ok(installedAt.startsWith(root + path.sep), `throughline.throughline runs from ${installedAt}, which is not inside ${root}`);
+    assert.equal(extension.packageJSON.name, 'throughline');
+    assert.equal(extension.packageJSON.main, './dist/extension.js');
+  });
+
+  it('ships the bundle and the allow-listed files only: no sources, tests, source maps or node_modules', () => {
+    const files = listFiles(installedAt);
+    assert.ok(files.includes('dist/extension.js'), `the bundle is installed; files: ${files.join(', ')}`);
+    assert.ok(files.includes('package.json'));
+    const unwanted = files.filter((f) => /^(src|test|examples|node_modules|\.vscode-test)\//.test(f) || /\.(map|ts|vsix)$/.test(f));
+    assert.deepEqual(unwanted, [], 'files that .vscodeignore should have kept out of the package');
+  });
+
+  it('activates on the workspace and reports the planted findings', async () => {
+    const fixture = await expectedFindings();
+    const diagnostics = await waitForDiagnostics(
+      fixture.roadmap,
+      (ds) => withRule(ds, 'untraced-item').length > 0 && withRule(ds, 'unknown-reference').length > 0,
+      'the untraced-item and unknown-reference diagnostics from the installed extension',
+    );
+    assert.equal(extension.isActive, true);
+    assertFinding(diagnostics, fixture.untraced);
+    assertFinding(diagnostics, fixture.unknown);
+    await vscode.window.showTextDocument(fixture.roadmap); // for the harness's screenshot
+  });
+});

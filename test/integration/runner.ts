@@ -1,0 +1,91 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+import * as vscode from 'vscode';
+import { ENV, type TestReport } from './report';
+
+/** How long `run()` keeps the extension host alive after the report, waiting for the harness's screenshots. */
+const RELEASE_TIMEOUT_MS = 120_000;
+
+/**
+ * Runs every `*.test.js` file in `dir` with mocha inside the extension host, writes the JSON report
+ * to `$THROUGHLINE_TEST_REPORT` (when set) and rejects when anything failed, so that
+ * `@vscode/test-electron` sees a non-zero exit code too.
+ *
+ * Mocha is bundled into the entry point by esbuild (mocha 12 is an ES module; bundling avoids
+ * depending on `require(esm)` in whichever Node the extension host runs). The test files are
+ * separate bundles that mocha `require`s; they use mocha's globals (`describe`, `it`), which this
+ * mocha instance installs, so there is only ever one mocha.
+ */
+export async function runSuite(suite: string, dir: string): Promise<void> {
+  const started = Date.now();
+  const report: TestReport = {
+    suite,
+    vscodeVersion: vscode.version,
+    startedAt: new Date(started).toISOString(),
+    durationMs: 0,
+    counts: { tests: 0, passes: 0, failures: 0, pending: 0 },
+    passes: [],
+    failures: [],
+    pending: [],
+  };
+  try {
+    const files = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.test.js'))
+      .sort();
+    if (files.length === 0) throw new Error(`no *.test.js files in ${dir}`);
+    const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
+    for (const file of files) mocha.addFile(path.join(dir, file));
+    await new Promise<void>((resolve) => {
+      const runner = mocha.run(() => resolve());
+      runner.on('pass', (test) => report.passes.push({ title: test.title, fullTitle: test.fullTitle(), durationMs: test.duration ?? 0 }));
+      runner.on('pending', (test) => report.pending.push({ title: test.title, fullTitle: test.fullTitle() }));
+      runner.on('fail', (test, err: unknown) => {
+        const e = err instanceof Error ? err : new Error(String(err));
+        report.failures.push({ title: test.title, fullTitle: test.fullTitle(), message: e.message, ...(e.stack ? { stack: e.stack } : {}) });
+      });
+    });
+  } catch (e) {
+    report.error = e instanceof Error ? (e.stack ?? e.message) : String(e);
+  }
+  report.durationMs = Date.now() - started;
+  report.counts = {
+    tests: report.passes.length + report.failures.length + report.pending.length,
+    passes: report.passes.length,
+    failures: report.failures.length,
+    pending: report.pending.length,
+  };
+  const reportPath = process.env[ENV.report];
+  if (reportPath) writeAtomically(reportPath, JSON.stringify(report, null, 2));
+  const release = process.env[ENV.release];
+  if (release) await waitForFile(release, RELEASE_TIMEOUT_MS);
+  if (report.error) throw new Error(`The ${suite} suite could not run: ${report.error}`);
+  if (report.failures.length > 0) throw new Error(`${suite} suite: ${report.failures.length} failed (tests or hooks), ${report.passes.length} passed`);
+}
+
+/** Writes to a temporary name, then renames, so a reader watching for the file never sees half of it. */
+function writeAtomically(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, text);
+  fs.renameSync(temp, file);
+}
+
+/** Resolves when `file` exists, watching its folder for the event; gives up quietly after `timeoutMs`. */
+function waitForFile(file: string, timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const dir = path.dirname(file);
+    fs.mkdirSync(dir, { recursive: true });
+    const done = () => {
+      watcher.close();
+      clearTimeout(timer);
+      resolve();
+    };
+    const watcher = fs.watch(dir, () => {
+      if (fs.existsSync(file)) done();
+    });
+    const timer = setTimeout(done, timeoutMs);
+    if (fs.existsSync(file)) done();
+  });
+}
