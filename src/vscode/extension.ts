@@ -1,19 +1,57 @@
 import * as vscode from 'vscode';
+import { CodeActionProvider } from './codeActions';
+import { HoverProvider } from './hover';
+import { CodeLensProvider, CompletionProvider, DefinitionProvider, ReferenceProvider, RenameProvider, WorkspaceSymbolProvider } from './navigation';
 import { ProductIndex } from './productIndex';
+import { createProductDocs } from './scaffold';
+import { AlignmentStatus } from './statusBar';
+import { GapsTreeProvider, StrategyTreeProvider, reveal } from './tree';
 
 /** What `activate` returns: a small API the integration tests (and other extensions) can use. */
 export interface ThroughlineApi {
   /** Resolves when every workspace folder has been indexed once. */
   ready: Promise<void>;
   index: ProductIndex;
+  strategyTree: StrategyTreeProvider;
+  status: AlignmentStatus;
 }
+
+const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
 
 export function activate(context: vscode.ExtensionContext): ThroughlineApi {
   const log = vscode.window.createOutputChannel('Throughline');
   const index = new ProductIndex(context.extensionUri, log);
-  context.subscriptions.push(log, index);
+  const strategyTree = new StrategyTreeProvider(index);
+  const gapsTree = new GapsTreeProvider(index);
+  const strategyView = vscode.window.createTreeView('throughline.strategy', { treeDataProvider: strategyTree, showCollapseAll: true });
+  const gapsView = vscode.window.createTreeView('throughline.gaps', { treeDataProvider: gapsTree, showCollapseAll: true });
+  const status = new AlignmentStatus(index);
+  const codeLens = new CodeLensProvider(index);
+  context.subscriptions.push(
+    log,
+    index,
+    strategyTree,
+    gapsTree,
+    strategyView,
+    gapsView,
+    status,
+    codeLens,
+    strategyTree.onDidChangeTreeData(() => (strategyView.description = strategyTree.description)),
+    vscode.languages.registerHoverProvider(MARKDOWN, new HoverProvider(index)),
+    vscode.languages.registerCodeActionsProvider(MARKDOWN, new CodeActionProvider(index), CodeActionProvider.metadata),
+    vscode.languages.registerDefinitionProvider(MARKDOWN, new DefinitionProvider(index)),
+    vscode.languages.registerReferenceProvider(MARKDOWN, new ReferenceProvider(index)),
+    vscode.languages.registerRenameProvider(MARKDOWN, new RenameProvider(index)),
+    vscode.languages.registerCompletionItemProvider(MARKDOWN, new CompletionProvider(index), ':', ' ', ','),
+    vscode.languages.registerCodeLensProvider(MARKDOWN, codeLens),
+    vscode.languages.registerWorkspaceSymbolProvider(new WorkspaceSymbolProvider(index)),
+    vscode.commands.registerCommand('throughline.reveal', reveal),
+    vscode.commands.registerCommand('throughline.createProductDocs', (folder?: vscode.Uri) => createProductDocs(folder)),
+    vscode.commands.registerCommand('throughline.showStrategy', () => vscode.commands.executeCommand('throughline.strategy.focus')),
+    vscode.commands.registerCommand('throughline.showOutput', () => log.show()),
+  );
   void index.start().catch((e: unknown) => log.appendLine(`[index] ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
-  return { ready: index.ready, index };
+  return { ready: index.ready, index, strategyTree, status };
 }
 
 export function deactivate(): void {

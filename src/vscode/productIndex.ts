@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Workspace, isMarkdownPath, type CheckResult, type DocumentInfo } from '../core';
+import { Workspace, isMarkdownPath, type CheckResult, type Config, type DocumentInfo } from '../core';
 import { loadConfig } from './config';
 import { toDiagnostic } from './diagnostics';
 
@@ -14,6 +14,8 @@ interface FolderState {
   /** Bumped when the folder is re-indexed (config change), so older indexing runs stop. */
   generation: number;
   configError?: string;
+  /** The result last published, to tell whether the model changed since. */
+  published?: CheckResult;
 }
 
 /**
@@ -71,6 +73,17 @@ export class ProductIndex implements vscode.Disposable {
   /** The check result of the folder holding `uri`. */
   resultFor(uri: vscode.Uri): CheckResult | undefined {
     return this.stateFor(uri)?.workspace.check();
+  }
+
+  /**
+   * The folder's model with `document`'s current text in it. Providers call this, so a hover or quick
+   * fix never answers from an older version of the text; the diagnostics follow after the debounce.
+   */
+  current(document: vscode.TextDocument): { result: CheckResult; info: DocumentInfo | undefined; config: Config } | undefined {
+    const state = this.stateFor(document.uri);
+    if (!state) return undefined;
+    if (isMarkdownPath(document.uri.path) && this.analyse(state, document.uri, document.getText())) this.schedule(document);
+    return { result: state.workspace.check(), info: state.workspace.get(document.uri.toString()), config: state.workspace.getConfig() };
   }
 
   /** The analysis of one document, if it is a product doc. */
@@ -164,7 +177,8 @@ export class ProductIndex implements vscode.Disposable {
     if (doc.isClosed || !isMarkdownPath(doc.uri.path)) return;
     const state = this.stateFor(doc.uri);
     if (!state) return;
-    if (this.analyse(state, doc.uri, doc.getText())) this.publish(state);
+    this.analyse(state, doc.uri, doc.getText());
+    if (state.workspace.check() !== state.published) this.publish(state);
   }
 
   private async fileChanged(uri: vscode.Uri): Promise<void> {
@@ -213,6 +227,7 @@ export class ProductIndex implements vscode.Disposable {
 
   private publish(state: FolderState): void {
     const result = state.workspace.check();
+    state.published = result;
     const seen = new Set<string>();
     for (const [uri, issues] of result.issues) {
       seen.add(uri);
