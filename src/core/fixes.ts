@@ -91,3 +91,58 @@ function isInsideFrontMatter(doc: DocumentInfo, range: Range): boolean {
 function yamlScalar(value: string): string {
   return /^[A-Za-z0-9_.\/-][A-Za-z0-9_ .\/#-]*$/.test(value) && !/ #/.test(value) ? value : JSON.stringify(value);
 }
+
+/**
+ * A new roadmap item written like `after` (the last item of a roadmap): a heading of the same depth
+ * after its section, a list item after it with the same marker, or a table row after it.
+ */
+export function addItemAfterEdit(doc: DocumentInfo, after: Item, title: string, label: string, value: string): TextEdit | undefined {
+  const eol = doc.eol;
+  const end = after.contentRange.end;
+  switch (after.layout) {
+    case 'heading':
+      return insertAt(doc, end, `${eol}${eol}${'#'.repeat(after.depth ?? 3)} ${title}${eol}${eol}${label}: ${value}`);
+    case 'list': {
+      const line = doc.lines.lineText(after.range.start.line);
+      const marker = /^(\s*(?:>\s*)*)([-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/.exec(line);
+      if (!marker) return undefined;
+      const next = /^\d+/.test(marker[2]!) ? `${Number.parseInt(marker[2]!, 10) + 1}${marker[2]!.slice(-1)}` : marker[2]!;
+      return insertAt(doc, end, `${eol}${marker[1]}${next} ${title} — ${label}: ${value}`);
+    }
+    case 'table': {
+      if (!after.row) return undefined;
+      const { columns, titleColumn, traceColumn } = after.row;
+      const cells = Array.from({ length: columns }, (_, i) => (i === titleColumn ? title : i === traceColumn ? value : ''));
+      const titleCell = traceColumn < 0 ? `${title} (${label.toLowerCase()}: ${value})` : undefined;
+      if (titleCell) cells[titleColumn] = titleCell;
+      return insertAt(doc, { line: after.range.start.line, character: doc.lines.lineText(after.range.start.line).length }, `${eol}| ${cells.join(' | ')} |`);
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Closes what a hand-typed front matter line left open: a flow list (`goals: [G4`), a flow map, or a
+ * quoted string. Returns undefined for any other YAML error: those need a person.
+ */
+export function closeFrontMatterEdit(doc: DocumentInfo): TextEdit | undefined {
+  const fm = doc.frontMatter;
+  const error = fm?.error;
+  if (!fm || !error) return undefined;
+  const closing = /end with a \]/.test(error.message) ? ']' : /end with a \}/.test(error.message) ? '}' : /Missing closing "quote/.test(error.message) ? '"' : /Missing closing 'quote/.test(error.message) ? "'" : undefined;
+  if (!closing) return undefined;
+  const opening = closing === ']' ? '[' : closing === '}' ? '{' : closing;
+  const lastLine = doc.lines.position(Math.min(error.start, fm.block.closingFenceStart)).line;
+  const firstLine = doc.lines.position(fm.block.yamlStart).line;
+  for (let line = Math.min(lastLine, doc.lines.position(fm.block.closingFenceStart).line - 1); line >= firstLine; line--) {
+    const text = doc.lines.lineText(line);
+    const open = [...text].filter((c) => c === opening).length;
+    const close = closing === opening ? 0 : [...text].filter((c) => c === closing).length;
+    const unbalanced = closing === opening ? open % 2 === 1 : open > close;
+    if (!unbalanced) continue;
+    const end = text.trimEnd().length;
+    return insertAt(doc, { line, character: end }, closing);
+  }
+  return undefined;
+}

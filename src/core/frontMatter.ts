@@ -14,6 +14,8 @@ export interface FrontMatterBlock {
 
 export interface FrontMatterError {
   message: string;
+  /** The YAML parser's error code (`BAD_INDENT`, `MISSING_CHAR`…), when it gave one. */
+  code?: string;
   /** Offsets in the document. */
   start: number;
   end: number;
@@ -80,6 +82,7 @@ export function parseFrontMatter(text: string): FrontMatter | undefined {
       data: {},
       error: {
         message: cleanYamlMessage(yamlError.message),
+        code: yamlError.code,
         start: block.yamlStart + start,
         end: block.yamlStart + Math.max(end, start),
       },

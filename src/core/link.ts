@@ -48,6 +48,8 @@ export interface LinkedItem {
 }
 
 export interface LinkedModel {
+  /** The workspace folder's URI, ending in `/` (for fixes that create files). */
+  rootUri: string;
   docs: DocumentInfo[];
   scopes: Scope[];
   scopeOf: Map<string, Scope>;
@@ -94,7 +96,7 @@ function isOfLayer(item: Item, layer: Layer): boolean {
 }
 
 /** Builds scopes, resolves every reference and records traces both ways. */
-export function link(docs: DocumentInfo[]): LinkedModel {
+export function link(docs: DocumentInfo[], rootUri = ''): LinkedModel {
   const sorted = [...docs].sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
   const scopes = buildScopes(sorted);
   const scopeOf = new Map<string, Scope>();
@@ -116,7 +118,7 @@ export function link(docs: DocumentInfo[]): LinkedModel {
       }
     }
   }
-  const model: LinkedModel = { docs: sorted, scopes, scopeOf, items: new Map(), all, docsByPath };
+  const model: LinkedModel = { rootUri: rootUri.endsWith('/') ? rootUri : `${rootUri}/`, docs: sorted, scopes, scopeOf, items: new Map(), all, docsByPath };
   for (const doc of sorted) {
     const scope = scopeOf.get(doc.uri)!;
     for (const item of itemsOf(doc)) {

@@ -55,8 +55,15 @@ export function rankByText(candidates: readonly Item[], item: Item, limit = 3): 
  * renames of the title), else a Markdown link that shows the title.
  */
 export function referenceTextFor(model: LinkedModel, target: Item, from: DocumentInfo): string {
-  if (target.id) return target.id;
+  if (target.id && idLeadsTo(model, target, from)) return target.id;
   return `[${escapeLinkText(target.title)}](${linkTo(model, target, from)})`;
+}
+
+/** Whether the target's ID, written in `from`, resolves to it (not to another item sharing the ID). */
+function idLeadsTo(model: LinkedModel, target: Item, from: DocumentInfo): boolean {
+  const layer = target.kind === 'goal' ? 'goal' : 'vision';
+  const found = model.scopeOf.get(from.uri)?.targets[layer].id(target.id!) ?? model.all[layer].id(target.id!);
+  return found === target;
 }
 
 /** A link path from document `from` to `target`: `goals.md#g1-grow-retention`, or `#…` within a file. */

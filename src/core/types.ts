@@ -41,6 +41,8 @@ export interface TextEdit {
 export interface Fix {
   title: string;
   edits: TextEdit[];
+  /** New files the fix creates (never overwriting one that exists). */
+  creates?: Array<{ uri: string; text: string }>;
   /** The one obvious fix for the issue (VS Code's `isPreferred`). */
   preferred?: boolean;
 }
@@ -128,6 +130,8 @@ export interface Item {
   insertion: InsertionPoint;
   /** Roadmap items: the horizon or theme heading they sit under (Now, Next, Q3…). */
   group?: string;
+  /** Table rows: the table's shape, so a fix can add a row like this one. */
+  row?: { columns: number; titleColumn: number; traceColumn: number };
 }
 
 /**

@@ -138,7 +138,7 @@ export class Workspace {
   /** Links all documents and runs every enabled rule. Cached until a document or the config changes. */
   check(): CheckResult {
     if (this.result) return this.result;
-    const model = link([...this.docs.values()]);
+    const model = link([...this.docs.values()], this.rootUri);
     const issues = new Map<string, Issue[]>();
     const seen = new Set<string>();
     for (const rule of RULES) {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { fixAllEdits, type Issue } from '../core';
-import { toWorkspaceEdit } from './convert';
+import { fixToWorkspaceEdit, toWorkspaceEdit } from './convert';
 import type { ProductIndex } from './productIndex';
 
 const FIX_ALL = vscode.CodeActionKind.SourceFixAll.append('throughline');
@@ -25,7 +25,7 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
         const issue = issues.find((i) => matches(i, diagnostic));
         for (const fix of issue?.fixes ?? []) {
           const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-          action.edit = toWorkspaceEdit(fix.edits);
+          action.edit = fixToWorkspaceEdit(fix);
           action.diagnostics = [diagnostic];
           action.isPreferred = fix.preferred === true;
           actions.push(action);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Position, Range, TextEdit } from '../core';
+import type { Fix, Position, Range, TextEdit } from '../core';
 
 export function toRange(range: Range): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
@@ -17,4 +17,13 @@ export function toLocation(location: { uri: string; range: Range }): vscode.Loca
 export function toWorkspaceEdit(edits: readonly TextEdit[], edit = new vscode.WorkspaceEdit()): vscode.WorkspaceEdit {
   for (const e of edits) edit.replace(vscode.Uri.parse(e.uri), toRange(e.range), e.newText);
   return edit;
+}
+
+/** A core fix as one undoable workspace edit: the files it creates (never over existing ones), then its text edits. */
+export function fixToWorkspaceEdit(fix: Fix): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  for (const file of fix.creates ?? []) {
+    edit.createFile(vscode.Uri.parse(file.uri), { ignoreIfExists: true, contents: new TextEncoder().encode(file.text) });
+  }
+  return toWorkspaceEdit(fix.edits, edit);
 }

@@ -7,6 +7,10 @@ import { FIXTURES, REPO, ROOT, allIssues, applyEdits, issuesOf, readFixture, rel
 /** Applies one fix to a copy of the files and returns the new files. */
 function applyFix(files: Record<string, string>, fix: Fix): Record<string, string> {
   const out = { ...files };
+  for (const file of fix.creates ?? []) {
+    const p = relPath(file.uri);
+    if (!(p in out)) out[p] = file.text;
+  }
   for (const uri of new Set(fix.edits.map((e) => e.uri))) {
     const p = relPath(uri);
     out[p] = applyEdits(out[p]!, fix.edits.filter((e) => e.uri === uri));
@@ -120,10 +124,39 @@ describe('fixes', () => {
     assert.equal(applyFix(files, issue!.fixes![0]!)['plan.md'], '---\nkind: roadmap\n---\n# Plan\n');
   });
 
-  it('edits only the document the finding is in', () => {
+  it('edits only the document the finding is in, except fixes that add a roadmap item or a vision doc', () => {
     const { files, config } = readFixture(path.join(REPO, 'examples'));
     for (const issue of allIssues(workspaceOf(files, config))) {
-      for (const fix of issue.fixes ?? []) assert.ok(fix.edits.every((e) => e.uri === issue.uri && e.uri.startsWith(ROOT)), fix.title);
+      for (const fix of issue.fixes ?? []) {
+        const elsewhere = issue.rule === 'goal-without-items' || issue.rule === 'missing-vision';
+        assert.ok(fix.edits.every((e) => e.uri.startsWith(`${ROOT}/`) && (elsewhere || e.uri === issue.uri)), fix.title);
+        assert.ok((fix.creates ?? []).every((c) => issue.rule === 'missing-vision' && c.uri.startsWith(`${ROOT}/`)), fix.title);
+      }
     }
+  });
+
+  it("adds a roadmap item for a goal nothing moves, in the layout of the roadmap's last item", () => {
+    const goals = '# Goals\n\n## G1: Grow retention\n\n## G2: Reduce churn\n';
+    const layouts: Record<string, [string, string]> = {
+      heading: ['# Roadmap\n\n## Now\n\n### Emails\n\nGoal: G1\n\n## Out of scope\n\n- Mobile\n', '# Roadmap\n\n## Now\n\n### Emails\n\nGoal: G1\n\n### New item for “Reduce churn”\n\nGoal: G2\n\n## Out of scope\n\n- Mobile\n'],
+      list: ['# Roadmap\n\n1. Emails — Goal: G1\n', '# Roadmap\n\n1. Emails — Goal: G1\n2. New item for “Reduce churn” — Goal: G2\n'],
+      table: ['# Roadmap\n\n| Item | Goal | Owner |\n| --- | --- | --- |\n| Emails | G1 | Bo |\n', '# Roadmap\n\n| Item | Goal | Owner |\n| --- | --- | --- |\n| Emails | G1 | Bo |\n| New item for “Reduce churn” | G2 |  |\n'],
+    };
+    for (const [layout, [roadmap, expected]] of Object.entries(layouts)) {
+      const files = { 'goals.md': goals, 'roadmap.md': roadmap };
+      const issue = issuesOf(workspaceOf(files), 'goal-without-items').find((i) => i.message.includes('G2'))!;
+      assert.equal(applyFix(files, issue.fixes![0]!)['roadmap.md'], expected, layout);
+    }
+  });
+
+  it('closes a front matter list or quote left open', () => {
+    const files = { 'plan.md': '---\nkind: initiative\ngoals: [G4\ntitle: "Pricing\n---\n# Plan\n' };
+    let text = files['plan.md'];
+    for (let i = 0; i < 2; i++) {
+      const [issue] = issuesOf(workspaceOf({ 'plan.md': text }), 'invalid-front-matter');
+      text = applyFix({ 'plan.md': text }, issue!.fixes![0]!)['plan.md']!;
+    }
+    assert.equal(text, '---\nkind: initiative\ngoals: [G4]\ntitle: "Pricing"\n---\n# Plan\n');
+    assert.equal(issuesOf(workspaceOf({ 'plan.md': text }), 'invalid-front-matter').length, 0);
   });
 });

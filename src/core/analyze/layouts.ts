@@ -230,10 +230,13 @@ class ItemBuilder {
     const layers = header.children.map((cell) => this.ctx.syntax.labelOf(plainText(cell)));
     const traceColumns = layers.flatMap((layer, i) => (layer && GOAL_LAYERS.has(layer) ? [i] : []));
     const titleColumn = header.children.findIndex((_, i) => !traceColumns.includes(i));
-    for (const row of rows) this.roadmapTableRow(row, traceColumns, titleColumn, inherited, groups);
+    for (const row of rows) {
+      const item = this.roadmapTableRow(row, traceColumns, titleColumn, inherited, groups);
+      item.row = { columns: header.children.length, titleColumn, traceColumn: traceColumns[0] ?? -1 };
+    }
   }
 
-  private roadmapTableRow(row: TableRow, traceColumns: number[], titleColumn: number, inherited: Inherited, groups: HeadingInfo[]): void {
+  private roadmapTableRow(row: TableRow, traceColumns: number[], titleColumn: number, inherited: Inherited, groups: HeadingInfo[]): Item {
     const titleCell = titleColumn >= 0 ? row.children[titleColumn] : undefined;
     const titleSpan = titleCell ? contentSpan(titleCell) : undefined;
     const scanner = new ContentScanner(this.ctx, GOAL_LAYERS);
@@ -270,6 +273,7 @@ class ItemBuilder {
       insertion,
     });
     setGroup(item, groups);
+    return item;
   }
 
   // --- shared helpers ------------------------------------------------------------------------------

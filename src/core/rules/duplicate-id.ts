@@ -1,5 +1,6 @@
+import { replaceEdit } from '../fixes';
 import type { LinkedItem } from '../link';
-import type { RelatedLocation } from '../types';
+import type { Fix, RelatedLocation } from '../types';
 import { describe, locationOf, type Finding, type Rule } from './rule';
 
 /** At most this many other places are listed with each duplicate, so thousands stay readable. */
@@ -20,6 +21,7 @@ export const duplicateId: Rule = {
       if (group) group.push(linked);
       else byScopeAndId.set(key, [linked]);
     }
+    const taken = new Set([...byScopeAndId.keys()]);
     for (const group of byScopeAndId.values()) {
       if (group.length < 2) continue;
       for (const linked of group) {
@@ -36,9 +38,22 @@ export const duplicateId: Rule = {
           range: linked.item.range,
           message: `ID ${linked.item.id} is also used by ${describe(first.item)} (${locationOf(first.item, first.doc)})${more}: references to ${linked.item.id} cannot tell them apart.`,
           related,
+          fixes: renumberFix(linked, taken),
         });
       }
     }
     return findings;
   },
 };
+
+/** "Renumber to G5": the next free ID with the same prefix in the item's product; references stay as they are. */
+function renumberFix(linked: LinkedItem, taken: Set<string>): Fix[] {
+  const { item } = linked;
+  const m = /^([A-Za-z]+[-.]?)(\d+)$/.exec(item.id ?? '');
+  if (!m || !item.idRange) return [];
+  let n = Number.parseInt(m[2]!, 10);
+  let next: string;
+  do next = `${m[1]}${++n}`;
+  while (taken.has(`${linked.scope.dir}\u0000${next.toUpperCase()}`));
+  return [{ title: `Renumber this one to ${next}`, edits: [replaceEdit(linked.doc, item.idRange, next)] }];
+}

@@ -1,3 +1,4 @@
+import { closeFrontMatterEdit } from '../fixes';
 import type { Finding, Rule } from './rule';
 
 export const invalidFrontMatter: Rule = {
@@ -11,10 +12,12 @@ export const invalidFrontMatter: Rule = {
       const start = doc.lines.position(error.start);
       // A zero-width error position is widened to the rest of its line, so it can be seen.
       const end = error.end > error.start ? doc.lines.position(error.end) : doc.lines.position(doc.lines.lineEnd(start.line));
+      const close = closeFrontMatterEdit(doc);
       findings.push({
         doc,
         range: { start, end },
         message: `The front matter is not valid YAML (${error.message}); its fields are ignored, the rest of the file is still checked.`,
+        ...(close ? { fixes: [{ title: `Close the ${close.newText === ']' ? 'list' : close.newText === '}' ? 'mapping' : 'quoted text'} with ${close.newText}`, edits: [close], preferred: true }] } : {}),
       });
     }
     return findings;

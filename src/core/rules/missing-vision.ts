@@ -1,3 +1,6 @@
+import type { DocumentInfo } from '../analyze/document';
+import { join } from '../paths';
+import type { Fix } from '../types';
 import { scopeMissesVision, type Finding, type Rule } from './rule';
 
 export const missingVision: Rule = {
@@ -14,13 +17,34 @@ export const missingVision: Rule = {
           : 'there is no vision doc in this workspace folder';
       for (const doc of scope.docs) {
         if (doc.kind !== 'goals' && doc.kind !== 'goal') continue;
+        const create = createVisionFix(doc, ctx.model.rootUri, scope.dir, ctx.model.docs);
         findings.push({
           doc,
           range: doc.titleRange,
           message: `These goals have no vision to serve: ${why}. Add a vision.md beside them (or \`kind: vision\` in a doc's front matter) and trace each goal to it.`,
+          ...(create ? { fixes: [create] } : {}),
         });
       }
     }
     return findings;
   },
 };
+
+const VISION_TEMPLATE = (eol: string) =>
+  [
+    '# Vision',
+    '',
+    '_In one or two sentences: what the world looks like for our customers when we have succeeded._',
+    '',
+    '## Pillar: First pillar {#V1}',
+    '',
+    '_A lasting theme the vision rests on. Goals trace to pillars with `Vision: V1`._',
+    '',
+  ].join(eol);
+
+/** Creates vision.md in the scope's folder (never over an existing file), for the goals to trace to. */
+function createVisionFix(doc: DocumentInfo, root: string, scopeDir: string, docs: DocumentInfo[]): Fix | undefined {
+  const relPath = join(scopeDir, 'vision.md');
+  if (docs.some((d) => d.relPath.toLowerCase() === relPath.toLowerCase())) return undefined;
+  return { title: `Create ${relPath} for these goals to serve`, edits: [], creates: [{ uri: `${root}${relPath.split('/').map(encodeURIComponent).join('/')}`, text: VISION_TEMPLATE(doc.eol) }] };
+}
