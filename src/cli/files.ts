@@ -1,4 +1,4 @@
-import { promises as fs, type Dirent } from 'node:fs';
+import { closeSync, openSync, promises as fs, readFileSync, readSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONFIG_FILE_NAMES, ConfigError, isMarkdownPath, parseConfigText, type ConfigFile } from '../core';
@@ -54,16 +54,17 @@ async function readConfig(configPath: string): Promise<ConfigFile> {
 
 /**
  * Lists the Markdown files under `absPath` (or the file itself), skipping excluded folders early
- * and never following symbolic links to folders, so link loops cannot trap the walk.
+ * and never following symbolic links to folders, so link loops cannot trap the walk. Synchronous:
+ * for thousands of small files it is several times faster than awaiting each one.
  */
-export async function listMarkdownFiles(absPath: string, root: string, isExcluded: (rel: string) => boolean): Promise<string[]> {
-  const stat = await fs.stat(absPath);
+export function listMarkdownFiles(absPath: string, root: string, isExcluded: (rel: string) => boolean): string[] {
+  const stat = statOrThrow(absPath);
   if (!stat.isDirectory()) return isMarkdownPath(absPath) ? [absPath] : [];
   const out: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
+  const walk = (dir: string): void => {
     let entries: Dirent[];
     try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
       throw new InputError(`cannot read folder ${dir}: ${reason(e)}`);
     }
@@ -72,28 +73,48 @@ export async function listMarkdownFiles(absPath: string, root: string, isExclude
       const full = path.join(dir, entry.name);
       const rel = toPosix(path.relative(root, full));
       if (isExcluded(rel) || entry.name === 'node_modules' || entry.name === '.git') continue;
-      if (entry.isDirectory()) await walk(full);
-      else if (isMarkdownPath(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && (await isFile(full))))) out.push(full);
+      if (entry.isDirectory()) walk(full);
+      else if (isMarkdownPath(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && isFile(full)))) out.push(full);
     }
   };
-  await walk(absPath);
+  walk(absPath);
   return out;
 }
 
 export type ReadResult = { kind: 'text'; text: string } | { kind: 'skipped'; reason: string };
 
 /** Reads a Markdown file as UTF-8 text; binary and oversized files are skipped with a reason. */
-export async function readMarkdown(absPath: string): Promise<ReadResult> {
+export function readMarkdown(absPath: string): ReadResult {
   let bytes: Buffer;
   try {
-    const stat = await fs.stat(absPath);
+    const stat = statSync(absPath);
     if (stat.size > MAX_FILE_BYTES) return { kind: 'skipped', reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
-    bytes = await fs.readFile(absPath);
+    bytes = readFileSync(absPath);
   } catch (e) {
     throw new InputError(`cannot read ${absPath}: ${reason(e)}`);
   }
   if (bytes.subarray(0, 8192).includes(0)) return { kind: 'skipped', reason: 'binary (it holds NUL bytes)' };
   return { kind: 'text', text: new TextDecoder('utf-8').decode(bytes) };
+}
+
+const PEEK_BYTES = 4096;
+
+/**
+ * The start of a file, enough to see whether its front matter names a kind, without reading (or
+ * decoding) the rest: most files in a docs repository are not product docs.
+ */
+export function peekMarkdown(absPath: string): string {
+  const buffer = Buffer.alloc(PEEK_BYTES);
+  let fd: number | undefined;
+  try {
+    fd = openSync(absPath, 'r');
+    const n = readSync(fd, buffer, 0, PEEK_BYTES, 0);
+    return buffer.subarray(0, n).toString('utf8');
+  } catch (e) {
+    throw new InputError(`cannot read ${absPath}: ${reason(e)}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 export function fileUri(absPath: string): string {
@@ -132,11 +153,19 @@ export async function isDirectory(p: string): Promise<boolean> {
   }
 }
 
-async function isFile(p: string): Promise<boolean> {
+function isFile(p: string): boolean {
   try {
-    return (await fs.stat(p)).isFile();
+    return statSync(p).isFile();
   } catch {
     return false;
+  }
+}
+
+function statOrThrow(p: string) {
+  try {
+    return statSync(p);
+  } catch (e) {
+    throw new InputError(`cannot read ${p}: ${reason(e)}`);
   }
 }
 

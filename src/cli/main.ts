@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Workspace, mergeConfig, summarize, type Issue } from '../core';
 import { USAGE, UsageError, parseArgs, type CliArgs } from './args';
-import { InputError, fileUri, findProject, isDirectory, isWithin, listMarkdownFiles, readMarkdown, toPosix } from './files';
+import { InputError, fileUri, findProject, isDirectory, isWithin, listMarkdownFiles, peekMarkdown, readMarkdown, toPosix } from './files';
 import { countBySeverity, formatGraphText, formatJson, formatText, toJsonDiagnostic, type JsonDiagnostic } from './output';
 
 import { version } from '../../package.json';
@@ -56,13 +56,15 @@ async function runAnalysis(args: CliArgs, io: Io): Promise<number> {
 
   // Every product doc under the root is loaded, so references resolve; only files under the given
   // paths are reported.
-  const files = new Set<string>();
-  for (const f of await listMarkdownFiles(project.root, project.root, (rel) => workspace.isExcluded(rel))) files.add(f);
+  const files = new Set<string>(listMarkdownFiles(project.root, project.root, (rel) => workspace.isExcluded(rel)));
   // Files named on the command line count even when their name is not .md.
   for (const p of absPaths) if (!(await isDirectory(p))) files.add(p);
   const reported = new Set<string>();
   for (const file of files) {
-    const result = await readMarkdown(file);
+    const relPath = toPosix(path.relative(project.root, file));
+    // Most files in a docs repository are not product docs: look at their front matter only.
+    if (!workspace.mayHaveKind(relPath, () => peekMarkdown(file))) continue;
+    const result = readMarkdown(file);
     if (result.kind === 'skipped') {
       if (absPaths.some((p) => isWithin(file, p))) io.stderr(`throughline: skipped ${relativeToCwd(io, file)}: ${result.reason}\n`);
       continue;

@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import type { Config } from './config';
 import { DOC_KINDS } from './config';
-import { parseFrontMatter, scanKindLine, type FrontMatter } from './frontMatter';
+import { findFrontMatter, parseFrontMatter, scanKindLine, type FrontMatter } from './frontMatter';
 import { editDistance } from './text';
 import type { DocKind } from './types';
 
@@ -39,6 +39,19 @@ export interface KindResult {
   frontMatter?: FrontMatter;
   /** Set when front matter names a kind that does not exist. */
   unknownKind?: { value: string; key: 'kind' | 'type'; start: number; end: number; suggestion?: string };
+}
+
+/**
+ * Whether the start of a file (which may stop mid-way through its front matter) could name a kind:
+ * it opens front matter and a `kind:` or `type:` line follows before the front matter closes.
+ */
+export function frontMatterMayNameKind(start: string): boolean {
+  const text = start.charCodeAt(0) === 0xfeff ? start.slice(1) : start;
+  if (!/^---[ \t]*(\r\n|\r|\n)/.test(text)) return false;
+  const block = findFrontMatter(text);
+  // Front matter longer than what was read: only a full read can tell.
+  if (!block) return true;
+  return /^(kind|type)[ \t]*:/im.test(block.yaml);
 }
 
 export function isMarkdownPath(path: string): boolean {

@@ -1,6 +1,6 @@
 import { analyzeDocument, type DocumentInfo } from './analyze/document';
 import type { Config } from './config';
-import { detectKind, excludeMatcher, kindMatchers, type KindMatchers, type KindResult } from './kind';
+import { detectKind, excludeMatcher, frontMatterMayNameKind, kindFromFileName, kindMatchers, type KindMatchers, type KindResult } from './kind';
 import { itemsOf, link, type LinkedModel } from './link';
 import { RULES } from './rules';
 import { isSuppressed } from './suppress';
@@ -93,6 +93,16 @@ export class Workspace {
 
   isExcluded(relPath: string): boolean {
     return this.excluded(relPath);
+  }
+
+  /**
+   * Whether a file can be a product doc: its name or a config glob gives it a kind, or the start of
+   * its text (`peek`, read only when needed) has front matter naming one. False means: skip it.
+   */
+  mayHaveKind(relPath: string, peek: () => string): boolean {
+    if (this.excluded(relPath)) return false;
+    if (kindFromFileName(relPath) || this.matchers.some(([, isMatch]) => isMatch(relPath))) return true;
+    return frontMatterMayNameKind(peek());
   }
 
   /** Kind detection only, for deciding whether a file is worth keeping (no Markdown parse). */

@@ -532,14 +532,15 @@ function setGroup(item: Item, groups: HeadingInfo[]): void {
   if (group) item.group = group.text;
 }
 
-/** The first place `token` stands as a whole word in text[start, end). */
+/** The first place `token` stands as a whole word in text[start, end), ignoring case. */
 function findToken(text: string, start: number, end: number, token: string): [number, number] | undefined {
-  const slice = text.slice(start, end);
-  const re = new RegExp(`(^|[^A-Za-z0-9])(${token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})(?![A-Za-z0-9])`, 'i');
-  const m = re.exec(slice);
-  if (!m) return undefined;
-  const at = start + m.index + m[1]!.length;
-  return [at, at + token.length];
+  const haystack = text.slice(start, end).toUpperCase();
+  const needle = token.toUpperCase();
+  const isWordChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9]/.test(c);
+  for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
+    if (!isWordChar(haystack[i - 1]) && !isWordChar(haystack[i + needle.length])) return [start + i, start + i + needle.length];
+  }
+  return undefined;
 }
 
 /** Offsets of a front matter line `key: value` (the whole line), to search its value. */
