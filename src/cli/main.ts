@@ -52,7 +52,7 @@ async function runAnalysis(args: CliArgs, io: Io): Promise<number> {
   }
   if (args.config && !existsSync(path.resolve(io.cwd, args.config))) throw new InputError(`${args.config}: no such config file`);
   const project = await findProject(absPaths, args.config && path.resolve(io.cwd, args.config));
-  const workspace = new Workspace(fileUri(project.root), mergeConfig(project.config));
+  const workspace = new Workspace(fileUri(project.root), mergeConfig(project.config), { incremental: false });
 
   // Every product doc under the root is loaded, so references resolve; only files under the given
   // paths are reported.

@@ -209,14 +209,28 @@ function idCandidates(text: string): string[] {
 
 /** An item of another layer with this ID or title, to explain a reference that names the wrong thing. */
 function findElsewhere(model: LinkedModel, from: LinkedItem, text: string, layer: Layer): Item | undefined {
-  const folded = foldTitle(text);
-  const upper = text.toUpperCase();
-  for (const linked of model.items.values()) {
-    const item = linked.item;
-    if (item === from.item || isOfLayer(item, layer) || item.kind === 'strategy') continue;
-    if ((item.id && item.id.toUpperCase() === upper) || foldTitle(item.title) === folded) return item;
+  const candidates = everythingIndex(model).get(foldTitle(text)) ?? everythingIndex(model).get(`#${text.toUpperCase()}`) ?? [];
+  return candidates.find((item) => item !== from.item && !isOfLayer(item, layer) && item.kind !== 'strategy');
+}
+
+const everything = new WeakMap<LinkedModel, Map<string, Item[]>>();
+
+/** Every item by folded title and by `#ID`, built once per model and only if a reference fails. */
+function everythingIndex(model: LinkedModel): Map<string, Item[]> {
+  let index = everything.get(model);
+  if (index) return index;
+  index = new Map();
+  const add = (key: string, item: Item) => {
+    const list = index!.get(key);
+    if (list) list.push(item);
+    else index!.set(key, [item]);
+  };
+  for (const { item } of model.items.values()) {
+    add(foldTitle(item.title), item);
+    if (item.id) add(`#${item.id.toUpperCase()}`, item);
   }
-  return undefined;
+  everything.set(model, index);
+  return index;
 }
 
 function resolveLink(model: LinkedModel, from: LinkedItem, ref: Reference, layer: Layer): Resolution | undefined {

@@ -37,8 +37,8 @@ export function closestTarget(candidates: readonly Item[], ref: Reference, from?
  * by how rare they are among the candidates, so "retention" counts more than "users".
  */
 export function rankByText(candidates: readonly Item[], item: Item, limit = 3): Array<{ item: Item; score: number }> {
-  const query = new Set(contentWords(`${item.title} ${item.title} ${item.excerpt}`));
-  const docs = candidates.map((c) => new Set(contentWords(`${c.title} ${c.title} ${c.excerpt}`)));
+  const query = wordsOf(item);
+  const docs = candidates.map(wordsOf);
   const df = new Map<string, number>();
   for (const words of docs) for (const w of words) df.set(w, (df.get(w) ?? 0) + 1);
   const scored = candidates.map((candidate, i) => {
@@ -48,6 +48,15 @@ export function rankByText(candidates: readonly Item[], item: Item, limit = 3): 
   });
   scored.sort((a, b) => b.score - a.score || a.order - b.order);
   return scored.slice(0, limit).map(({ item: it, score }) => ({ item: it, score }));
+}
+
+const words = new WeakMap<Item, Set<string>>();
+
+/** An item's content words (its title counted twice), computed once per item. */
+function wordsOf(item: Item): Set<string> {
+  let set = words.get(item);
+  if (!set) words.set(item, (set = new Set(contentWords(`${item.title} ${item.title} ${item.excerpt}`))));
+  return set;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { ChunkedParser } from './analyze/chunks';
 import { analyzeDocument, type DocumentInfo } from './analyze/document';
 import type { Config } from './config';
 import { detectKind, excludeMatcher, frontMatterMayNameKind, kindFromFileName, kindMatchers, type KindMatchers, type KindResult } from './kind';
@@ -54,6 +55,8 @@ export interface CheckResult {
  */
 export class Workspace {
   private readonly docs = new Map<string, DocumentInfo>();
+  /** One incremental parser per document, so an edit re-parses only the chunks it touched. */
+  private readonly parsers = new Map<string, ChunkedParser>();
   private result: CheckResult | undefined;
   private matchers: KindMatchers;
   private excluded: (relPath: string) => boolean;
@@ -61,6 +64,8 @@ export class Workspace {
   constructor(
     readonly rootUri: string,
     private config: Config,
+    /** Keep each document's parse for incremental re-parsing (the editor); the CLI reads each file once. */
+    private readonly options: { incremental: boolean } = { incremental: true },
   ) {
     this.matchers = kindMatchers(config);
     this.excluded = excludeMatcher(config);
@@ -125,13 +130,16 @@ export class Workspace {
       if (existing) this.remove(uri);
       return undefined;
     }
-    const info = analyzeDocument({ uri, relPath, text: clean, config: this.config, kind });
+    let parser = this.parsers.get(uri);
+    if (!parser && this.options.incremental) this.parsers.set(uri, (parser = new ChunkedParser()));
+    const info = analyzeDocument({ uri, relPath, text: clean, config: this.config, kind, ...(parser ? { parser } : {}) });
     this.docs.set(uri, info);
     this.result = undefined;
     return info;
   }
 
   remove(uri: string): boolean {
+    this.parsers.delete(uri);
     const removed = this.docs.delete(uri);
     if (removed) this.result = undefined;
     return removed;

@@ -8,6 +8,7 @@ import { parseSuppressions, type Suppressions } from '../suppress';
 import { syntaxFor } from '../syntax';
 import { LineIndex, detectEol } from '../text';
 import type { DocKind, Item, Range } from '../types';
+import { ChunkedParser } from './chunks';
 import { collectDefinitions, type DocContext } from './content';
 import { extractItems } from './layouts';
 
@@ -61,6 +62,8 @@ export interface AnalyzeInput {
   config: Config;
   /** A kind already detected (the CLI and the index detect kinds before deciding to parse). */
   kind?: KindResult;
+  /** The document's incremental parser, which reuses the chunks an edit left alone. */
+  parser?: ChunkedParser;
 }
 
 export function analyzeDocument(input: AnalyzeInput): DocumentInfo {
@@ -86,7 +89,7 @@ export function analyzeDocument(input: AnalyzeInput): DocumentInfo {
   // Files without a kind are not parsed: in a large docs repo most files are not product docs.
   if (!kind.kind) return info;
   try {
-    const tree = parseMarkdown(text);
+    const tree = input.parser ? input.parser.parse(text, kind.frontMatter?.block.end ?? 0) : parseMarkdown(text);
     const ctx: DocContext = { text, lines, syntax: syntaxFor(config), definitions: collectDefinitions(tree) };
     const headings = collectHeadings(tree);
     const titleHeading = findTitleHeading(headings, kind.kind);

@@ -1,0 +1,146 @@
+import type { Root, RootContent } from 'mdast';
+import { parseMarkdown } from '../markdown';
+
+/**
+ * Incremental parsing. A document is cut into chunks at lines where any Markdown parser must start
+ * a new top-level block whatever came before: an unindented ATX heading after a blank line, outside
+ * fenced code, HTML blocks and front matter. Each chunk then parses on its own to exactly what the
+ * whole-document parse would give for those lines, so after an edit only the chunks whose text
+ * changed are parsed again; the others are reused, their positions shifted.
+ */
+
+interface Chunk {
+  text: string;
+  /** Offset and zero-based line where the chunk starts in the document. */
+  offset: number;
+  line: number;
+}
+
+/** A chunk's parsed nodes and where they were last placed, so they can be moved instead of re-parsed. */
+interface Parsed {
+  nodes: RootContent[];
+  offset: number;
+  line: number;
+}
+
+const HEADING = /^#{1,6}(?:[ \t]|\r?$)/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** HTML blocks that end at a marker rather than at a blank line (CommonMark types 1 to 5). */
+const HTML_BLOCK: Array<[RegExp, RegExp]> = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+];
+/** A link reference definition can be used anywhere in the document: such documents are parsed whole. */
+const DEFINITION = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:/m;
+
+/** Splits text into chunks; `bodyStart` is where the body starts (after front matter). */
+export function splitChunks(text: string, bodyStart: number): Chunk[] {
+  if (DEFINITION.test(text)) return [{ text, offset: 0, line: 0 }];
+  const chunks: Chunk[] = [];
+  let chunkOffset = 0;
+  let chunkLine = 0;
+  let fence: { char: string; length: number } | undefined;
+  let htmlEnd: RegExp | undefined;
+  let previousBlank = true;
+  let offset = 0;
+  let line = 0;
+  while (offset < text.length) {
+    let end = text.indexOf('\n', offset);
+    const next = end < 0 ? text.length : end + 1;
+    if (end < 0) end = text.length;
+    const content = text.slice(offset, end).replace(/\r$/, '');
+    if (offset >= bodyStart) {
+      if (fence) {
+        const close = FENCE.exec(content);
+        if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length && content.trim() === close[1]) fence = undefined;
+      } else if (htmlEnd) {
+        if (htmlEnd.test(content)) htmlEnd = undefined;
+      } else {
+        if (previousBlank && HEADING.test(content) && offset > chunkOffset && offset > bodyStart) {
+          chunks.push({ text: text.slice(chunkOffset, offset), offset: chunkOffset, line: chunkLine });
+          chunkOffset = offset;
+          chunkLine = line;
+        }
+        const open = FENCE.exec(content);
+        if (open) fence = { char: open[1]![0]!, length: open[1]!.length };
+        else {
+          const html = HTML_BLOCK.find(([start]) => start.test(content));
+          if (html && !html[1].test(content.slice(content.search(html[0]) + 1))) htmlEnd = html[1];
+        }
+      }
+    }
+    previousBlank = content.trim() === '';
+    offset = next;
+    line++;
+  }
+  chunks.push({ text: text.slice(chunkOffset), offset: chunkOffset, line: chunkLine });
+  return chunks;
+}
+
+/** Parses documents chunk by chunk, reusing the chunks an edit did not touch. One per document. */
+export class ChunkedParser {
+  private cache = new Map<string, Parsed[]>();
+
+  parse(text: string, bodyStart: number): Root {
+    const chunks = splitChunks(text, bodyStart);
+    if (chunks.length === 1) {
+      this.cache = new Map();
+      return parseMarkdown(text);
+    }
+    const next = new Map<string, Parsed[]>();
+    const children: RootContent[] = [];
+    for (const chunk of chunks) {
+      const parsed = this.take(chunk) ?? { nodes: parseMarkdown(chunk.text).children, offset: 0, line: 0 };
+      move(parsed, chunk.offset, chunk.line);
+      children.push(...parsed.nodes);
+      const list = next.get(chunk.text);
+      if (list) list.push(parsed);
+      else next.set(chunk.text, [parsed]);
+    }
+    this.cache = next;
+    const end = endPoint(text);
+    return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end } };
+  }
+
+  /** A cached parse of the same text not yet used in this document version. */
+  private take(chunk: Chunk): Parsed | undefined {
+    const list = this.cache.get(chunk.text);
+    return list?.pop();
+  }
+}
+
+/** Shifts every position in a parsed chunk to its new place. */
+function move(parsed: Parsed, offset: number, line: number): void {
+  const dOffset = offset - parsed.offset;
+  const dLine = line - parsed.line;
+  if (dOffset === 0 && dLine === 0) return;
+  const visit = (node: RootContent): void => {
+    const p = node.position;
+    if (p) {
+      p.start.line += dLine;
+      p.end.line += dLine;
+      if (p.start.offset !== undefined) p.start.offset += dOffset;
+      if (p.end.offset !== undefined) p.end.offset += dOffset;
+    }
+    if ('children' in node) for (const child of node.children as RootContent[]) visit(child);
+  };
+  for (const node of parsed.nodes) visit(node);
+  parsed.offset = offset;
+  parsed.line = line;
+}
+
+function endPoint(text: string): { line: number; column: number; offset: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: text.length - lineStart + 1, offset: text.length };
+}
