@@ -83,7 +83,7 @@ export function listMarkdownFiles(absPath: string, root: string, isExcluded: (re
 
 export type ReadResult = { kind: 'text'; text: string } | { kind: 'skipped'; reason: string };
 
-/** Reads a Markdown file as UTF-8 text; binary and oversized files are skipped with a reason. */
+/** Reads a Markdown file as UTF-8 text (invalid bytes become U+FFFD); files too large to be docs are skipped. */
 export function readMarkdown(absPath: string): ReadResult {
   let bytes: Buffer;
   try {
@@ -93,7 +93,7 @@ export function readMarkdown(absPath: string): ReadResult {
   } catch (e) {
     throw new InputError(`cannot read ${absPath}: ${reason(e)}`);
   }
-  if (bytes.subarray(0, 8192).includes(0)) return { kind: 'skipped', reason: 'binary (it holds NUL bytes)' };
+  // Binary content is decoded too: the core reports a product doc it will not read, and ignores other files.
   return { kind: 'text', text: new TextDecoder('utf-8').decode(bytes) };
 }
 

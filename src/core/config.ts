@@ -253,11 +253,12 @@ function expectObject(value: unknown, key: string): Record<string, unknown> {
 }
 
 function stringList(value: unknown, key: string): string[] {
-  if (typeof value === 'string') return [value];
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
+  const list = typeof value === 'string' ? [value] : value;
+  if (!Array.isArray(list) || list.some((v) => typeof v !== 'string')) {
     throw new ConfigError(`"${key}" must be a list of strings, not ${describe(value)}`, key);
   }
-  return value as string[];
+  if (list.some((v) => (v as string).trim() === '')) throw new ConfigError(`"${key}" holds an empty entry; remove it`, key);
+  return list as string[];
 }
 
 function describe(value: unknown): string {

@@ -50,8 +50,10 @@ export function addLineEdit(doc: DocumentInfo, item: Item, line: string): TextEd
 /** Text appended at the end of the document, on lines of its own, separated by a blank line. */
 export function appendEdit(doc: DocumentInfo, block: string): TextEdit {
   const text = doc.text;
-  const endsWithBreak = /(\r\n|\r|\n)$/.test(text);
-  const endsWithBlank = /(\r\n|\r|\n)[ \t]*(\r\n|\r|\n)$/.test(text) || text.trim() === '';
+  const lastBreak = /(?:\r\n|\r|\n)$/.exec(text);
+  const endsWithBreak = lastBreak !== null;
+  // A blank last line: another break (after optional spaces) before the final one. CRLF is one break.
+  const endsWithBlank = (lastBreak !== null && /(?:\r\n|\r|\n)[ \t]*$/.test(text.slice(0, lastBreak.index))) || text.trim() === '';
   const lead = text === '' ? '' : endsWithBlank ? '' : endsWithBreak ? doc.eol : doc.eol + doc.eol;
   const end = doc.lines.position(text.length);
   return { uri: doc.uri, range: { start: end, end }, newText: `${lead}${block}${doc.eol}` };

@@ -30,7 +30,8 @@ export class LineIndex {
       if (this.starts[mid]! <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.starts[lo]! };
+    // An offset between the CR and LF of a line break is still the end of its line.
+    return { line: lo, character: Math.min(o, this.lineEnd(lo)) - this.starts[lo]! };
   }
 
   range(start: number, end: number): Range {

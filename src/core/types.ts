@@ -53,8 +53,12 @@ export interface RelatedLocation {
   message: string;
 }
 
-/** `internal-error` marks a file Throughline failed to analyse (a bug, reported rather than hidden). */
-export type IssueCode = RuleId | 'internal-error';
+/**
+ * Besides rule findings: `internal-error` marks a file Throughline failed to analyse (a bug,
+ * reported rather than hidden); `file-skipped` a product doc it would not read (too large, binary,
+ * nested too deeply).
+ */
+export type IssueCode = RuleId | 'internal-error' | 'file-skipped';
 
 export interface Issue {
   uri: string;

@@ -183,6 +183,17 @@ export class Workspace {
       }
     }
     for (const doc of model.docs) {
+      if (doc.skipped) {
+        const list = issues.get(doc.uri) ?? [];
+        list.push({
+          uri: doc.uri,
+          rule: 'file-skipped',
+          severity: 'warning',
+          message: `Throughline skipped this file: ${doc.skipped}. Nothing in it is checked, and nothing can trace to it.`,
+          range: doc.titleRange,
+        });
+        issues.set(doc.uri, list);
+      }
       if (doc.failure) {
         const list = issues.get(doc.uri) ?? [];
         list.push({
@@ -249,7 +260,7 @@ export function summarize(model: LinkedModel, include: (doc: DocumentInfo) => bo
     }
   }
   return {
-    files: model.docs.filter((d) => d.kind !== null && include(d)).length,
+    files: model.docs.filter((d) => d.kind !== null && !d.skipped && include(d)).length,
     goals,
     roadmapItems,
     tracedItems,

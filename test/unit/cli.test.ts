@@ -145,13 +145,16 @@ describe('throughline CLI (spawned)', () => {
     assert.match(r.stderr, /^throughline: cannot read .*broken\.md: /);
   });
 
-  it('skips binary files with a notice and still checks the rest', () => {
+  it("reports a binary file with a product doc's name as skipped, and still checks the rest", () => {
     const dir = tempWorkspace(CLEAN);
     fs.writeFileSync(path.join(dir, 'roadmap-export.md'), Buffer.from([0x23, 0x20, 0x00, 0x01, 0x02]));
-    const r = cli(['check', dir]);
+    fs.writeFileSync(path.join(dir, 'image.md'), Buffer.from([0x00, 0xff, 0xfe]));
+    const r = cli(['check', dir, '--format', 'json']);
     assert.equal(r.code, 0);
-    assert.match(r.stderr, /skipped .*roadmap-export\.md: binary/);
-    assert.match(r.stdout, /3 product docs/);
+    const out = JSON.parse(r.stdout) as { diagnostics: Array<{ file: string; rule: string; message: string }>; summary: { files: number } };
+    assert.deepEqual(out.diagnostics.map((d) => [path.basename(d.file), d.rule]), [['roadmap-export.md', 'file-skipped']]);
+    assert.match(out.diagnostics[0]!.message, /skipped this file: it is binary/);
+    assert.equal(out.summary.files, 3);
   });
 
   it('prints help and the version', () => {

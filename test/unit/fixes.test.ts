@@ -105,6 +105,16 @@ describe('fixes', () => {
     assert.match(all, /^# Strategy\n\n## Who we serve\n\nTeams\.\n\n## What\n\n_What are they trying to accomplish\?.*_\n\n## Why\n\n_Why does it matter to them.*_\n$/);
   });
 
+  it('leaves one blank line before appended sections, whatever the line endings', () => {
+    for (const [text, eol] of [['# S\n\n## Who\n\nTeams.\n', '\n'], ['# S\r\n\r\n## Who\r\n\r\nTeams.\r\n', '\r\n'], ['# S\n\n## Who\n\nTeams.', '\n'], ['# S\r\n\r\n## Who\r\n\r\nTeams.\r\n\r\n', '\r\n']] as const) {
+      const files = { 'strategy.md': text };
+      const [issue] = issuesOf(workspaceOf(files), 'strategy-missing-section');
+      const fixed = applyFix(files, issue!.fixes![0]!)['strategy.md']!;
+      assert.ok(fixed.includes(`Teams.${eol}${eol}## What${eol}`), JSON.stringify(fixed));
+      assert.ok(!fixed.includes(`${eol}${eol}${eol}`), JSON.stringify(fixed));
+    }
+  });
+
   it('replaces only the mistyped reference, keeping its formatting', () => {
     const files = { 'goals.md': goals, 'roadmap.md': '# Roadmap\n\n- Emails — Goal: **G7**, G1\n' };
     const [issue] = issuesOf(workspaceOf(files), 'unknown-reference');

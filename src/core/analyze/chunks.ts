@@ -38,7 +38,12 @@ const DEFINITION = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:/m;
 
 /** Splits text into chunks; `bodyStart` is where the body starts (after front matter). */
 export function splitChunks(text: string, bodyStart: number): Chunk[] {
-  if (DEFINITION.test(text)) return [{ text, offset: 0, line: 0 }];
+  // An opening `---` that never closes sends micromark's front matter construct to the end of the
+  // document, which changes how later lines parse (a list can become a paragraph): parse it whole.
+  // Lone CRs (old Mac line breaks) are line breaks to the parser but not to this line scan.
+  if (DEFINITION.test(text) || /\r(?!\n)/.test(text) || (bodyStart === 0 && /^---[ \t]*(\r\n|\r|\n)/.test(text))) {
+    return [{ text, offset: 0, line: 0 }];
+  }
   const chunks: Chunk[] = [];
   let chunkOffset = 0;
   let chunkLine = 0;

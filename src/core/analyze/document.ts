@@ -52,6 +52,25 @@ export interface DocumentInfo {
   suppressions: Suppressions;
   /** Set when analysing the document threw: the message, so it can be reported instead of lost. */
   failure?: string;
+  /** Set when the document is not analysed at all, and why (too large, binary, nested too deeply). */
+  skipped?: string;
+}
+
+/** Product docs are written by hand: anything larger is not one, and parsing it would stall the editor. */
+export const MAX_DOCUMENT_CHARS = 2_000_000;
+/** Deeper than this, nesting is generated or broken text, and parse time grows steeply with depth. */
+const MAX_QUOTE_DEPTH = 40;
+const MAX_LIST_INDENT = 120;
+
+/** Why a text is not analysed, or undefined when it is fine to parse. Linear and cheap. */
+export function unreadableReason(text: string): string | undefined {
+  if (text.length > MAX_DOCUMENT_CHARS) return `it is larger than ${MAX_DOCUMENT_CHARS / 1_000_000} million characters`;
+  if (text.includes('\u0000')) return 'it is binary (it holds NUL bytes)';
+  const quotes = /^(?:[ \t]*>){41}/m;
+  if (quotes.test(text)) return `it nests quotes more than ${MAX_QUOTE_DEPTH} levels deep`;
+  const deepList = new RegExp(`^[ \\t]{${MAX_LIST_INDENT},}(?:[-*+]|\\d+[.)])[ \\t]`, 'm');
+  if (deepList.test(text)) return `it nests lists more than ${MAX_LIST_INDENT} columns deep`;
+  return undefined;
 }
 
 export interface AnalyzeInput {
@@ -88,6 +107,11 @@ export function analyzeDocument(input: AnalyzeInput): DocumentInfo {
   };
   // Files without a kind are not parsed: in a large docs repo most files are not product docs.
   if (!kind.kind) return info;
+  const skipped = unreadableReason(text);
+  if (skipped) {
+    info.skipped = skipped;
+    return info;
+  }
   try {
     const tree = input.parser ? input.parser.parse(text, kind.frontMatter?.block.end ?? 0) : parseMarkdown(text);
     const ctx: DocContext = { text, lines, syntax: syntaxFor(config), definitions: collectDefinitions(tree) };

@@ -28,6 +28,7 @@ export interface TreeNode {
 export interface ProductTree {
   /** The product's folder ('' for the workspace folder itself). */
   scope: string;
+  /** The vision's title, else the scope's folder; '' for a visionless workspace folder scope. */
   label: string;
   summary: Summary;
   nodes: TreeNode[];
@@ -42,7 +43,8 @@ export function strategyTree(model: LinkedModel, config: Config): ProductTree[] 
     const vision = scope.visions[0]?.root;
     out.push({
       scope: scope.dir,
-      label: vision?.title ?? (scope.dir || 'Product docs'),
+      // The workspace folder's own scope has no name of its own: the editor labels it with the folder's.
+      label: vision?.title ?? scope.dir,
       summary: summarize(model, (d) => model.scopeOf.get(d.uri) === scope),
       nodes,
     });
