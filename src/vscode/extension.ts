@@ -5,7 +5,7 @@ import { CodeLensProvider, CompletionProvider, DefinitionProvider, ReferenceProv
 import { ProductIndex } from './productIndex';
 import { createProductDocs } from './scaffold';
 import { AlignmentStatus } from './statusBar';
-import { GapsTreeProvider, StrategyTreeProvider, reveal } from './tree';
+import { GapsTreeProvider, StrategyTreeProvider, reveal, type StrategyElement } from './tree';
 
 /** What `activate` returns: a small API the integration tests (and other extensions) can use. */
 export interface ThroughlineApi {
@@ -13,6 +13,10 @@ export interface ThroughlineApi {
   ready: Promise<void>;
   index: ProductIndex;
   strategyTree: StrategyTreeProvider;
+  /** The Strategy view itself: its description shows the alignment; `reveal` expands a node. */
+  strategyView: vscode.TreeView<StrategyElement>;
+  /** The Gaps view's provider: findings grouped by rule. */
+  gapsTree: GapsTreeProvider;
   status: AlignmentStatus;
 }
 
@@ -51,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): ThroughlineApi {
     vscode.commands.registerCommand('throughline.showOutput', () => log.show()),
   );
   void index.start().catch((e: unknown) => log.appendLine(`[index] ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
-  return { ready: index.ready, index, strategyTree, status };
+  return { ready: index.ready, index, strategyTree, strategyView, gapsTree, status };
 }
 
 export function deactivate(): void {

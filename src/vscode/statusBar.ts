@@ -21,7 +21,10 @@ export class AlignmentStatus implements vscode.Disposable {
 
   update(): void {
     const editor = vscode.window.activeTextEditor;
-    const entry = editor ? this.index.workspaces().find((w) => vscode.workspace.getWorkspaceFolder(editor.document.uri)?.uri.toString() === w.folder.uri.toString()) : this.index.workspaces()[0];
+    // With no editor, the first workspace folder's product (the index lists folders in no set order).
+    const entry = editor
+      ? this.index.workspaces().find((w) => vscode.workspace.getWorkspaceFolder(editor.document.uri)?.uri.toString() === w.folder.uri.toString())
+      : [...this.index.workspaces()].sort((a, b) => a.folder.index - b.folder.index)[0];
     if (!entry) {
       this.item.hide();
       return;

@@ -3,7 +3,11 @@ import { RULE_IDS, gapsByRule, strategyTree, type Issue, type ProductTree, type 
 import { toRange } from './convert';
 import type { ProductIndex } from './productIndex';
 
-type Element = { type: 'product'; id: string; label: string; description: string; nodes: TreeNode[] } | { type: 'node'; node: TreeNode; parent: string };
+/** An element of the Strategy view: a product (when there are several), or a node of one product's tree. */
+export type StrategyElement =
+  | { type: 'product'; id: string; label: string; description: string; nodes: TreeNode[] }
+  | { type: 'node'; node: TreeNode; parent: string; parentElement?: StrategyElement };
+type Element = StrategyElement;
 
 const ICONS: Record<TreeNode['kind'], string> = {
   vision: 'eye',
@@ -30,7 +34,7 @@ export class StrategyTreeProvider implements vscode.TreeDataProvider<Element> {
 
   /** Rebuilds the tree's data from the index, then tells the view. */
   refresh(): void {
-    this.products = this.index.workspaces().flatMap(({ folder, workspace }) =>
+    this.products = inFolderOrder(this.index.workspaces()).flatMap(({ folder, workspace }) =>
       strategyTree(workspace.check().model, workspace.getConfig()).map((product) => ({ folder, product })),
     );
     const traced = this.products.reduce((n, p) => n + p.product.summary.tracedItems, 0);
@@ -41,18 +45,23 @@ export class StrategyTreeProvider implements vscode.TreeDataProvider<Element> {
   }
 
   getChildren(element?: Element): Element[] {
-    if (element?.type === 'product') return element.nodes.map((node) => ({ type: 'node', node, parent: element.id }));
-    if (element?.type === 'node') return element.node.children.map((node) => ({ type: 'node', node, parent: `${element.parent}/${element.node.id}` }));
+    if (element?.type === 'product') return element.nodes.map((node) => ({ type: 'node', node, parent: element.id, parentElement: element }));
+    if (element?.type === 'node') return element.node.children.map((node) => ({ type: 'node', node, parent: `${element.parent}/${element.node.id}`, parentElement: element }));
     const products = this.products;
     // One product: show its vision at the top level. Several: one node per product.
     if (products.length === 1) return products[0]!.product.nodes.map((node) => ({ type: 'node', node, parent: products[0]!.folder.uri.toString() }));
     return products.map(({ folder, product }) => ({
       type: 'product',
       id: `${folder.uri.toString()}#${product.scope}`,
-      label: products.some((p) => p.folder !== folder) ? `${folder.name}: ${product.label}` : product.label,
+      label: products.some((p) => p.folder !== folder) ? `${folder.name}: ${product.label || 'top level'}` : product.label || `${folder.name} (top level)`,
       description: product.summary.alignment === null ? 'no roadmap items' : `${Math.round(product.summary.alignment * 100)}% aligned`,
       nodes: product.nodes,
     }));
+  }
+
+  /** Lets `TreeView.reveal` find (and expand) any node, as the README screenshot and "reveal in view" need. */
+  getParent(element: Element): Element | undefined {
+    return element.type === 'node' ? element.parentElement : undefined;
   }
 
   getTreeItem(element: Element): vscode.TreeItem {
@@ -72,8 +81,9 @@ export class StrategyTreeProvider implements vscode.TreeDataProvider<Element> {
     item.contextValue = node.kind;
     item.iconPath = new vscode.ThemeIcon(ICONS[node.kind], node.gaps.length ? new vscode.ThemeColor('list.warningForeground') : undefined);
     if (node.gaps.length) item.tooltip = `${node.label}\nGaps: ${node.gaps.join(', ')}`;
+    // No `resourceUri`: VS Code would paint the node with its whole file's problem count and colour
+    // (every item of a roadmap with one finding shown red with that count); a node shows its own gaps.
     if (node.location) {
-      item.resourceUri = vscode.Uri.parse(node.location.uri);
       item.command = { command: 'throughline.reveal', title: 'Reveal', arguments: [node.location.uri, node.location.range] };
     }
     return item;
@@ -98,7 +108,7 @@ export class GapsTreeProvider implements vscode.TreeDataProvider<GapElement> {
   getChildren(element?: GapElement): GapElement[] {
     if (element?.type === 'rule') return element.issues.map((issue) => ({ type: 'issue', issue }));
     if (element) return [];
-    const issues = this.index.workspaces().flatMap(({ workspace }) => [...workspace.check().issues.values()].flat());
+    const issues = inFolderOrder(this.index.workspaces()).flatMap(({ workspace }) => [...workspace.check().issues.values()].flat());
     return gapsByRule(issues, RULE_IDS).map((g) => ({ type: 'rule', rule: g.rule, issues: g.issues }));
   }
 
@@ -126,6 +136,14 @@ export class GapsTreeProvider implements vscode.TreeDataProvider<GapElement> {
   dispose(): void {
     this.changed.dispose();
   }
+}
+
+/**
+ * Workspace folders in the order the user arranged them. The index holds them in the order their
+ * indexing started to finish loading config, which varies from run to run.
+ */
+function inFolderOrder<T extends { folder: vscode.WorkspaceFolder }>(entries: T[]): T[] {
+  return [...entries].sort((a, b) => a.folder.index - b.folder.index);
 }
 
 /** Opens a document with the given range selected and in view. */

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { CheckpointRequest, CheckpointResponse } from '../integration/report';
 import { log } from './util';
 
 /** Debian's Chromium, quiet and offline: nothing it does may need the internet. */
@@ -22,14 +23,16 @@ export interface Workbench {
 /**
  * The workbench URL that makes the window an Extension Development Host running the tests:
  * `payload` carries the development path and the tests path, as `vscode-remote://` URIs on the server.
+ * `open` is a folder (`?folder=`) or, for a multi-root workspace, a `.code-workspace` file (`?workspace=`).
  */
-export function workbenchUrl(port: number, workspace: string, extensionDevelopmentPath: string, extensionTestsPath: string): string {
+export function workbenchUrl(port: number, open: string, extensionDevelopmentPath: string, extensionTestsPath: string): string {
   const remote = (p: string) => `vscode-remote://127.0.0.1:${port}${p}`;
   const payload = [
     ['extensionDevelopmentPath', remote(extensionDevelopmentPath)],
     ['extensionTestsPath', remote(extensionTestsPath)],
   ];
-  return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const target = open.endsWith('.code-workspace') ? 'workspace' : 'folder';
+  return `http://127.0.0.1:${port}/?${target}=${encodeURIComponent(open)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
 /**
@@ -88,4 +91,97 @@ export async function screenshots(workbench: Workbench, dir: string, prefix: str
     if (taken.length === 0) await shoot('workbench').catch(() => undefined);
   }
   return taken;
+}
+
+/** How long one `waitFor` of a checkpoint may take unless the request says otherwise. */
+const CHECKPOINT_WAIT_MS = 15_000;
+
+export interface CheckpointServer {
+  /** Screenshots taken on request, in order. */
+  taken: string[];
+  /** Stops watching; resolves once the request being handled (if any) is answered. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Answers the suite's checkpoint requests (`test/integration/checkpoint.ts`) while it runs: watches
+ * `dir` for `NNN-name.request.json`, handles each once and in order (wait for selectors, read texts,
+ * take a screenshot into `screenshotsDir`), and writes `NNN-name.response.json` next to it. A step
+ * that fails is reported back in the response, for the test to fail with; it never stops the harness.
+ */
+export function serveCheckpoints(page: Page, dir: string, screenshotsDir: string): CheckpointServer {
+  const taken: string[] = [];
+  const handled = new Set<string>();
+  let queue: Promise<void> = Promise.resolve();
+  let stopped = false;
+  const scan = () => {
+    if (stopped) return;
+    const pending = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.request.json') && !handled.has(f))
+      .sort();
+    for (const file of pending) {
+      handled.add(file);
+      queue = queue.then(() => answer(file));
+    }
+  };
+  const answer = async (file: string) => {
+    let response: CheckpointResponse;
+    try {
+      const request = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as CheckpointRequest;
+      response = await handle(page, request, screenshotsDir);
+      if (response.screenshot) taken.push(response.screenshot.path);
+    } catch (e) {
+      response = { ok: false, error: e instanceof Error ? e.message.split('\n')[0] : String(e) };
+    }
+    const target = path.join(dir, file.replace(/\.request\.json$/, '.response.json'));
+    fs.writeFileSync(`${target}.tmp`, JSON.stringify(response, null, 2));
+    fs.renameSync(`${target}.tmp`, target);
+  };
+  fs.mkdirSync(dir, { recursive: true });
+  const watcher = fs.watch(dir, scan);
+  scan();
+  return {
+    taken,
+    stop: async () => {
+      stopped = true;
+      watcher.close();
+      await queue;
+    },
+  };
+}
+
+async function handle(page: Page, request: CheckpointRequest, screenshotsDir: string): Promise<CheckpointResponse> {
+  const response: CheckpointResponse = { ok: true };
+  try {
+    for (const wait of request.waitFor ?? []) {
+      await page.locator(wait.selector).first().waitFor({ state: wait.state ?? 'visible', timeout: wait.timeoutMs ?? CHECKPOINT_WAIT_MS });
+    }
+    if (request.drag) await dragEdge(page, request.drag);
+    if (request.read) response.texts = await page.locator(request.read).allInnerTexts();
+    if (request.readHtml) response.html = await page.locator(request.readHtml).evaluateAll((nodes) => nodes.map((n) => n.outerHTML));
+    if (request.screenshot) {
+      fs.mkdirSync(screenshotsDir, { recursive: true });
+      const file = path.join(screenshotsDir, `${request.screenshot}.png`);
+      // Finite animations (a hover fading in) are finished first, so the picture shows the end state.
+      await page.screenshot({ path: file, animations: 'disabled' });
+      response.screenshot = { path: file, bytes: fs.statSync(file).size };
+    }
+  } catch (e) {
+    return { ...response, ok: false, error: `checkpoint “${request.name}”: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` };
+  }
+  return response;
+}
+
+/** Drags the right or bottom edge of an element (where VS Code puts the sash that resizes it) by `by` pixels. */
+async function dragEdge(page: Page, drag: NonNullable<CheckpointRequest['drag']>): Promise<void> {
+  const box = await page.locator(drag.selector).first().boundingBox();
+  if (!box) throw new Error(`drag: “${drag.selector}” is not on screen`);
+  const start = drag.edge === 'right' ? { x: box.x + box.width + 1, y: box.y + box.height / 2 } : { x: box.x + box.width / 2, y: box.y + box.height + 1 };
+  const end = drag.edge === 'right' ? { x: start.x + drag.by, y: start.y } : { x: start.x, y: start.y + drag.by };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(end.x, end.y, { steps: 5 });
+  await page.mouse.up();
+  await page.mouse.move(0, 0); // no hover effects in the picture
 }

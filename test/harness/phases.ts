@@ -3,41 +3,103 @@ import * as path from 'node:path';
 import { freshDir } from './util';
 
 /**
- * The two runs both harnesses make of the integration suite:
+ * The runs both harnesses make of the integration suites, each in its own VS Code with its own
+ * copy of a workspace:
  *
  * 1. `integration`: the extension from the source tree (`extensionDevelopmentPath` = the repo root),
- *    the full suite in `dist/test/integration/`.
- * 2. `installed`: the packaged `.vsix`, installed into the run's own extensions folder, checked by
- *    the suite in `dist/test/integration/installed/`; the development path is a code-less stub
- *    extension (`test/integration/installed/`), because VS Code runs tests only for a development
- *    path, and a development copy of Throughline itself would shadow the installed one.
+ *    the full suite in `dist/test/integration/`, on the fixture product `fixtures/workspace/`.
+ * 2. `multi-root`: a `.code-workspace` with two folders, each its own product.
+ * 3. `empty`: a folder with no product docs: the welcome view and the Create Product Docs command.
+ * 4. `installed`: the packaged `.vsix`, installed into the run's own extensions folder, checked by
+ *    the suite in `dist/test/integration/installed/` with workspace trust on and the folder not
+ *    trusted (Restricted Mode), the strictest way a user can open it. The development path is a
+ *    code-less stub extension (`test/integration/installed/`), because VS Code runs tests only for a
+ *    development path, and a development copy of Throughline itself would shadow the installed one.
+ * 5. `screenshots`: the repository's `examples/`, driven into the states the README shows (Strategy
+ *    view, why-chain hover, Problems panel with the quick fix menu); the harness takes the pictures
+ *    when the suite asks for them (see `test/integration/checkpoint.ts`).
  */
+export type PhaseName = 'integration' | 'multi-root' | 'empty' | 'installed' | 'screenshots';
+
 export interface Phase {
-  name: 'integration' | 'installed';
+  name: PhaseName;
   label: string;
   extensionDevelopmentPath: string;
   extensionTestsPath: string;
   /** Whether the packaged .vsix is installed into the run's extensions folder first. */
   installsVsix: boolean;
+  /** The folder copied to be the run's workspace. */
+  fixture: string;
+  /** A `.code-workspace` file inside the fixture to open instead of the folder (multi-root). */
+  workspaceFile?: string;
+  /** Workspace trust on and the folder not trusted: the window runs in Restricted Mode. */
+  untrusted?: boolean;
+  /** The suite needs the browser harness to answer its checkpoints (screenshots), so only run-code-server runs it. */
+  needsCheckpoints?: boolean;
 }
 
+export const PHASE_NAMES: readonly PhaseName[] = ['integration', 'multi-root', 'empty', 'installed', 'screenshots'];
+
 export function phases(root: string): Phase[] {
+  const suite = (dir: string) => path.join(root, 'dist/test/integration', dir, 'index.js');
+  const fixture = (name: string) => path.join(root, 'test/integration/fixtures', name);
   return [
     {
       name: 'integration',
       label: 'Integration suite (development path)',
       extensionDevelopmentPath: root,
-      extensionTestsPath: path.join(root, 'dist/test/integration/index.js'),
+      extensionTestsPath: suite('.'),
       installsVsix: false,
+      fixture: fixture('workspace'),
+    },
+    {
+      name: 'multi-root',
+      label: 'Multi-root workspace suite',
+      extensionDevelopmentPath: root,
+      extensionTestsPath: suite('multiroot'),
+      installsVsix: false,
+      fixture: fixture('multiroot'),
+      workspaceFile: 'products.code-workspace',
+    },
+    {
+      name: 'empty',
+      label: 'Empty workspace suite',
+      extensionDevelopmentPath: root,
+      extensionTestsPath: suite('empty'),
+      installsVsix: false,
+      fixture: fixture('empty'),
     },
     {
       name: 'installed',
-      label: 'Installed .vsix suite',
+      label: 'Installed .vsix suite (untrusted workspace)',
       extensionDevelopmentPath: path.join(root, 'test/integration/installed'),
-      extensionTestsPath: path.join(root, 'dist/test/integration/installed/index.js'),
+      extensionTestsPath: suite('installed'),
       installsVsix: true,
+      fixture: fixture('workspace'),
+      untrusted: true,
+    },
+    {
+      name: 'screenshots',
+      label: 'README screenshots (examples/)',
+      extensionDevelopmentPath: root,
+      extensionTestsPath: suite('screenshots'),
+      installsVsix: false,
+      fixture: path.join(root, 'examples'),
+      needsCheckpoints: true,
     },
   ];
+}
+
+/** The phases named on the command line (`--phase a,b`), or all of them. */
+export function selectPhases(all: Phase[], argv: readonly string[]): Phase[] {
+  const at = argv.indexOf('--phase');
+  if (at < 0) return all;
+  const wanted = (argv[at + 1] ?? '').split(',').filter(Boolean);
+  const unknown = wanted.filter((w) => !all.some((p) => p.name === w));
+  if (wanted.length === 0 || unknown.length > 0) {
+    throw new Error(`--phase takes a comma-separated list of ${all.map((p) => p.name).join(', ')}; got “${argv[at + 1] ?? ''}”`);
+  }
+  return all.filter((p) => wanted.includes(p.name));
 }
 
 /** Where `npm run package` writes the package: `dist/<name>-<version>.vsix`. */
@@ -52,11 +114,15 @@ export interface RunDirs {
   userData: string;
   extensions: string;
   browserProfile: string;
-  /** A copy of the fixture workspace: tests edit and save documents, never the checked-in files. */
+  /** A copy of the phase's fixture: tests edit and save documents, never the checked-in files. */
   workspace: string;
+  /** What the window opens: the workspace folder, or the `.code-workspace` file in it. */
+  open: string;
   report: string;
   /** The harness creates this file when its screenshots are taken; `run()` waits for it. */
   release: string;
+  /** Where the suite drops checkpoint requests (screenshots, reads of the workbench) for the harness. */
+  checkpoints: string;
   /** Stands in for the user's ~/.config, ~/.local/share and ~/.cache, which code-server and Chromium would otherwise write to. */
   xdg: { XDG_CONFIG_HOME: string; XDG_DATA_HOME: string; XDG_CACHE_HOME: string };
 }
@@ -76,22 +142,37 @@ const SETTINGS = {
   'update.mode': 'none',
 };
 
-export function prepareRun(root: string, runsDir: string, phase: Phase): RunDirs {
+/**
+ * With trust on, no modal "Do you trust the authors?" dialog: the folder simply stays untrusted,
+ * which is what a user who dismisses the dialog gets (Restricted Mode).
+ */
+const UNTRUSTED_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+};
+
+export function prepareRun(runsDir: string, phase: Phase): RunDirs {
   const dir = freshDir(path.join(runsDir, phase.name));
+  const workspace = path.join(dir, 'workspace');
   const dirs: RunDirs = {
     dir,
     userData: path.join(dir, 'user-data'),
     extensions: path.join(dir, 'extensions'),
     browserProfile: path.join(dir, 'browser-profile'),
-    workspace: path.join(dir, 'workspace'),
+    workspace,
+    open: phase.workspaceFile ? path.join(workspace, phase.workspaceFile) : workspace,
     report: path.join(dir, 'report', 'report.json'),
     release: path.join(dir, 'report', 'release'),
+    checkpoints: path.join(dir, 'checkpoints'),
     xdg: { XDG_CONFIG_HOME: path.join(dir, 'home/config'), XDG_DATA_HOME: path.join(dir, 'home/data'), XDG_CACHE_HOME: path.join(dir, 'home/cache') },
   };
-  for (const d of [dirs.userData, dirs.extensions, dirs.browserProfile, path.dirname(dirs.report), ...Object.values(dirs.xdg)]) fs.mkdirSync(d, { recursive: true });
+  for (const d of [dirs.userData, dirs.extensions, dirs.browserProfile, dirs.checkpoints, path.dirname(dirs.report), ...Object.values(dirs.xdg)]) fs.mkdirSync(d, { recursive: true });
   fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(dirs.userData, 'User/settings.json'), JSON.stringify(SETTINGS, null, 2));
-  fs.cpSync(path.join(root, 'test/integration/fixtures/workspace'), dirs.workspace, { recursive: true });
+  const settings = phase.untrusted ? { ...SETTINGS, ...UNTRUSTED_SETTINGS } : SETTINGS;
+  fs.writeFileSync(path.join(dirs.userData, 'User/settings.json'), JSON.stringify(settings, null, 2));
+  fs.cpSync(phase.fixture, workspace, { recursive: true });
+  if (!fs.existsSync(dirs.open)) throw new Error(`${phase.name}: ${path.relative(phase.fixture, dirs.open)} is missing from ${phase.fixture}`);
   return dirs;
 }
 

@@ -26,7 +26,7 @@ export function summarize(label: string, report: TestReport | { missing: string 
     `\n${label} (VS Code ${report.vscodeVersion}): ${counts.passes} passed, ${counts.failures} failed, ${counts.pending} pending in ${seconds(report.durationMs)}`,
   );
   for (const t of report.passes) console.log(`  ✔ ${t.fullTitle} (${t.durationMs} ms)`);
-  for (const t of report.pending) console.log(`  - ${t.fullTitle} (pending)`);
+  for (const t of report.pending) console.log(`  - ${t.fullTitle} (pending${t.reason ? `: ${t.reason}` : ''})`);
   for (const t of report.failures) {
     console.log(`  ✘ ${t.fullTitle}`);
     console.log(`      ${t.message.split('\n').join('\n      ')}`);

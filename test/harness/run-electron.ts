@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { downloadAndUnzipVSCode, resolveCliPathFromVSCodeExecutablePath, runTests } from '@vscode/test-electron';
 import { ENV } from '../integration/report';
-import { assertBuilt, phases, prepareRun, vsixPath, type Phase } from './phases';
+import { assertBuilt, phases, prepareRun, selectPhases, vsixPath, type Phase } from './phases';
 import { readReport, summarize } from './report';
 import { log, repoRoot, seconds } from './util';
 
@@ -19,7 +19,8 @@ async function main(): Promise<number> {
   const started = Date.now();
   const root = repoRoot();
   const cache = path.join(root, '.vscode-test');
-  const all = phases(root);
+  // Suites that need the browser harness (screenshots) run under code-server only.
+  const all = selectPhases(phases(root), process.argv.slice(2)).filter((p) => !p.needsCheckpoints);
   const vsix = vsixPath(root);
   assertBuilt(root, [path.join(root, 'dist/extension.js'), vsix, ...all.map((p) => p.extensionTestsPath)]);
   const vscodeExecutablePath = await downloadAndUnzipVSCode({ version: VERSION, cachePath: cache });
@@ -36,7 +37,7 @@ async function main(): Promise<number> {
 
 async function runPhase(root: string, cache: string, vscodeExecutablePath: string, phase: Phase, vsix: string): Promise<string[]> {
   log(`— ${phase.label} —`);
-  const dirs = prepareRun(root, path.join(cache, 'runs-electron'), phase);
+  const dirs = prepareRun(path.join(cache, 'runs-electron'), phase);
   const profile = [`--user-data-dir=${dirs.userData}`, `--extensions-dir=${dirs.extensions}`];
   if (phase.installsVsix) {
     const cli = resolveCliPathFromVSCodeExecutablePath(vscodeExecutablePath);
@@ -50,8 +51,8 @@ async function runPhase(root: string, cache: string, vscodeExecutablePath: strin
       vscodeExecutablePath,
       extensionDevelopmentPath: phase.extensionDevelopmentPath,
       extensionTestsPath: phase.extensionTestsPath,
-      // The development-path suite runs with every installed extension off; the installed suite needs its one.
-      launchArgs: [dirs.workspace, ...profile, '--disable-workspace-trust', ...(phase.installsVsix ? [] : ['--disable-extensions'])],
+      // The development-path suites run with every installed extension off; the installed suite needs its one.
+      launchArgs: [dirs.open, ...profile, ...(phase.untrusted ? [] : ['--disable-workspace-trust']), ...(phase.installsVsix ? [] : ['--disable-extensions'])],
       extensionTestsEnv: {
         [ENV.report]: dirs.report,
         ...(phase.installsVsix ? { [ENV.installedExtensionsDir]: dirs.extensions } : {}),

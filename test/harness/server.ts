@@ -50,11 +50,20 @@ export async function installVsix(install: CodeServerInstall, dirs: RunDirs, vsi
 }
 
 /**
- * Starts code-server on `port` (no auth, loopback only, no trust prompt) with the workspace copy open, in its own process group (so stopping it
- * takes its extension host and helpers along), logging to `logFile`; resolves once it listens.
+ * Starts code-server on `port` (no auth, loopback only) with the workspace copy open, in its own process group (so stopping it
+ * takes its extension host and helpers along), logging to `logFile`; resolves once it listens. Workspace trust is off
+ * unless `untrusted`: then it is on, and nothing trusts the folder.
  */
-export async function startServer(install: CodeServerInstall, dirs: RunDirs, port: number, env: Record<string, string>, logFile: string): Promise<RunningServer> {
-  const args = [install.entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-workspace-trust', '--disable-getting-started-override', ...baseArgs(dirs), dirs.workspace];
+export async function startServer(
+  install: CodeServerInstall,
+  dirs: RunDirs,
+  port: number,
+  env: Record<string, string>,
+  logFile: string,
+  options: { untrusted?: boolean } = {},
+): Promise<RunningServer> {
+  const trust = options.untrusted ? [] : ['--disable-workspace-trust'];
+  const args = [install.entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, ...trust, '--disable-getting-started-override', ...baseArgs(dirs), dirs.open];
   const out = fs.createWriteStream(logFile);
   out.write(`$ node ${args.join(' ')}\n`);
   const child = spawn(process.execPath, args, { env: cleanEnv({ ...dirs.xdg, ...env }), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });

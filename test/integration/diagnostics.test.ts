@@ -1,17 +1,42 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { assertFinding, expectedFindings, UNTRACED_TITLE } from './fixture';
-import { activateThroughline, describeDiagnostics, fixtureUri, rangeOn, throughlineDiagnostics, waitForDiagnostics, withRule } from './helpers';
+import { assertFinding, expectedFindings, FINDINGS, G1_TITLE, UNTRACED_TITLE } from './fixture';
+import {
+  activateThroughline,
+  describeDiagnostics,
+  fixtureUri,
+  formatRange,
+  readText,
+  rangeOn,
+  ruleOf,
+  throughlineDiagnostics,
+  waitForDiagnostics,
+  withRule,
+} from './helpers';
+
+// The runner loads test files in name order, so this file runs first, before any test opens a
+// document: the activation test below relies on that.
 
 type Expected = Awaited<ReturnType<typeof expectedFindings>>;
 
 describe('Diagnostics on a product workspace', () => {
   let fixture: Expected;
+  let extension: vscode.Extension<unknown>;
 
   before(async function () {
     this.timeout(60_000);
-    await activateThroughline();
+    ({ extension } = await activateThroughline());
     fixture = await expectedFindings();
+  });
+
+  it('indexes the whole workspace on activation, files nobody opened included', async () => {
+    const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+    for (const [name, rules] of Object.entries(FINDINGS)) {
+      const uri = fixtureUri(name);
+      assert.ok(!open.has(uri.toString()), `${name} is not open in the editor, so its findings come from reading the disk`);
+      const ds = await waitForDiagnostics(uri, (d) => d.length >= rules.length, `${rules.length} findings on ${name}`);
+      assert.deepEqual(ds.map(ruleOf).sort(), [...rules].sort(), `${name} has exactly its planted findings; got ${describeDiagnostics(ds)}`);
+    }
   });
 
   it('warns at the title of a roadmap item that names no goal (untraced-item)', async () => {
@@ -23,6 +48,35 @@ describe('Diagnostics on a product workspace', () => {
     const diagnostics = await waitForDiagnostics(fixture.roadmap, (ds) => withRule(ds, 'unknown-reference').length > 0, 'an unknown-reference diagnostic on roadmap.md');
     const d = assertFinding(diagnostics, fixture.unknown);
     assert.match(d.message, /Did you mean G1/, 'the message suggests the closest existing goal');
+  });
+
+  it('points an unknown reference at the closest goal, in its file, as related information', async () => {
+    const diagnostics = await waitForDiagnostics(fixture.roadmap, (ds) => withRule(ds, 'unknown-reference').length > 0, 'an unknown-reference diagnostic on roadmap.md');
+    const related = withRule(diagnostics, 'unknown-reference')[0]!.relatedInformation ?? [];
+    assert.equal(related.length, 1, 'one related location: the suggested goal');
+    const goals = fixtureUri('goals.md');
+    assert.equal(related[0]!.location.uri.toString(), goals.toString(), 'the related location is in goals.md');
+    const g1 = rangeOn(await readText(goals), '## G1', `G1: ${G1_TITLE}`);
+    assert.equal(formatRange(related[0]!.location.range), formatRange(g1), 'it is the G1 heading, so a click lands on the goal');
+    assert.match(related[0]!.message, /closest goal: G1/);
+  });
+
+  it('gives every finding the source “Throughline” and a code that links the rule to its page inside the extension', async () => {
+    let count = 0;
+    for (const name of Object.keys(FINDINGS)) {
+      for (const d of throughlineDiagnostics(fixtureUri(name))) {
+        count++;
+        const code = d.code;
+        assert.ok(code !== undefined && typeof code === 'object', `${name}: the code is { value, target }`);
+        const rule = String(code.value);
+        const page = vscode.Uri.joinPath(extension.extensionUri, 'docs', 'rules', `${rule}.md`);
+        assert.equal(code.target.toString(), page.toString(), `${name}: ${rule} links to its page in the extension`);
+        const stat = await vscode.workspace.fs.stat(code.target);
+        assert.ok(stat.size > 0, `${rule}'s docs page ships with the extension`);
+      }
+    }
+    const expected = Object.values(FINDINGS).reduce((n, rules) => n + rules.length, 0);
+    assert.equal(count, expected, 'every planted finding was checked');
   });
 
   it('reports nothing on traced items, the goals or the vision', () => {
@@ -58,7 +112,7 @@ describe('Editing a roadmap in the editor', () => {
     assert.ok(await vscode.workspace.applyEdit(edit), 'the edit applies');
     assert.ok(editor.document.isDirty, 'the edit is unsaved: diagnostics follow the editor, not the disk');
     const after = await waitForDiagnostics(fixture.roadmap, (ds) => withRule(ds, 'untraced-item').length === 0, 'the untraced-item warning to go away after the edit');
-    // The file was re-checked, not just cleared: the unrelated error is still reported, one line further down.
+    // The file was re-checked, not just cleared: the unrelated error is still reported, two lines further down.
     const unknown = withRule(after, 'unknown-reference');
     assert.equal(unknown.length, 1, `the unknown-reference error stays; got ${describeDiagnostics(after)}`);
     assert.equal(unknown[0]!.range.start.line, fixture.unknown.range.start.line + 2, 'the error moved down with the two inserted lines');
@@ -73,7 +127,7 @@ describe('Editing a roadmap in the editor', () => {
     const back = await waitForDiagnostics(fixture.roadmap, (ds) => withRule(ds, 'untraced-item').length === 1, 'the untraced-item warning to come back');
     assertFinding(back, fixture.untraced);
     assertFinding(back, fixture.unknown);
-    // Leave the editor clean (same text as on disk) for the harness's screenshot of the Problems panel.
+    // Leave the editor clean (same text as on disk) for the next tests and the harness's screenshot.
     assert.ok(await editor.document.save(), 'the restored document saves');
   });
 });

@@ -1,14 +1,33 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { describeDiagnostics, fixtureUri, formatRange, readText, rangeOn, withRule } from './helpers';
+import { activateThroughline, describeDiagnostics, fixtureUri, formatRange, readText, rangeOn, waitForDiagnostics, withRule } from './helpers';
 
 /**
- * What the fixture workspace (`test/integration/fixtures/workspace/`) is built to produce: one
- * roadmap item with no `Goal:` line and one that names a goal, G9, that does not exist. Positions are
- * computed from the file's text, so rewording the fixture cannot silently make the checks vacuous.
+ * What the fixture workspace (`test/integration/fixtures/workspace/`) is built to produce. One product,
+ * “Beacon”: vision.md (pillars V1, V2), goals.md (G1, G2, both clean), roadmap.md (five items: three
+ * traced, one with no goal, one naming a goal, G9, that does not exist), and one planted finding per
+ * rule with a fix: team-goals.md (O1: no vision, no metric, no items), strategy.md (CRLF line
+ * endings; answers who but not what or why), kind-typo.md (`kind: roadmp`). Positions are computed
+ * from the files' text, so rewording the fixture cannot silently make the checks vacuous.
  */
 export const UNTRACED_TITLE = 'Weekly digest for the team';
 export const UNKNOWN_GOAL = 'G9';
+export const G1_TITLE = 'Collect every request in one inbox';
+export const G2_TITLE = 'Rank requests by evidence';
+export const O1_TITLE = 'Answer every request within a day';
+
+/** Roadmap items in roadmap.md and how many trace to a goal: the alignment the status bar and the Strategy view show. */
+export const ALIGNMENT = { traced: 3, total: 5 } as const;
+
+/** Every finding the workspace has before any test changes it: file → rules (one finding each). */
+export const FINDINGS: Readonly<Record<string, readonly string[]>> = {
+  'roadmap.md': ['untraced-item', 'unknown-reference'],
+  'team-goals.md': ['goal-without-vision', 'goal-without-items', 'goal-missing-metric'],
+  'strategy.md': ['strategy-missing-section'],
+  'kind-typo.md': ['unknown-kind'],
+  'goals.md': [],
+  'vision.md': [],
+};
 
 export interface ExpectedFinding {
   rule: string;
@@ -49,4 +68,26 @@ export function assertFinding(diagnostics: readonly vscode.Diagnostic[], expecte
   assert.equal(code.value, expected.rule);
   assert.ok(code.target.path.endsWith(`/docs/rules/${expected.rule}.md`), `the rule code links to its docs page, not ${code.target.toString()}`);
   return d;
+}
+
+/**
+ * Waits until Throughline sees the untouched fixture again: roadmap.md's two findings where they
+ * were, and G9's suggestion naming G1 (so goals.md is back too). Tests that edit files restore them
+ * and then call this. The index takes an edited document's text after its debounce, or at once when
+ * a provider asks about that document (`current`): this asks, for every open fixture document, so
+ * that the next test's hover or code lens over another file does not see the restored file's old text.
+ */
+export async function waitForPristine(): Promise<void> {
+  const { api } = await activateThroughline();
+  for (const name of Object.keys(FINDINGS)) {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === fixtureUri(name).toString());
+    if (open) api.index.current(open);
+  }
+  const f = await expectedFindings();
+  const at = (ds: readonly vscode.Diagnostic[], e: ExpectedFinding) => withRule(ds, e.rule).some((d) => formatRange(d.range) === formatRange(e.range));
+  await waitForDiagnostics(
+    f.roadmap,
+    (ds) => ds.length === 2 && at(ds, f.untraced) && at(ds, f.unknown) && withRule(ds, 'unknown-reference')[0]!.message.includes(`Did you mean G1 “${G1_TITLE}”`),
+    'roadmap.md’s findings as in the untouched fixture',
+  );
 }

@@ -17,15 +17,20 @@ export async function activateThroughline(): Promise<{ extension: vscode.Extensi
   return { extension, api };
 }
 
-/** A file of the fixture workspace (the first workspace folder). */
-export function fixtureUri(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the fixture workspace is open');
-  return vscode.Uri.joinPath(folder.uri, name);
+/** A file of the fixture workspace (the first workspace folder, or the one named `folderName`). */
+export function fixtureUri(name: string, folderName?: string): vscode.Uri {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const folder = folderName === undefined ? folders[0] : folders.find((f) => f.name === folderName);
+  assert.ok(folder, `the fixture workspace${folderName ? ` folder ${folderName}` : ''} is open`);
+  return vscode.Uri.joinPath(folder.uri, ...name.split('/'));
 }
 
 export async function readText(uri: vscode.Uri): Promise<string> {
   return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+}
+
+export async function writeText(uri: vscode.Uri, text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
 }
 
 /** The range of `needle` on the first line of `text` that starts with `linePrefix`. */
@@ -103,4 +108,122 @@ export function waitForDiagnostics(
     }, timeoutMs);
     check();
   });
+}
+
+/** The name of a file, for messages. */
+export function baseName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+/**
+ * Resolves with `probe()`'s value as soon as it is not undefined: checks now, then after every
+ * firing of any of `events` (once the event's other listeners, such as the extension's own, have
+ * run). Rejects after `timeoutMs`, saying what it waited for and, through `describe`, what it saw.
+ */
+export function waitFor<T>(
+  events: ReadonlyArray<vscode.Event<unknown>>,
+  probe: () => T | undefined,
+  what: string,
+  options: { timeoutMs?: number; describe?: () => string } = {},
+): Promise<T> {
+  const timeoutMs = options.timeoutMs ?? DIAGNOSTIC_TIMEOUT_MS;
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const subscriptions: vscode.Disposable[] = [];
+    const finish = () => {
+      settled = true;
+      clearTimeout(timer);
+      for (const s of subscriptions) s.dispose();
+    };
+    const check = () => {
+      if (settled) return;
+      let value: T | undefined;
+      try {
+        value = probe();
+      } catch (e) {
+        finish();
+        reject(e);
+        return;
+      }
+      if (value === undefined) return;
+      finish();
+      resolve(value);
+    };
+    for (const event of events) subscriptions.push(event(() => setImmediate(check)));
+    const timer = setTimeout(() => {
+      if (settled) return;
+      finish();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}${options.describe ? `; saw: ${options.describe()}` : ''}`));
+    }, timeoutMs);
+    check();
+  });
+}
+
+/** Waits until the document's text is `expected` (after an undo, a revert…). */
+export function waitForText(document: vscode.TextDocument, expected: string, what: string): Promise<void> {
+  return waitFor(
+    [vscode.workspace.onDidChangeTextDocument],
+    () => (document.getText() === expected ? true : undefined),
+    what,
+    { describe: () => JSON.stringify(document.getText().slice(0, 400)) },
+  ).then(() => undefined);
+}
+
+/** Applies an edit and asserts VS Code accepted it. */
+export async function apply(edit: vscode.WorkspaceEdit): Promise<void> {
+  assert.ok(await vscode.workspace.applyEdit(edit), 'VS Code applies the edit');
+}
+
+/** Inserts `text` at `position` in `uri` (unsaved). */
+export async function insertText(uri: vscode.Uri, position: vscode.Position, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(uri, position, text);
+  await apply(edit);
+}
+
+/**
+ * Puts a file back as it was: if it is open, its text becomes `original` and is saved; on disk it is
+ * `original` either way. Tests call this in `after` hooks, so one test's edits never leak into the next.
+ */
+export async function restoreFile(uri: vscode.Uri, original: string): Promise<void> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
+  if (open && open.getText() !== original) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(open.positionAt(0), open.positionAt(open.getText().length)), original);
+    await apply(edit);
+  }
+  if (open?.isDirty) assert.ok(await open.save(), `${baseName(uri)} saves`);
+  if ((await readText(uri)) !== original) await writeText(uri, original);
+}
+
+/** The lines of a text, whatever its line breaks. */
+export function linesOf(text: string): string[] {
+  return text.split(/\r?\n/);
+}
+
+/** The text of hovers as a reader sees it: Markdown escapes removed, one string. */
+export function hoverText(hovers: readonly vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
+    .join('\n---\n')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|~$])/g, '$1');
+}
+
+/**
+ * A test of behaviour a user relies on that is broken today by a bug in code this suite does not
+ * own (src/core, productIndex.ts). It runs and asserts the right behaviour: while the bug is there,
+ * the test is reported as pending with `bug` as the reason; once the bug is fixed it fails, asking
+ * for this marker to be removed so it guards the behaviour from then on.
+ */
+export function knownBug(bug: string, fn: (this: Mocha.Context) => Promise<void>): Mocha.AsyncFunc {
+  return async function (this: Mocha.Context) {
+    try {
+      await fn.call(this);
+    } catch (e) {
+      const test = this.test as (Mocha.Runnable & { skipReason?: string }) | undefined;
+      if (test) test.skipReason = `KNOWN BUG: ${bug} [fails with: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}]`;
+      this.skip();
+    }
+    throw new Error(`This test passes now: the known bug “${bug}” looks fixed. Remove its knownBug() marker.`);
+  };
 }

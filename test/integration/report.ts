@@ -11,7 +11,8 @@ export interface TestReport {
   counts: { tests: number; passes: number; failures: number; pending: number };
   passes: Array<{ title: string; fullTitle: string; durationMs: number }>;
   failures: Array<{ title: string; fullTitle: string; message: string; stack?: string }>;
-  pending: Array<{ title: string; fullTitle: string }>;
+  /** Skipped tests; `reason` says why (a known bug, or a harness feature this runner lacks). */
+  pending: Array<{ title: string; fullTitle: string; reason?: string }>;
   /** Set when the run itself broke (no test files, mocha could not load them…). */
   error?: string;
 }
@@ -24,4 +25,36 @@ export const ENV = {
   release: 'THROUGHLINE_TEST_RELEASE',
   /** The extensions folder the packaged extension was installed into (the installed-vsix suite checks it loaded from there). */
   installedExtensionsDir: 'THROUGHLINE_INSTALLED_EXTENSIONS_DIR',
+  /** A folder the harness watches for checkpoint requests (see `CheckpointRequest`); unset when no harness answers them. */
+  checkpoints: 'THROUGHLINE_TEST_CHECKPOINTS',
 } as const;
+
+/**
+ * What a test asks the harness to do in the browser, at a moment the test chose: the test drives
+ * the workbench into a state through the VS Code API (open a view, show a hover), then drops a
+ * request `NNN-name.request.json` into the checkpoints folder and waits for `NNN-name.response.json`.
+ * Steps run in this order: wait for each `waitFor`, drag, read, take the screenshot.
+ */
+export interface CheckpointRequest {
+  name: string;
+  /** Playwright selectors to wait for (visible by default) before anything else. */
+  waitFor?: Array<{ selector: string; state?: 'visible' | 'hidden' | 'attached' | 'detached'; timeoutMs?: number }>;
+  /** Drags an edge of the first element matching `selector` by `by` pixels (to widen the side bar, say), before reading. */
+  drag?: { selector: string; edge: 'right' | 'bottom'; by: number };
+  /** A selector whose matches' visible texts are returned. */
+  read?: string;
+  /** A selector whose matches' outer HTML is returned (classes carry what text does not, such as decorations). */
+  readHtml?: string;
+  /** A screenshot of the page, saved as `<screenshot>.png` in the harness's screenshots folder. */
+  screenshot?: string;
+}
+
+export interface CheckpointResponse {
+  ok: boolean;
+  /** Why a step failed (a selector that never showed up…). */
+  error?: string;
+  texts?: string[];
+  html?: string[];
+  /** The screenshot's path and size in bytes. */
+  screenshot?: { path: string; bytes: number };
+}

@@ -8,7 +8,7 @@ import { ENV, type TestReport } from './report';
 const RELEASE_TIMEOUT_MS = 120_000;
 
 /**
- * Runs every `*.test.js` file in `dir` with mocha inside the extension host, writes the JSON report
+ * Runs every `*.test.js` file in `dir`, in file name order, with mocha inside the extension host, writes the JSON report
  * to `$THROUGHLINE_TEST_REPORT` (when set) and rejects when anything failed, so that
  * `@vscode/test-electron` sees a non-zero exit code too.
  *
@@ -40,7 +40,10 @@ export async function runSuite(suite: string, dir: string): Promise<void> {
     await new Promise<void>((resolve) => {
       const runner = mocha.run(() => resolve());
       runner.on('pass', (test) => report.passes.push({ title: test.title, fullTitle: test.fullTitle(), durationMs: test.duration ?? 0 }));
-      runner.on('pending', (test) => report.pending.push({ title: test.title, fullTitle: test.fullTitle() }));
+      runner.on('pending', (test) => {
+        const reason = (test as Mocha.Test & { skipReason?: string }).skipReason;
+        report.pending.push({ title: test.title, fullTitle: test.fullTitle(), ...(reason ? { reason } : {}) });
+      });
       runner.on('fail', (test, err: unknown) => {
         const e = err instanceof Error ? err : new Error(String(err));
         report.failures.push({ title: test.title, fullTitle: test.fullTitle(), message: e.message, ...(e.stack ? { stack: e.stack } : {}) });

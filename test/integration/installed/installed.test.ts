@@ -42,6 +42,18 @@ describe('The packaged extension, installed from its .vsix', () => {
     assert.deepEqual(unwanted, [], 'files that .vscodeignore should have kept out of the package');
   });
 
+  it('declares that it runs in untrusted and virtual workspaces', () => {
+    const capabilities = extension.packageJSON.capabilities as { untrustedWorkspaces?: { supported?: unknown }; virtualWorkspaces?: unknown } | undefined;
+    assert.equal(capabilities?.untrustedWorkspaces?.supported, true, 'capabilities.untrustedWorkspaces.supported: it never runs workspace code');
+    assert.equal(capabilities?.virtualWorkspaces, true, 'capabilities.virtualWorkspaces: it reads files through workspace.fs only');
+  });
+
+  it('runs in Restricted Mode: the folder is not trusted, and the extension is active all the same', () => {
+    // The harness starts this window with workspace trust on and nothing trusting the folder.
+    assert.equal(vscode.workspace.isTrusted, false, 'the workspace is untrusted, so this suite proves the extension works in Restricted Mode');
+    assert.equal(extension.isActive, true, 'VS Code enabled and activated the extension in an untrusted workspace');
+  });
+
   it('activates on the workspace and reports the planted findings', async () => {
     const fixture = await expectedFindings();
     const diagnostics = await waitForDiagnostics(

@@ -1,0 +1,77 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ThroughlineApi } from '../../../src/vscode/extension';
+import { checkpoint, requireCheckpoints } from '../checkpoint';
+import { activateThroughline, baseName, describeDiagnostics, fixtureUri, readText, throughlineDiagnostics, waitFor, writeText } from '../helpers';
+
+/** The Strategy view's welcome content, shown while `throughline.empty` is true (package.json `viewsWelcome`). */
+const WELCOME = '.welcome-view-content:has-text("No product docs found")';
+const TEMPLATES = ['vision.md', 'strategy.md', 'goals.md', 'roadmap.md'];
+
+/** A workspace folder with Markdown in it but no product docs (`fixtures/empty/`). */
+describe('Empty workspace: the welcome view and Create Product Docs', () => {
+  let api: ThroughlineApi;
+  const product = () => fixtureUri('product');
+
+  before(async function () {
+    this.timeout(60_000);
+    ({ api } = await activateThroughline());
+  });
+
+  it('has no products: the Strategy view is empty and nothing is reported', async () => {
+    assert.deepEqual(await api.strategyTree.getChildren(), []);
+    assert.deepEqual(throughlineDiagnostics(fixtureUri('notes.md')), [], 'a Markdown file that is not a product doc is not checked');
+  });
+
+  it('shows the welcome content with the Create Product Docs button (the throughline.empty context)', async function () {
+    requireCheckpoints(this);
+    await vscode.commands.executeCommand('workbench.view.extension.throughline');
+    const seen = await checkpoint({ name: 'empty-welcome', waitFor: [{ selector: WELCOME }], read: WELCOME });
+    const text = (seen.texts ?? []).join('\n');
+    assert.match(text, /Create Product Docs/, text);
+    assert.match(text, /who \/ what \/ why/, text);
+  });
+
+  it('writes vision, strategy, goals and roadmap into the chosen folder, and opens the strategy', async () => {
+    await vscode.workspace.fs.createDirectory(product());
+    const created = await vscode.commands.executeCommand<vscode.Uri[]>('throughline.createProductDocs', product());
+    assert.deepEqual(created.map(baseName), TEMPLATES);
+    for (const uri of created) assert.equal(uri.toString(), vscode.Uri.joinPath(product(), baseName(uri)).toString(), 'inside the chosen folder');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), vscode.Uri.joinPath(product(), 'strategy.md').toString(), 'the strategy is open, to start writing');
+  });
+
+  it('indexes the new docs, and the templates themselves have no findings', async () => {
+    const uris = TEMPLATES.map((name) => vscode.Uri.joinPath(product(), name));
+    await waitFor([api.index.onDidChange], () => (uris.every((u) => api.index.documentInfo(u)) ? true : undefined), 'the four new docs in the index', {
+      describe: () => uris.filter((u) => !api.index.documentInfo(u)).map(baseName).join(', ') + ' missing',
+    });
+    for (const uri of uris) assert.equal(describeDiagnostics(throughlineDiagnostics(uri)), '(none)', `${baseName(uri)} as written by the template has no findings`);
+    assert.equal(api.strategyView.description, '100% aligned · 3 of 3 items traced');
+    const top = ((await api.strategyTree.getChildren()) ?? []).map((e) => api.strategyTree.getTreeItem(e).label);
+    assert.deepEqual(top, ['Product vision']);
+  });
+
+  it('hides the welcome content once there are product docs', async function () {
+    requireCheckpoints(this);
+    await vscode.commands.executeCommand('workbench.view.extension.throughline');
+    await checkpoint({
+      name: 'welcome-gone',
+      waitFor: [
+        { selector: WELCOME, state: 'detached' },
+        { selector: '.monaco-list-row:has-text("Product vision")' },
+      ],
+    });
+  });
+
+  it('never overwrites a file that exists: only the missing ones are written', async () => {
+    const goals = vscode.Uri.joinPath(product(), 'goals.md');
+    const mine = '# Our goals\n\n## G1: Keep what I wrote\n\nVision: V1\nMetric: nothing gets overwritten, 100% of the time\n';
+    await writeText(goals, mine);
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(product(), 'roadmap.md'));
+    const vision = await readText(vscode.Uri.joinPath(product(), 'vision.md'));
+    const created = await vscode.commands.executeCommand<vscode.Uri[]>('throughline.createProductDocs', product());
+    assert.deepEqual(created.map(baseName), ['roadmap.md'], 'only the deleted roadmap is written again');
+    assert.equal(await readText(goals), mine, 'goals.md keeps its text');
+    assert.equal(await readText(vscode.Uri.joinPath(product(), 'vision.md')), vision, 'vision.md keeps its text');
+  });
+});

@@ -1,0 +1,63 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { G1_TITLE, UNTRACED_TITLE } from './fixture';
+import { activateThroughline, fixtureUri, hoverText, readText, rangeOn } from './helpers';
+
+/** The hover text at the start of `needle` on the line starting with `linePrefix`, as the editor would show it. */
+async function hoverAt(name: string, linePrefix: string, needle: string): Promise<string> {
+  const uri = fixtureUri(name);
+  const range = rangeOn(await readText(uri), linePrefix, needle);
+  const position = range.start.translate(0, Math.floor(needle.length / 2));
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
+  return hoverText(hovers);
+}
+
+describe('Hovers', () => {
+  before(async function () {
+    this.timeout(60_000);
+    await activateThroughline();
+  });
+
+  it('on a roadmap item: the why-chain, item → goal with its metric → vision pillar', async () => {
+    const text = await hoverAt('roadmap.md', '### Email and chat connectors', 'Email and chat connectors');
+    const expectedInOrder = [
+      'Roadmap item** Email and chat connectors',
+      'Why it is on the roadmap',
+      `Goal** G1 ${G1_TITLE} · \`goals.md:3\``,
+      'Metric: 90% of requests arrive through a connected channel',
+      'Vision** V1 One inbox for every request · `vision.md:5`',
+      'part of Beacon vision',
+    ];
+    let from = 0;
+    for (const piece of expectedInOrder) {
+      const at = text.indexOf(piece, from);
+      assert.ok(at >= 0, `the hover shows “${piece}” after what comes before it in the chain:\n${text}`);
+      from = at + piece.length;
+    }
+  });
+
+  it('on an untraced roadmap item: says that nothing explains why it is there', async () => {
+    const text = await hoverAt('roadmap.md', `### ${UNTRACED_TITLE}`, UNTRACED_TITLE);
+    assert.match(text, /Traces to no goal: nothing says why it is on the roadmap/, text);
+  });
+
+  it('on a reference: the goal it leads to, with its metric', async () => {
+    const text = await hoverAt('roadmap.md', 'Goal: G2', 'G2');
+    assert.match(text, /→ \*\*Goal\*\* G2 Rank requests by evidence · `goals\.md:8`/, text);
+    assert.match(text, /Metric: 70% of weekly picks cite at least two customer quotes/, text);
+  });
+
+  it('on a reference to nothing: says so', async () => {
+    const text = await hoverAt('roadmap.md', 'Goal: G9', 'G9');
+    assert.match(text, /Nothing has the ID, title or path “G9”/, text);
+  });
+
+  it('on a goal: the part of the vision it serves and the roadmap items that move it', async () => {
+    const text = await hoverAt('goals.md', '## G1', G1_TITLE);
+    assert.match(text, /Goal\*\* G1 Collect every request in one inbox/, text);
+    assert.match(text, /Serves \*\*One inbox for every request\*\* · `vision\.md:5`/, text);
+    assert.match(text, /2 roadmap items:/, text);
+    assert.match(text, /- Email and chat connectors · `roadmap\.md:5`/, text);
+    assert.match(text, /- Inbox rules · `roadmap\.md:13`/, text);
+  });
+});

@@ -1,0 +1,189 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { expectedFindings, UNTRACED_TITLE, waitForPristine } from './fixture';
+import {
+  activateThroughline,
+  apply,
+  baseName,
+  describeDiagnostics,
+  fixtureUri,
+  readText,
+  restoreFile,
+  ruleOf,
+  throughlineDiagnostics,
+  waitFor,
+  waitForDiagnostics,
+  withRule,
+  writeText,
+} from './helpers';
+
+describe('Diagnostics follow typing: debounced, and always for the text as it is', () => {
+  let roadmap: vscode.Uri;
+  let original: string;
+  let unknownLine: number;
+
+  before(async function () {
+    this.timeout(60_000);
+    await activateThroughline();
+    const fixture = await expectedFindings();
+    ({ roadmap, text: original } = fixture);
+    unknownLine = fixture.unknown.range.start.line;
+  });
+
+  after(async () => {
+    await restoreFile(roadmap, original);
+    await waitForPristine();
+  });
+
+  it('checks a burst of edits once, when typing pauses, and publishes ranges that match the text as it is', async () => {
+    const { api } = await activateThroughline();
+    const editor = await vscode.window.showTextDocument(roadmap);
+    const document = editor.document;
+    await waitForDiagnostics(roadmap, (ds) => ds.length === 2, 'the two planted findings before typing');
+    // The index publishes synchronously and then fires onDidChange: at that moment the findings must
+    // describe the document's current text. A range that does not underline what it names would be
+    // a result computed for an older version of the text.
+    let publishes = 0;
+    const stale: string[] = [];
+    const subscription = api.index.onDidChange(() => {
+      publishes++;
+      for (const d of throughlineDiagnostics(roadmap)) {
+        const underlined = document.getText(d.range);
+        const expected = ruleOf(d) === 'unknown-reference' ? 'G9' : ruleOf(d) === 'untraced-item' ? UNTRACED_TITLE : undefined;
+        if (expected !== undefined && underlined !== expected) stale.push(`${ruleOf(d)} underlines “${underlined}” at version ${document.version}`);
+      }
+    });
+    const edits = 6;
+    try {
+      // Six lines of notes under the title, sent together the way fast typing arrives.
+      await Promise.all(
+        Array.from({ length: edits }, (_, i) => {
+          const edit = new vscode.WorkspaceEdit();
+          edit.insert(roadmap, new vscode.Position(1, 0), `Note ${i + 1}\n`);
+          return vscode.workspace.applyEdit(edit);
+        }),
+      );
+      const finalVersion = document.version;
+      const ds = await waitForDiagnostics(
+        roadmap,
+        (d) => withRule(d, 'unknown-reference').some((u) => u.range.start.line === unknownLine + edits),
+        'the findings to move down by the six typed lines',
+      );
+      assert.equal(document.version, finalVersion, 'nothing edited the document meanwhile');
+      assert.equal(ds.length, 2, `still exactly the two findings; got ${describeDiagnostics(ds)}`);
+    } finally {
+      subscription.dispose();
+    }
+    assert.deepEqual(stale, [], 'no published finding described an older version of the text');
+    assert.ok(publishes >= 1 && publishes <= 2, `six quick edits were checked once or twice (debounced), not ${publishes} times`);
+  });
+});
+
+describe('Diagnostics follow the files on disk', () => {
+  const launch = () => fixtureUri('launch-roadmap.md');
+  const renamed = () => fixtureUri('q3-roadmap.md');
+  const extraGoals = () => fixtureUri('extra-goals.md');
+  const LAUNCH = '# Launch roadmap\n\n### Status page\n\nGoal: G3\n\n### Press kit\n\nShare the story with journalists.\n';
+  const EXTRA_GOALS = '# Extra goals\n\n## G3: Keep customers informed\n\nVision: V1\nMetric: 95% of incidents announced within 10 minutes\n';
+
+  before(async function () {
+    this.timeout(60_000);
+    await activateThroughline();
+  });
+
+  after(async () => {
+    for (const uri of [launch(), renamed(), extraGoals()]) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+  });
+
+  it('checks a new file as soon as it is created', async () => {
+    await writeText(launch(), LAUNCH);
+    const ds = await waitForDiagnostics(launch(), (d) => d.length === 2, 'findings on the new launch-roadmap.md');
+    assert.deepEqual(ds.map(ruleOf).sort(), ['unknown-reference', 'untraced-item'], describeDiagnostics(ds));
+    assert.match(withRule(ds, 'untraced-item')[0]!.message, /Press kit/);
+    assert.match(withRule(ds, 'unknown-reference')[0]!.message, /G3/);
+  });
+
+  it('re-checks other files when a created file defines what they reference', async () => {
+    await writeText(extraGoals(), EXTRA_GOALS);
+    const ds = await waitForDiagnostics(launch(), (d) => withRule(d, 'unknown-reference').length === 0, 'G3 to resolve once extra-goals.md exists');
+    assert.deepEqual(ds.map(ruleOf), ['untraced-item'], 'only the untraced item is left');
+  });
+
+  it('moves findings with a renamed file (WorkspaceEdit.renameFile)', async () => {
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(launch(), renamed());
+    await apply(edit);
+    await waitForDiagnostics(launch(), (d) => d.length === 0, 'no findings left on the old name');
+    const ds = await waitForDiagnostics(renamed(), (d) => d.length === 1, 'the finding on the new name');
+    assert.match(ds[0]!.message, /Press kit/);
+  });
+
+  it('re-checks other files when a file they depend on is deleted', async () => {
+    await vscode.workspace.fs.delete(extraGoals());
+    const ds = await waitForDiagnostics(renamed(), (d) => withRule(d, 'unknown-reference').length === 1, 'G3 to be unknown again once extra-goals.md is gone');
+    assert.match(withRule(ds, 'unknown-reference')[0]!.message, /“G3”/);
+  });
+
+  it('forgets a deleted file', async () => {
+    await vscode.workspace.fs.delete(renamed());
+    await waitForDiagnostics(renamed(), (d) => d.length === 0, 'no findings on the deleted file');
+  });
+});
+
+describe('Closing a document', () => {
+  const closing = () => fixtureUri('closing-roadmap.md');
+  const TEXT = '# Closing roadmap\n\n### Offline mode\n\nWork without a connection.\n';
+
+  before(async function () {
+    this.timeout(60_000);
+    await activateThroughline();
+    await writeText(closing(), TEXT);
+    await waitForDiagnostics(closing(), (d) => withRule(d, 'untraced-item').length === 1, 'the untraced item in closing-roadmap.md');
+  });
+
+  after(async () => vscode.workspace.fs.delete(closing()).then(undefined, () => undefined));
+
+  /**
+   * Opens the file the way a user does (`vscode.open`, not `openTextDocument`, which would keep
+   * the document alive for minutes after its editor closes), and returns once it is the active editor.
+   */
+  async function openLikeAUser(uri: vscode.Uri): Promise<vscode.TextDocument> {
+    await vscode.commands.executeCommand('vscode.open', uri);
+    return waitFor(
+      [vscode.window.onDidChangeActiveTextEditor],
+      () => (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString() ? vscode.window.activeTextEditor.document : undefined),
+      `${baseName(uri)} in the active editor`,
+    );
+  }
+
+  function closed(uri: vscode.Uri): Promise<void> {
+    return waitFor([vscode.workspace.onDidCloseTextDocument], () => (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()) ? undefined : true), `${baseName(uri)} to close`).then(() => undefined);
+  }
+
+  it('keeps the findings of a file whose editor is closed', async () => {
+    await openLikeAUser(closing());
+    const before = throughlineDiagnostics(closing());
+    const isClosed = closed(closing());
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await isClosed;
+    // The extension re-reads a closed file from disk. Reading it here too, after it, means that
+    // re-read has finished (same file system, first come first served): no timer involved.
+    assert.equal(await readText(closing()), TEXT);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(describeDiagnostics(throughlineDiagnostics(closing())), describeDiagnostics(before), 'the findings are still shown after the editor closed');
+  });
+
+  it('falls back to the text on disk when an unsaved edit is discarded on close', async () => {
+    const document = await openLikeAUser(closing());
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(closing(), new vscode.Position(3, 0), 'Goal: G1\n\n');
+    await apply(edit);
+    await waitForDiagnostics(closing(), (d) => d.length === 0, 'the unsaved Goal: line to clear the finding');
+    assert.ok(document.isDirty);
+    const isClosed = closed(closing());
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await isClosed;
+    const ds = await waitForDiagnostics(closing(), (d) => withRule(d, 'untraced-item').length === 1, 'the finding from the saved text to come back');
+    assert.match(ds[0]!.message, /Offline mode/);
+  });
+});
