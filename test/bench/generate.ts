@@ -97,7 +97,8 @@ function noteText(w: Writer, i: number): string {
   if (w.int(2) === 0) out.push('---', `title: ${w.title(4)}`, `tags: [${w.words(2).replace(' ', ', ')}]`, '---', '');
   out.push(`# ${w.title(4)}`, '');
   for (let s = 0; s < 6; s++) {
-    out.push(`## ${w.title(3)}`, '', w.sentence(45), '', `- ${w.sentence(8)}`, `- See [${w.words(2)}](../area-${w.int(20)}/note-${w.int(i + 1)}.md)`, `- ${w.sentence(10)}`, '');
+    const target = w.int(i + 1);
+    out.push(`## ${w.title(3)}`, '', w.sentence(45), '', `- ${w.sentence(8)}`, `- See [${w.words(2)}](../area-${target % 20}/note-${target}.md)`, `- ${w.sentence(10)}`, '');
     if (w.int(8) === 0) out.push('```sh', `run ${w.words(3)}`, '```', '');
   }
   return out.join('\n');

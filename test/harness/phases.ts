@@ -15,11 +15,13 @@ import { freshDir } from './util';
  *    trusted (Restricted Mode), the strictest way a user can open it. The development path is a
  *    code-less stub extension (`test/integration/installed/`), because VS Code runs tests only for a
  *    development path, and a development copy of Throughline itself would shadow the installed one.
- * 5. `screenshots`: the repository's `examples/`, driven into the states the README shows (Strategy
+ * 5. `walkthrough`: the packaged `.vsix` on a copy of the repository's `examples/`, fixing every
+ *    finding with quick fixes alone until none is left, as a new user would.
+ * 6. `screenshots`: the repository's `examples/`, driven into the states the README shows (Strategy
  *    view, why-chain hover, Problems panel with the quick fix menu); the harness takes the pictures
  *    when the suite asks for them (see `test/integration/checkpoint.ts`).
  */
-export type PhaseName = 'integration' | 'multi-root' | 'empty' | 'installed' | 'screenshots';
+export type PhaseName = 'integration' | 'multi-root' | 'empty' | 'installed' | 'walkthrough' | 'screenshots';
 
 export interface Phase {
   name: PhaseName;
@@ -38,7 +40,7 @@ export interface Phase {
   needsCheckpoints?: boolean;
 }
 
-export const PHASE_NAMES: readonly PhaseName[] = ['integration', 'multi-root', 'empty', 'installed', 'screenshots'];
+export const PHASE_NAMES: readonly PhaseName[] = ['integration', 'multi-root', 'empty', 'installed', 'walkthrough', 'screenshots'];
 
 export function phases(root: string): Phase[] {
   const suite = (dir: string) => path.join(root, 'dist/test/integration', dir, 'index.js');
@@ -77,6 +79,14 @@ export function phases(root: string): Phase[] {
       installsVsix: true,
       fixture: fixture('workspace'),
       untrusted: true,
+    },
+    {
+      name: 'walkthrough',
+      label: 'New-user walkthrough (installed .vsix on examples/)',
+      extensionDevelopmentPath: path.join(root, 'test/integration/installed'),
+      extensionTestsPath: suite('walkthrough'),
+      installsVsix: true,
+      fixture: path.join(root, 'examples'),
     },
     {
       name: 'screenshots',
