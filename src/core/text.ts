@@ -74,6 +74,18 @@ export function detectEol(text: string): '\n' | '\r\n' | '\r' {
  * "Grow Retention!" and "grow  retention" are the same title.
  */
 export function foldTitle(s: string): string {
+  let folded = folds.get(s);
+  if (folded === undefined) {
+    if (folds.size > 50_000) folds.clear();
+    folds.set(s, (folded = fold(s)));
+  }
+  return folded;
+}
+
+/** Titles are folded again and again while linking; the same few thousand strings each time. */
+const folds = new Map<string, string>();
+
+function fold(s: string): string {
   return s
     .normalize('NFKC')
     .toLowerCase()

@@ -5,7 +5,7 @@ import { detectKind, excludeMatcher, frontMatterMayNameKind, kindFromFileName, k
 import { itemsOf, link, type LinkedModel } from './link';
 import { RULES } from './rules';
 import { isSuppressed } from './suppress';
-import type { Issue, Item, NodeKind, Position, TraceVia } from './types';
+import type { Fix, Issue, Item, NodeKind, Position, TraceVia } from './types';
 
 export interface Summary {
   /** Files with a kind (product docs). */
@@ -175,8 +175,8 @@ export class Workspace {
           message: finding.message,
           range: finding.range,
           ...(finding.related?.length ? { related: finding.related } : {}),
-          ...(finding.fixes?.length ? { fixes: finding.fixes } : {}),
         };
+        if (finding.fixes) defineFixes(issue, finding.fixes);
         const list = issues.get(issue.uri);
         if (list) list.push(issue);
         else issues.set(issue.uri, [issue]);
@@ -266,6 +266,23 @@ export function summarize(model: LinkedModel, include: (doc: DocumentInfo) => bo
     tracedItems,
     alignment: roadmapItems === 0 ? null : Math.round((tracedItems / roadmapItems) * 100) / 100,
   };
+}
+
+/** Sets `issue.fixes`, computing them on first read when they were given as a function. */
+function defineFixes(issue: Issue, fixes: Fix[] | (() => Fix[])): void {
+  if (Array.isArray(fixes)) {
+    if (fixes.length) issue.fixes = fixes;
+    return;
+  }
+  Object.defineProperty(issue, 'fixes', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const computed = fixes();
+      Object.defineProperty(issue, 'fixes', { enumerable: true, configurable: true, writable: true, value: computed.length ? computed : undefined });
+      return issue.fixes;
+    },
+  });
 }
 
 function pos(p: Position): string {

@@ -17,7 +17,7 @@ export const goalWithoutItems: Rule = {
         doc,
         range: item.range,
         message: `No roadmap item traces to goal ${describe(item)}: nothing on the roadmap moves it yet.`,
-        fixes: addItemFix(ctx.model, linked),
+        fixes: () => addItemFix(ctx.model, linked),
       });
     }
     return findings;

@@ -13,11 +13,11 @@ export const goalWithoutVision: Rule = {
       if (linked.traces.length > 0 || linked.resolutions.some((r) => r.problem)) continue;
       // With no vision to serve at all, missing-vision says it once for the whole scope.
       if (scopeMissesVision(ctx, scope)) continue;
-      const fixes: Fix[] = [];
-      for (const { item: target } of rankByText(candidatesFor(ctx, scope, 'vision'), item)) {
-        const edit = addTraceEdit(doc, item, 'Vision', referenceTextFor(ctx.model, target, doc), target.id ?? linkTo(ctx.model, target, doc));
-        if (edit) fixes.push({ title: `Trace to ${target.kind === 'vision' ? 'the vision' : 'vision section'} ${describe(target)}`, edits: [edit] });
-      }
+      const fixes = (): Fix[] =>
+        rankByText(candidatesFor(ctx, scope, 'vision'), item).flatMap(({ item: target }) => {
+          const edit = addTraceEdit(doc, item, 'Vision', referenceTextFor(ctx.model, target, doc), target.id ?? linkTo(ctx.model, target, doc));
+          return edit ? [{ title: `Trace to ${target.kind === 'vision' ? 'the vision' : 'vision section'} ${describe(target)}`, edits: [edit] }] : [];
+        });
       const message = item.noTrace[0]
         ? `Goal ${describe(item)} is marked as serving no part of the vision: a goal should say which part of the vision it moves.`
         : `Goal ${describe(item)} traces to no vision: add “Vision: …” naming the vision or the pillar it serves.`;

@@ -9,7 +9,9 @@ export interface Finding {
   range: Range;
   message: string;
   related?: RelatedLocation[];
-  fixes?: Fix[];
+  /** Fixes, or a function computing them: ranking goals for every untraced item on every keystroke
+   * would be wasted work when the fixes are only read for the finding under the cursor. */
+  fixes?: Fix[] | (() => Fix[]);
 }
 
 export interface RuleContext {

@@ -17,11 +17,11 @@ export const untracedItem: Rule = {
       const message = marker
         ? `Roadmap item ${describe(item)} is marked as serving no goal (${marker.text ? `“${marker.text}”` : 'its goal is left empty'}): every roadmap item should trace to a goal it moves.`
         : `Roadmap item ${describe(item)} traces to no goal: add “Goal: …” naming the goal it serves.`;
-      const fixes: Fix[] = [];
-      for (const { item: goal } of rankByText(candidatesFor(ctx, linked.scope, 'goal'), item)) {
-        const edit = addTraceEdit(doc, item, 'Goal', referenceTextFor(ctx.model, goal, doc), goal.id ?? linkTo(ctx.model, goal, doc));
-        if (edit) fixes.push({ title: `Trace to goal ${describe(goal)}`, edits: [edit] });
-      }
+      const fixes = (): Fix[] =>
+        rankByText(candidatesFor(ctx, linked.scope, 'goal'), item).flatMap(({ item: goal }) => {
+          const edit = addTraceEdit(doc, item, 'Goal', referenceTextFor(ctx.model, goal, doc), goal.id ?? linkTo(ctx.model, goal, doc));
+          return edit ? [{ title: `Trace to goal ${describe(goal)}`, edits: [edit] }] : [];
+        });
       findings.push({ doc, range: item.range, message, fixes });
     }
     return findings;
