@@ -209,27 +209,32 @@ function idCandidates(text: string): string[] {
 
 /** An item of another layer with this ID or title, to explain a reference that names the wrong thing. */
 function findElsewhere(model: LinkedModel, from: LinkedItem, text: string, layer: Layer): Item | undefined {
-  const candidates = everythingIndex(model).get(foldTitle(text)) ?? everythingIndex(model).get(`#${text.toUpperCase()}`) ?? [];
-  return candidates.find((item) => item !== from.item && !isOfLayer(item, layer) && item.kind !== 'strategy');
+  const keys = [foldTitle(text), `#${text.toUpperCase()}`];
+  for (const doc of model.docs) {
+    const index = itemsByName(doc);
+    for (const key of keys) {
+      const found = index.get(key)?.find((item) => item !== from.item && !isOfLayer(item, layer) && item.kind !== 'strategy');
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
-const everything = new WeakMap<LinkedModel, Map<string, Item[]>>();
+const byName = new WeakMap<DocumentInfo, Map<string, Item[]>>();
 
-/** Every item by folded title and by `#ID`, built once per model and only if a reference fails. */
-function everythingIndex(model: LinkedModel): Map<string, Item[]> {
-  let index = everything.get(model);
+/** A document's items by folded title and by `#ID`: built once per document version, when a reference fails. */
+function itemsByName(doc: DocumentInfo): Map<string, Item[]> {
+  let index = byName.get(doc);
   if (index) return index;
   index = new Map();
-  const add = (key: string, item: Item) => {
-    const list = index!.get(key);
-    if (list) list.push(item);
-    else index!.set(key, [item]);
-  };
-  for (const { item } of model.items.values()) {
-    add(foldTitle(item.title), item);
-    if (item.id) add(`#${item.id.toUpperCase()}`, item);
+  for (const item of itemsOf(doc)) {
+    for (const key of [foldTitle(item.title), ...(item.id ? [`#${item.id.toUpperCase()}`] : [])]) {
+      const list = index.get(key);
+      if (list) list.push(item);
+      else index.set(key, [item]);
+    }
   }
-  everything.set(model, index);
+  byName.set(doc, index);
   return index;
 }
 

@@ -1,5 +1,4 @@
-import { ChunkedParser } from './analyze/chunks';
-import { analyzeDocument, type DocumentInfo } from './analyze/document';
+import { IncrementalState, analyzeDocument, type DocumentInfo } from './analyze/document';
 import type { Config } from './config';
 import { detectKind, excludeMatcher, frontMatterMayNameKind, kindFromFileName, kindMatchers, type KindMatchers, type KindResult } from './kind';
 import { itemsOf, link, type LinkedModel } from './link';
@@ -55,8 +54,8 @@ export interface CheckResult {
  */
 export class Workspace {
   private readonly docs = new Map<string, DocumentInfo>();
-  /** One incremental parser per document, so an edit re-parses only the chunks it touched. */
-  private readonly parsers = new Map<string, ChunkedParser>();
+  /** Per-document incremental state, so an edit re-parses and re-extracts only what it touched. */
+  private readonly incremental = new Map<string, IncrementalState>();
   private result: CheckResult | undefined;
   private matchers: KindMatchers;
   private excluded: (relPath: string) => boolean;
@@ -82,6 +81,8 @@ export class Workspace {
     this.excluded = excludeMatcher(config);
     const texts = [...this.docs.values()].map((d) => [d.uri, d.text] as const);
     this.docs.clear();
+    // What was extracted under the old config (labels, names, kinds) cannot be reused.
+    this.incremental.clear();
     for (const [uri, text] of texts) this.update(uri, text);
   }
 
@@ -130,16 +131,16 @@ export class Workspace {
       if (existing) this.remove(uri);
       return undefined;
     }
-    let parser = this.parsers.get(uri);
-    if (!parser && this.options.incremental) this.parsers.set(uri, (parser = new ChunkedParser()));
-    const info = analyzeDocument({ uri, relPath, text: clean, config: this.config, kind, ...(parser ? { parser } : {}) });
+    let state = this.incremental.get(uri);
+    if (!state && this.options.incremental) this.incremental.set(uri, (state = new IncrementalState()));
+    const info = analyzeDocument({ uri, relPath, text: clean, config: this.config, kind, ...(state ? { incremental: state } : {}) });
     this.docs.set(uri, info);
     this.result = undefined;
     return info;
   }
 
   remove(uri: string): boolean {
-    this.parsers.delete(uri);
+    this.incremental.delete(uri);
     const removed = this.docs.delete(uri);
     if (removed) this.result = undefined;
     return removed;

@@ -1,4 +1,4 @@
-import type { Root, RootContent } from 'mdast';
+import type { List, Root, RootContent } from 'mdast';
 import { parseMarkdown } from '../markdown';
 
 /**
@@ -14,6 +14,8 @@ interface Chunk {
   /** Offset and zero-based line where the chunk starts in the document. */
   offset: number;
   line: number;
+  /** The chunk starts with the next item of a top-level bullet list that the previous chunk began. */
+  continuesList?: boolean;
 }
 
 /** A chunk's parsed nodes and where they were last placed, so they can be moved instead of re-parsed. */
@@ -24,6 +26,9 @@ interface Parsed {
 }
 
 const HEADING = /^#{1,6}(?:[ \t]|\r?$)/;
+/** A top-level bullet item with content; lists are split between such items (see `splitChunks`). */
+const BULLET = /^([-*+])[ \t]+\S/;
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** HTML blocks that end at a marker rather than at a blank line (CommonMark types 1 to 5). */
 const HTML_BLOCK: Array<[RegExp, RegExp]> = [
@@ -50,6 +55,10 @@ export function splitChunks(text: string, bodyStart: number): Chunk[] {
   let fence: { char: string; length: number } | undefined;
   let htmlEnd: RegExp | undefined;
   let previousBlank = true;
+  /** The bullet of the top-level list the scan is in, if any. */
+  let bullet: string | undefined;
+  /** Whether the chunk being scanned starts with an item that continues the previous chunk's list. */
+  let continues = false;
   let offset = 0;
   let line = 0;
   while (offset < text.length) {
@@ -64,11 +73,25 @@ export function splitChunks(text: string, bodyStart: number): Chunk[] {
       } else if (htmlEnd) {
         if (htmlEnd.test(content)) htmlEnd = undefined;
       } else {
+        const item = THEMATIC_BREAK.test(content) ? null : BULLET.exec(content);
         if (previousBlank && HEADING.test(content) && offset > chunkOffset && offset > bodyStart) {
-          chunks.push({ text: text.slice(chunkOffset, offset), offset: chunkOffset, line: chunkLine });
+          chunks.push({ text: text.slice(chunkOffset, offset), offset: chunkOffset, line: chunkLine, ...(continues ? { continuesList: true } : {}) });
           chunkOffset = offset;
           chunkLine = line;
+          continues = false;
+          bullet = undefined;
+        } else if (item && item[1] === bullet && offset > chunkOffset && offset > bodyStart) {
+          // The next item of the same top-level list: parsed on its own, merged back in `parse`, so a
+          // long list re-parses only the item an edit touched.
+          chunks.push({ text: text.slice(chunkOffset, offset), offset: chunkOffset, line: chunkLine, ...(continues ? { continuesList: true } : {}) });
+          chunkOffset = offset;
+          chunkLine = line;
+          continues = true;
         }
+        // Which top-level bullet list the scan is in: a bullet item starts or continues one; an
+        // unindented line after a blank line (or a break, a heading) ends it.
+        if (item) bullet = item[1];
+        else if (content.trim() !== '' && !/^[ \t]/.test(content) && (previousBlank || HEADING.test(content) || THEMATIC_BREAK.test(content) || FENCE.test(content))) bullet = undefined;
         const open = FENCE.exec(content);
         if (open) fence = { char: open[1]![0]!, length: open[1]!.length };
         else {
@@ -81,7 +104,7 @@ export function splitChunks(text: string, bodyStart: number): Chunk[] {
     offset = next;
     line++;
   }
-  chunks.push({ text: text.slice(chunkOffset), offset: chunkOffset, line: chunkLine });
+  chunks.push({ text: text.slice(chunkOffset), offset: chunkOffset, line: chunkLine, ...(continues ? { continuesList: true } : {}) });
   return chunks;
 }
 
@@ -97,10 +120,17 @@ export class ChunkedParser {
     }
     const next = new Map<string, Parsed[]>();
     const children: RootContent[] = [];
+    /** Lists built here by merging (not cached chunk nodes), so they can grow in place. */
+    const merged = new Set<List>();
     for (const chunk of chunks) {
       const parsed = this.take(chunk) ?? { nodes: parseMarkdown(chunk.text).children, offset: 0, line: 0 };
       move(parsed, chunk.offset, chunk.line);
-      children.push(...parsed.nodes);
+      const last = children[children.length - 1];
+      const first = parsed.nodes[0];
+      if (chunk.continuesList && last?.type === 'list' && first?.type === 'list' && !last.ordered && !first.ordered) {
+        children[children.length - 1] = mergeLists(last, first, text, merged);
+        for (let i = 1; i < parsed.nodes.length; i++) children.push(parsed.nodes[i]!);
+      } else for (const node of parsed.nodes) children.push(node);
       const list = next.get(chunk.text);
       if (list) list.push(parsed);
       else next.set(chunk.text, [parsed]);
@@ -115,6 +145,26 @@ export class ChunkedParser {
     const list = this.cache.get(chunk.text);
     return list?.pop();
   }
+}
+
+/**
+ * One list from a list and its continuation parsed separately. A new node: the chunks' own nodes
+ * stay as cached. The list is loose (spread) when either part is, or a blank line separates them.
+ */
+function mergeLists(a: List, b: List, text: string, merged: Set<List>): List {
+  const between = text.slice(a.position!.end.offset, b.position!.start.offset);
+  const blank = /(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)/.test(between);
+  const spread = !!a.spread || !!b.spread || blank;
+  if (merged.has(a)) {
+    // Grow the list this parse already built, rather than copying it once per item.
+    for (const item of b.children) a.children.push(item);
+    a.spread = spread;
+    a.position = { start: a.position!.start, end: b.position!.end };
+    return a;
+  }
+  const list: List = { ...a, spread, children: [...a.children, ...b.children], position: { start: a.position!.start, end: b.position!.end } };
+  merged.add(list);
+  return list;
 }
 
 /** Shifts every position in a parsed chunk to its new place. */

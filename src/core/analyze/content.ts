@@ -22,6 +22,8 @@ export interface ContentFacts {
   metric?: string;
   subIds: string[];
   excerpt: string;
+  /** Set when the references were inherited from the document, not stated by the item. */
+  inherits?: boolean;
 }
 
 const METRIC_LINE =

@@ -9,6 +9,7 @@ import { syntaxFor } from '../syntax';
 import { LineIndex, detectEol } from '../text';
 import type { DocKind, Item, Range } from '../types';
 import { ChunkedParser } from './chunks';
+import { UnitCache } from './units';
 import { collectDefinitions, type DocContext } from './content';
 import { extractItems } from './layouts';
 
@@ -81,8 +82,20 @@ export interface AnalyzeInput {
   config: Config;
   /** A kind already detected (the CLI and the index detect kinds before deciding to parse). */
   kind?: KindResult;
-  /** The document's incremental parser, which reuses the chunks an edit left alone. */
-  parser?: ChunkedParser;
+  /** What the document's previous version left to reuse (editor only): parsed chunks and extracted units. */
+  incremental?: IncrementalState;
+}
+
+/** Per-document state carried from one version to the next, so an edit redoes only what it touched. */
+export class IncrementalState {
+  parser = new ChunkedParser();
+  units = new UnitCache();
+
+  /** Forgets everything, after a failure left the caches half-written. */
+  reset(): void {
+    this.parser = new ChunkedParser();
+    this.units = new UnitCache();
+  }
 }
 
 export function analyzeDocument(input: AnalyzeInput): DocumentInfo {
@@ -113,18 +126,22 @@ export function analyzeDocument(input: AnalyzeInput): DocumentInfo {
     return info;
   }
   try {
-    const tree = input.parser ? input.parser.parse(text, kind.frontMatter?.block.end ?? 0) : parseMarkdown(text);
-    const ctx: DocContext = { text, lines, syntax: syntaxFor(config), definitions: collectDefinitions(tree) };
+    const tree = input.incremental ? input.incremental.parser.parse(text, kind.frontMatter?.block.end ?? 0) : parseMarkdown(text);
+    // Link reference definitions are rare; a text scan spares walking the whole tree for them.
+    const definitions = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:/m.test(text) ? collectDefinitions(tree) : new Map<string, string>();
+    const ctx: DocContext = { text, lines, syntax: syntaxFor(config), definitions };
     const headings = collectHeadings(tree);
     const titleHeading = findTitleHeading(headings, kind.kind);
     const fmTitle = kind.frontMatter?.data['title'];
     info.title = typeof fmTitle === 'string' && fmTitle.trim() ? fmTitle.trim() : titleHeading ? titleHeading.text : info.title;
     if (titleHeading) info.titleRange = lines.range(titleHeading.span[0], titleHeading.span[1]);
     else if (typeof fmTitle === 'string' && kind.frontMatter) info.titleRange = frontMatterValueRange(kind.frontMatter, 'title', lines) ?? info.titleRange;
-    extractItems(info, { ctx, tree, headings, titleHeading, kind: kind.kind, config });
+    extractItems(info, { ctx, tree, headings, titleHeading, kind: kind.kind, config, ...(input.incremental ? { cache: input.incremental.units } : {}) });
+    input.incremental?.units.commit();
     // The title's own anchor addresses the whole document.
     if (titleHeading && info.root && !info.anchors.has(titleHeading.slug)) info.anchors.set(titleHeading.slug, info.root);
   } catch (e) {
+    input.incremental?.reset();
     info.items = [];
     info.anchors = new Map();
     delete info.root;
@@ -133,12 +150,16 @@ export function analyzeDocument(input: AnalyzeInput): DocumentInfo {
   return info;
 }
 
+/** Heading nodes are reused across versions by the incremental parser; their text is computed once. */
+const headingTexts = new WeakMap<Heading, string>();
+
 function collectHeadings(tree: Root): HeadingInfo[] {
   const slugger = new GithubSlugger();
   const out: HeadingInfo[] = [];
   tree.children.forEach((node: RootContent, index) => {
     if (node.type !== 'heading') return;
-    const text = plainText(node);
+    let text = headingTexts.get(node);
+    if (text === undefined) headingTexts.set(node, (text = plainText(node)));
     const span = contentSpan(node) ?? [startOf(node), startOf(node)];
     out.push({ node, index, depth: node.depth, text, slug: slugger.slug(text), span });
   });

@@ -1,14 +1,15 @@
 import { slug as githubSlug } from 'github-slugger';
-import type { List, Paragraph, Root, RootContent, Table, TableRow } from 'mdast';
+import type { List, ListItem, Paragraph, Root, RootContent, Table, TableRow } from 'mdast';
 import type { Config } from '../config';
 import { stringValues } from '../frontMatter';
 import { contentSpan, endOf, plainText, startOf } from '../markdown';
 import { parseReferenceValue } from '../referenceText';
 import type { LabelLayer, Syntax } from '../syntax';
 import { excerptOf, foldTitle } from '../text';
-import type { DocKind, InsertionPoint, Item, NoTraceMarker, NodeKind, Reference } from '../types';
+import type { DocKind, InsertionPoint, Item, NoTraceMarker, NodeKind, Range, Reference } from '../types';
 import { ContentScanner, emptyCellSpan, type ContentFacts, type DocContext } from './content';
 import type { DocumentInfo, HeadingInfo } from './document';
+import type { UnitCache, UnitResult } from './units';
 
 interface LayoutInput {
   ctx: DocContext;
@@ -17,6 +18,8 @@ interface LayoutInput {
   titleHeading: HeadingInfo | undefined;
   kind: DocKind;
   config: Config;
+  /** The document's units from its previous version, for incremental extraction (editor only). */
+  cache?: UnitCache;
 }
 
 const GOAL_LAYERS: ReadonlySet<LabelLayer> = new Set(['goal', 'any']);
@@ -47,14 +50,16 @@ export function extractItems(info: DocumentInfo, input: LayoutInput): void {
 
 class ItemBuilder {
   private readonly ctx: DocContext;
-  private readonly usedKeys = new Set<string>();
+  /** The units being extracted (a list item inside a section), recording what they produce for the cache. */
+  private readonly recordings: UnitResult[] = [];
+  /** The document-wide part of every cache key (item level, inherited traces, definitions). */
+  private unitContext = '';
 
   constructor(
     private readonly info: DocumentInfo,
     private readonly input: LayoutInput,
   ) {
     this.ctx = input.ctx;
-    for (const h of input.headings) this.usedKeys.add(h.slug);
   }
 
   vision(): void {
@@ -95,14 +100,18 @@ class ItemBuilder {
     const level = this.itemLevel() ?? Math.min(...body.map((h) => h.depth));
     const goalHeadings = body.filter((h) => h.depth === level && !this.ctx.syntax.isNonItemHeading(h.text));
     const inherited = this.docLevelTraces(VISION_LAYERS, goalHeadings[0] ?? body.find((h) => h.depth <= level));
-    for (const h of goalHeadings) {
-      const section = this.sectionNodes(h);
-      const scanner = new ContentScanner(this.ctx, VISION_LAYERS);
-      scanner.scanTitleLine(h.span[0], h.span[1]);
-      scanner.scanNodes(section);
-      const item = this.addHeadingItem('goal', h, this.inherit(scanner.finish(section), inherited), section);
-      this.addSubAnchors(item, h);
-    }
+    const isGoal = new Set(goalHeadings.map((h) => h.index));
+    this.forEachUnit(level, inherited, () => '', (from, to) => {
+      for (const h of this.input.headings) {
+        if (h.index < from || h.index >= to || !isGoal.has(h.index)) continue;
+        const section = this.sectionNodes(h);
+        const scanner = new ContentScanner(this.ctx, VISION_LAYERS);
+        scanner.scanTitleLine(h.span[0], h.span[1]);
+        scanner.scanNodes(section);
+        const item = this.addHeadingItem('goal', h, this.inherit(scanner.finish(section), inherited), section);
+        this.addSubAnchors(item, h);
+      }
+    });
   }
 
   roadmapDoc(): void {
@@ -113,25 +122,122 @@ class ItemBuilder {
     let itemDepth: number | undefined; // depth of the heading item whose section we are in
     let skipDepth: number | undefined; // depth of a non-item section (Background, Non-goals…) we are in
     const groups: HeadingInfo[] = [];
-    tree.children.forEach((node, index) => {
-      const h = headingAt.get(index);
-      if (h) {
-        if (h === titleHeading) return;
-        if (itemDepth !== undefined && h.depth <= itemDepth) itemDepth = undefined;
-        if (skipDepth !== undefined && h.depth <= skipDepth) skipDepth = undefined;
-        while (groups.length && groups[groups.length - 1]!.depth >= h.depth) groups.pop();
-        if (itemDepth !== undefined || skipDepth !== undefined) return;
-        if (this.ctx.syntax.isNonItemHeading(h.text)) skipDepth = h.depth;
-        else if (h.depth === level) {
-          itemDepth = h.depth;
-          this.roadmapHeadingItem(h, inherited, groups);
-        } else if (h.depth < level) groups.push(h);
-        return;
+    /** A heading's effect on the walk; true when it starts a heading item. */
+    const step = (h: HeadingInfo): boolean => {
+      if (h === titleHeading) return false;
+      if (itemDepth !== undefined && h.depth <= itemDepth) itemDepth = undefined;
+      if (skipDepth !== undefined && h.depth <= skipDepth) skipDepth = undefined;
+      while (groups.length && groups[groups.length - 1]!.depth >= h.depth) groups.pop();
+      if (itemDepth !== undefined || skipDepth !== undefined) return false;
+      if (this.ctx.syntax.isNonItemHeading(h.text)) skipDepth = h.depth;
+      else if (h.depth === level) {
+        itemDepth = h.depth;
+        return true;
+      } else if (h.depth < level) groups.push(h);
+      return false;
+    };
+    this.forEachUnit(
+      level,
+      inherited,
+      () => `${skipDepth ?? ''}|${groups.map((g) => `${g.depth}:${g.text}`).join('\u0002')}`,
+      (from, to) => {
+        for (let index = from; index < to; index++) {
+          const node = tree.children[index]!;
+          const h = headingAt.get(index);
+          if (h) {
+            if (step(h)) this.roadmapHeadingItem(h, inherited, groups);
+            continue;
+          }
+          if (itemDepth !== undefined || skipDepth !== undefined) continue;
+          if (node.type === 'list') this.roadmapListItems(node, inherited, groups);
+          else if (node.type === 'table') this.roadmapTableRows(node, inherited, groups);
+        }
+      },
+      (from, to) => {
+        for (const h of this.input.headings) if (h.index >= from && h.index < to) step(h);
+      },
+    );
+  }
+
+  /**
+   * Walks the document in units (from one heading at or above the item level to the next),
+   * extracting each with `extract`, or reusing the previous version's items for a unit whose text
+   * and context are unchanged; `replay` then brings the walk's state past it.
+   */
+  private forEachUnit(level: number, inherited: Inherited, state: () => string, extract: (from: number, to: number) => void, replay: (from: number, to: number) => void = () => {}): void {
+    const { tree, headings, titleHeading } = this.input;
+    const children = tree.children;
+    const starts = [0, ...headings.filter((h) => h.depth <= level && h.index > 0).map((h) => h.index)];
+    this.unitContext = `${level}\u0001${signature(inherited)}\u0001${[...this.ctx.definitions].join('\u0002')}`;
+    let h = 0;
+    for (let u = 0; u < starts.length; u++) {
+      const from = starts[u]!;
+      const to = starts[u + 1] ?? children.length;
+      const startOffset = from === 0 ? 0 : startOf(children[from]!);
+      const endOffset = to < children.length ? startOf(children[to]!) : this.ctx.text.length;
+      const unitHeadings: string[] = [];
+      while (h < headings.length && headings[h]!.index < to) {
+        if (headings[h]!.index >= from) unitHeadings.push(`${headings[h]!.slug}${headings[h] === titleHeading ? '!' : ''}`);
+        h++;
       }
-      if (itemDepth !== undefined || skipDepth !== undefined) return;
-      if (node.type === 'list') this.roadmapListItems(node, inherited, groups);
-      else if (node.type === 'table') this.roadmapTableRows(node, inherited, groups);
-    });
+      const context = `${this.unitContext}\u0001${state()}\u0001${unitHeadings.join(',')}`;
+      const line = this.ctx.lines.position(startOffset).line;
+      this.cached(context, this.ctx.text.slice(startOffset, endOffset), line, inherited, () => extract(from, to), () => replay(from, to));
+    }
+    this.assignKeys();
+  }
+
+  /**
+   * Extracts a unit with `extract`, or reuses the previous version's result for the same key (and
+   * then runs `replay`, to bring the walk's state past it); either way the result is kept for the
+   * next version.
+   */
+  private cached(context: string, text: string, line: number, inherited: Inherited, extract: () => void, replay: () => void = () => {}): void {
+    const cache = this.input.cache;
+    const hit = cache?.take(context, text, line);
+    if (hit) {
+      this.adopt(hit, inherited);
+      replay();
+      cache!.put(context, text, hit);
+      return;
+    }
+    const recording: UnitResult = { items: [], inheriting: new Set(), anchors: [], line };
+    this.recordings.push(recording);
+    const before = this.info.items.length;
+    try {
+      extract();
+    } finally {
+      this.recordings.pop();
+    }
+    recording.items = this.info.items.slice(before);
+    cache?.put(context, text, recording);
+  }
+
+  /** Takes a previous version's unit: its items, fresh copies of the inherited traces, its anchors. */
+  private adopt(unit: UnitResult, inherited: Inherited): void {
+    for (const item of unit.items) {
+      if (unit.inheriting.has(item)) {
+        const copy = copyInherited(inherited);
+        item.references = copy.references;
+        item.noTrace = copy.noTrace;
+        for (const r of this.recordings) r.inheriting.add(item);
+      }
+      this.info.items.push(item);
+    }
+    for (const { anchor, item, ifAbsent } of unit.anchors) this.setAnchor(anchor, item, ifAbsent);
+  }
+
+  /** Keys of list and table items: their title's slug, made unique in document order. */
+  private assignKeys(): void {
+    const used = new Set(this.input.headings.map((h) => h.slug));
+    for (const item of this.info.items) {
+      if (item.layout !== 'list' && item.layout !== 'table') continue;
+      const base = item.title ? slugOf(item.title) : `l${item.contentRange.start.line + 1}`;
+      let slug = base;
+      for (let n = 1; used.has(slug); n++) slug = `${base}-${n}`;
+      used.add(slug);
+      item.key = `${this.info.relPath}#${slug}`;
+    }
   }
 
   fileItem(kind: 'goal' | 'roadmap-item'): void {
@@ -191,15 +297,25 @@ class ItemBuilder {
   }
 
   private roadmapListItems(list: List, inherited: Inherited, groups: HeadingInfo[]): void {
+    const group = groups.map((g) => `${g.depth}:${g.text}`).join('\u0002');
     for (const listItem of list.children) {
+      // Each item is its own unit: an edit to one item of a long list re-extracts that item only.
+      const start = startOf(listItem);
+      const context = `li\u0001${this.unitContext}\u0001${group}`;
+      this.cached(context, this.ctx.text.slice(start, endOf(listItem)), this.ctx.lines.position(start).line, inherited, () => this.roadmapListItem(listItem, inherited, groups));
+    }
+  }
+
+  private roadmapListItem(listItem: ListItem, inherited: Inherited, groups: HeadingInfo[]): void {
+    {
       const first = listItem.children[0];
-      if (!first || first.type !== 'paragraph') continue;
+      if (!first || first.type !== 'paragraph') return;
       const firstLineEnd = this.ctx.lines.lineEnd(this.ctx.lines.position(startOf(first)).line);
       const firstLine = this.ctx.text.slice(startOf(first), Math.min(firstLineEnd, endOf(first)));
       // `- Goal: G1` at the top level is a field, not an item.
-      if (this.ctx.syntax.fieldAtStart(firstLine)) continue;
+      if (this.ctx.syntax.fieldAtStart(firstLine)) return;
       const plainFirstLine = firstParagraphLine(first);
-      if (!plainFirstLine.trim()) continue;
+      if (!plainFirstLine.trim()) return;
       const titled = listItemTitle(this.ctx.syntax, plainFirstLine, plainText(first));
       const scanner = new ContentScanner(this.ctx, GOAL_LAYERS);
       scanner.scanListItem(listItem);
@@ -209,7 +325,7 @@ class ItemBuilder {
       const item = this.makeItem({
         kind: 'roadmap-item',
         layout: 'list',
-        key: this.uniqueKey(title, startOf(listItem)),
+        key: '', // assigned once every item is known (assignKeys)
         id,
         title,
         range: this.ctx.lines.range(startOf(first), Math.min(firstLineEnd, endOf(first))),
@@ -261,7 +377,7 @@ class ItemBuilder {
     const item = this.makeItem({
       kind: 'roadmap-item',
       layout: 'table',
-      key: this.uniqueKey(title, startOf(row)),
+      key: '', // assigned once every item is known (assignKeys)
       id,
       title,
       range: titleSpan ? this.ctx.lines.range(titleSpan[0], titleSpan[1]) : this.ctx.lines.range(startOf(row), endOf(row)),
@@ -315,7 +431,7 @@ class ItemBuilder {
 
   private inherit(facts: ContentFacts, inherited: Inherited): ContentFacts {
     if (facts.references.length > 0 || facts.noTrace.length > 0) return facts;
-    return { ...facts, references: inherited.references, noTrace: inherited.noTrace };
+    return { ...facts, ...copyInherited(inherited), inherits: true };
   }
 
   /** Front matter keys that are trace labels (`goal`, `goals`, `supports`, `vision`…) for these layers. */
@@ -417,17 +533,9 @@ class ItemBuilder {
       for (const sub of this.input.headings) {
         if (sub.index <= h.index) continue;
         if (sub.depth <= h.depth) break;
-        this.info.anchors.set(sub.slug, item);
+        this.setAnchor(sub.slug, item, false);
       }
-    } else if (h !== this.input.titleHeading) this.info.anchors.set(h.slug, item);
-  }
-
-  private uniqueKey(title: string, offset: number): string {
-    const base = githubSlug(title || `L${this.ctx.lines.position(offset).line + 1}`);
-    let slug = base;
-    for (let n = 1; this.usedKeys.has(slug); n++) slug = `${base}-${n}`;
-    this.usedKeys.add(slug);
-    return `${this.info.relPath}#${slug}`;
+    } else if (h !== this.input.titleHeading) this.setAnchor(h.slug, item, false);
   }
 
   private makeItem(spec: ItemSpec): Item {
@@ -455,9 +563,15 @@ class ItemBuilder {
     };
     if (spec.register !== false) {
       this.info.items.push(item);
-      for (const anchor of item.anchors) if (!this.info.anchors.has(anchor)) this.info.anchors.set(anchor, item);
+      for (const anchor of item.anchors) this.setAnchor(anchor, item, true);
+      if (spec.facts.inherits) for (const r of this.recordings) r.inheriting.add(item);
     }
     return item;
+  }
+
+  private setAnchor(anchor: string, item: Item, ifAbsent: boolean): void {
+    for (const r of this.recordings) r.anchors.push({ anchor, item, ifAbsent });
+    if (!ifAbsent || !this.info.anchors.has(anchor)) this.info.anchors.set(anchor, item);
   }
 }
 
@@ -530,6 +644,32 @@ function firstParagraphLine(paragraph: Paragraph): string {
 function setGroup(item: Item, groups: HeadingInfo[]): void {
   const group = groups[groups.length - 1];
   if (group) item.group = group.text;
+}
+
+const slugs = new Map<string, string>();
+
+/** GitHub's slug of a title, memoized: keys are recomputed for every item on every edit. */
+function slugOf(title: string): string {
+  let slug = slugs.get(title);
+  if (slug === undefined) {
+    if (slugs.size > 50_000) slugs.clear();
+    slugs.set(title, (slug = githubSlug(title)));
+  }
+  return slug;
+}
+
+/** A cache key for the inherited traces: what they say and where. */
+function signature(inherited: Inherited): string {
+  return JSON.stringify([inherited.references, inherited.noTrace]);
+}
+
+/** Each inheriting item gets its own copies, so moving or editing one never touches another. */
+function copyInherited(inherited: Inherited): Inherited {
+  const copyRange = (r: Range) => ({ start: { ...r.start }, end: { ...r.end } });
+  return {
+    references: inherited.references.map((r) => ({ ...r, range: copyRange(r.range), ...(r.whole ? { whole: { text: r.whole.text, range: copyRange(r.whole.range) } } : {}) })),
+    noTrace: inherited.noTrace.map((m) => ({ ...m, range: copyRange(m.range) })),
+  };
 }
 
 /** The first place `token` stands as a whole word in text[start, end), ignoring case. */
