@@ -125,23 +125,15 @@ export function link(docs: DocumentInfo[], rootUri = ''): LinkedModel {
       model.items.set(item, { item, doc, scope, resolutions: [], traces: [], tracedBy: [] });
     }
   }
+  const epoch = targetEpoch(sorted, scopes);
   for (const linked of model.items.values()) {
     const layer = targetLayerOf(linked.item);
     if (!layer) continue;
-    const wholes = new Map<string, Resolution | undefined>();
-    for (const ref of linked.item.references) {
-      let resolution: Resolution | undefined;
-      if (ref.whole && ref.link === undefined) {
-        // A split value is first tried as one title (`Goal: Build, test and ship faster`).
-        const key = `${ref.whole.range.start.line}:${ref.whole.range.start.character}`;
-        if (!wholes.has(key)) {
-          const whole = resolve(model, linked, { ...ref, text: ref.whole.text, range: ref.whole.range }, layer);
-          wholes.set(key, whole?.target ? whole : undefined);
-          resolution = wholes.get(key);
-        } else if (wholes.get(key)) continue;
-      }
-      resolution ??= resolve(model, linked, ref, layer);
-      if (!resolution) continue;
+    // An item whose traces all resolved, against the same targets, resolves the same way again.
+    const memo = resolved.get(linked.item);
+    const resolutions = memo && memo.epoch === epoch && memo.scope === linked.scope.dir ? memo.resolutions : resolveItem(model, linked, layer);
+    if (resolutions !== memo?.resolutions && resolutions.every((r) => r.target)) resolved.set(linked.item, { epoch, scope: linked.scope.dir, resolutions });
+    for (const resolution of resolutions) {
       linked.resolutions.push(resolution);
       const target = resolution.target;
       if (target && !linked.traces.includes(target)) {
@@ -151,6 +143,43 @@ export function link(docs: DocumentInfo[], rootUri = ''): LinkedModel {
     }
   }
   return model;
+}
+
+function resolveItem(model: LinkedModel, linked: LinkedItem, layer: Layer): Resolution[] {
+  const out: Resolution[] = [];
+  const wholes = new Map<string, Resolution | undefined>();
+  for (const ref of linked.item.references) {
+    let resolution: Resolution | undefined;
+    if (ref.whole && ref.link === undefined) {
+      // A split value is first tried as one title (`Goal: Build, test and ship faster`).
+      const key = `${ref.whole.range.start.line}:${ref.whole.range.start.character}`;
+      if (!wholes.has(key)) {
+        const whole = resolve(model, linked, { ...ref, text: ref.whole.text, range: ref.whole.range }, layer);
+        wholes.set(key, whole?.target ? whole : undefined);
+        resolution = wholes.get(key);
+      } else if (wholes.get(key)) continue;
+    }
+    resolution ??= resolve(model, linked, ref, layer);
+    if (resolution) out.push(resolution);
+  }
+  return out;
+}
+
+/** Resolutions of items reused across document versions, valid while the targets are the same. */
+const resolved = new WeakMap<Item, { epoch: string; scope: string; resolutions: Resolution[] }>();
+const docIds = new WeakMap<DocumentInfo, number>();
+let nextDocId = 0;
+
+/** Identifies the set of documents traces can lead to (goals and vision docs, exact versions) and the scopes. */
+function targetEpoch(docs: DocumentInfo[], scopes: Scope[]): string {
+  const ids: number[] = [];
+  for (const doc of docs) {
+    if (doc.kind !== 'goals' && doc.kind !== 'goal' && doc.kind !== 'vision') continue;
+    let id = docIds.get(doc);
+    if (id === undefined) docIds.set(doc, (id = nextDocId++));
+    ids.push(id);
+  }
+  return `${ids.join(',')}|${scopes.map((s) => s.dir).join(',')}`;
 }
 
 /** A document's nodes: its root (vision, strategy, file item) and its items. */

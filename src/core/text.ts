@@ -152,3 +152,11 @@ export function excerptOf(text: string, max = 160): string {
   const space = cut.lastIndexOf(' ');
   return (space > max / 2 ? cut.slice(0, space) : cut) + '…';
 }
+
+/**
+ * A copy of `s` that does not keep the string it was cut from alive. V8 represents `big.slice(…)`
+ * as a view of `big`; caches that outlive a document version must not pin every old version's text.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}

@@ -11,34 +11,39 @@ const emitter = class {
   fire() {}
   dispose() {}
 };
-const stub: Record<string, unknown> = new Proxy(
-  {
-    EventEmitter: emitter,
-    languages: new Proxy({}, { get: () => noop }),
-    commands: { registerCommand: noop, executeCommand: () => Promise.resolve() },
-    window: {
-      createOutputChannel: () => ({ appendLine() {}, show() {}, dispose() {} }),
-      createTreeView: () => ({ dispose() {}, description: '' }),
-      createStatusBarItem: () => ({ show() {}, hide() {}, dispose() {} }),
-      onDidChangeActiveTextEditor: noop,
-      activeTextEditor: undefined,
-    },
-    workspace: {
-      workspaceFolders: [],
-      textDocuments: [],
-      createFileSystemWatcher: () => ({ onDidCreate: noop, onDidChange: noop, onDidDelete: noop, dispose() {} }),
-      onDidChangeTextDocument: noop,
-      onDidOpenTextDocument: noop,
-      onDidCloseTextDocument: noop,
-      onDidChangeConfiguration: noop,
-      onDidChangeWorkspaceFolders: noop,
-      findFiles: () => Promise.resolve([]),
-    },
-    CodeActionKind: { QuickFix: { append: () => ({}) }, SourceFixAll: { append: () => ({}) } },
-    StatusBarAlignment: { Left: 1 },
+/** Anything: a callable, constructible value whose every property is itself (enums, classes, namespaces). */
+const anything: unknown = new Proxy(function () {}, {
+  get: (_t, key) => (key === Symbol.toPrimitive ? () => 0 : anything),
+  apply: () => anything,
+  construct: () => anything as object,
+});
+const stub: Record<string, unknown> = {
+  EventEmitter: emitter,
+  languages: new Proxy({}, { get: () => noop }),
+  commands: { registerCommand: noop, executeCommand: () => Promise.resolve() },
+  window: {
+    createOutputChannel: () => ({ appendLine() {}, show() {}, dispose() {} }),
+    createTreeView: () => ({ dispose() {}, description: '' }),
+    createStatusBarItem: () => ({ show() {}, hide() {}, dispose() {} }),
+    onDidChangeActiveTextEditor: noop,
+    activeTextEditor: undefined,
   },
-  { get: (target, key) => (key in target ? (target as Record<string | symbol, unknown>)[key] : class {}) },
-);
+  workspace: {
+    workspaceFolders: [],
+    textDocuments: [],
+    createFileSystemWatcher: () => ({ onDidCreate: noop, onDidChange: noop, onDidDelete: noop, dispose() {} }),
+    onDidChangeTextDocument: noop,
+    onDidOpenTextDocument: noop,
+    onDidCloseTextDocument: noop,
+    onDidChangeConfiguration: noop,
+    onDidChangeWorkspaceFolders: noop,
+    findFiles: () => Promise.resolve([]),
+  },
+};
+// Every other name the bundle reads at load time (enums, classes) is a stand-in that accepts anything.
+for (const name of ['CompletionItemKind', 'SymbolKind', 'DiagnosticSeverity', 'TreeItemCollapsibleState', 'ThemeIcon', 'ThemeColor', 'TreeItem', 'Range', 'Position', 'Location', 'Uri', 'MarkdownString', 'Hover', 'CodeAction', 'CodeActionKind', 'CodeLens', 'CompletionItem', 'SymbolInformation', 'Diagnostic', 'DiagnosticRelatedInformation', 'WorkspaceEdit', 'Selection', 'TextEditorRevealType', 'RelativePattern', 'FileSystemError', 'ProgressLocation', 'StatusBarAlignment']) {
+  stub[name] = anything;
+}
 const load = (Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown })._load;
 (Module as unknown as { _load: unknown })._load = function (request: string, ...rest: unknown[]) {
   return request === 'vscode' ? stub : load.call(this, request, ...rest);

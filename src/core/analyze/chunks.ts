@@ -1,5 +1,6 @@
 import type { List, Root, RootContent } from 'mdast';
 import { parseMarkdown } from '../markdown';
+import { detach } from '../text';
 
 /**
  * Incremental parsing. A document is cut into chunks at lines where any Markdown parser must start
@@ -123,7 +124,8 @@ export class ChunkedParser {
     /** Lists built here by merging (not cached chunk nodes), so they can grow in place. */
     const merged = new Set<List>();
     for (const chunk of chunks) {
-      const parsed = this.take(chunk) ?? { nodes: parseMarkdown(chunk.text).children, offset: 0, line: 0 };
+      // A detached copy: the parse's strings (and the cache key) then pin this chunk, not the document.
+      const parsed = this.take(chunk) ?? { nodes: parseMarkdown((chunk.text = detach(chunk.text))).children, offset: 0, line: 0 };
       move(parsed, chunk.offset, chunk.line);
       const last = children[children.length - 1];
       const first = parsed.nodes[0];

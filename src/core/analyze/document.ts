@@ -1,4 +1,4 @@
-import GithubSlugger from 'github-slugger';
+import { slug as githubSlug } from 'github-slugger';
 import type { Heading, Root, RootContent } from 'mdast';
 import type { Config } from '../config';
 import type { FrontMatter } from '../frontMatter';
@@ -150,11 +150,37 @@ export function analyzeDocument(input: AnalyzeInput): DocumentInfo {
   return info;
 }
 
+/**
+ * GitHub's heading anchors: the title's slug, then `-1`, `-2`… for repeats (as github-slugger
+ * numbers them), with each title's base slug computed once.
+ */
+class Slugger {
+  private readonly occurrences = new Map<string, number>();
+
+  slug(text: string): string {
+    let base = slugCache.get(text);
+    if (base === undefined) {
+      if (slugCache.size > 50_000) slugCache.clear();
+      slugCache.set(text, (base = githubSlug(text)));
+    }
+    let slug = base;
+    while (this.occurrences.has(slug)) {
+      const n = this.occurrences.get(base)! + 1;
+      this.occurrences.set(base, n);
+      slug = `${base}-${n}`;
+    }
+    this.occurrences.set(slug, 0);
+    return slug;
+  }
+}
+
+const slugCache = new Map<string, string>();
+
 /** Heading nodes are reused across versions by the incremental parser; their text is computed once. */
 const headingTexts = new WeakMap<Heading, string>();
 
 function collectHeadings(tree: Root): HeadingInfo[] {
-  const slugger = new GithubSlugger();
+  const slugger = new Slugger();
   const out: HeadingInfo[] = [];
   tree.children.forEach((node: RootContent, index) => {
     if (node.type !== 'heading') return;

@@ -5,7 +5,7 @@ import { stringValues } from '../frontMatter';
 import { contentSpan, endOf, plainText, startOf } from '../markdown';
 import { parseReferenceValue } from '../referenceText';
 import type { LabelLayer, Syntax } from '../syntax';
-import { excerptOf, foldTitle } from '../text';
+import { detach, excerptOf, foldTitle } from '../text';
 import type { DocKind, InsertionPoint, Item, NoTraceMarker, NodeKind, Range, Reference } from '../types';
 import { ContentScanner, emptyCellSpan, type ContentFacts, type DocContext } from './content';
 import type { DocumentInfo, HeadingInfo } from './document';
@@ -540,25 +540,33 @@ class ItemBuilder {
 
   private makeItem(spec: ItemSpec): Item {
     const idSpan = spec.id && spec.idSearch ? findToken(this.ctx.text, spec.idSearch[0], spec.idSearch[1], spec.id) : undefined;
+    // Items outlive the document version they were read from (incremental extraction): keep none of
+    // their strings as views of that version's text.
+    for (const ref of spec.facts.references) {
+      ref.text = detach(ref.text);
+      if (ref.link !== undefined) ref.link = detach(ref.link);
+      if (ref.whole) ref.whole.text = detach(ref.whole.text);
+    }
+    for (const marker of spec.facts.noTrace) marker.text = detach(marker.text);
     const item: Item = {
       key: spec.key,
       kind: spec.kind,
-      id: spec.id,
+      id: spec.id === null ? null : detach(spec.id),
       ...(idSpan ? { idRange: this.ctx.lines.range(idSpan[0], idSpan[1]) } : {}),
-      title: spec.title,
+      title: detach(spec.title),
       uri: this.info.uri,
       range: spec.range,
       contentRange: this.ctx.lines.range(spec.contentStart, spec.contentEnd),
       layout: spec.layout,
       ...(spec.depth !== undefined ? { depth: spec.depth } : {}),
-      anchors: spec.anchors,
-      subIds: spec.facts.subIds,
+      anchors: spec.anchors.map(detach),
+      subIds: spec.facts.subIds.map(detach),
       references: spec.facts.references,
       noTrace: spec.facts.noTrace,
       ...(spec.kind === 'goal' ? { hasMetric: spec.facts.hasMetric } : {}),
-      ...(spec.kind === 'goal' && spec.facts.metric ? { metric: spec.facts.metric } : {}),
-      ...(spec.aliases ? { aliases: spec.aliases } : {}),
-      excerpt: spec.facts.excerpt,
+      ...(spec.kind === 'goal' && spec.facts.metric ? { metric: detach(spec.facts.metric) } : {}),
+      ...(spec.aliases ? { aliases: spec.aliases.map(detach) } : {}),
+      excerpt: detach(spec.facts.excerpt),
       insertion: spec.insertion,
     };
     if (spec.register !== false) {

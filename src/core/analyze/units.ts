@@ -1,3 +1,4 @@
+import { detach } from '../text';
 import type { Item, Position } from '../types';
 
 /**
@@ -39,7 +40,7 @@ export class UnitCache {
     if (!byText) this.current.set(context, (byText = new Map()));
     const list = byText.get(text);
     if (list) list.push(result);
-    else byText.set(text, [result]);
+    else byText.set(detach(text), [result]);
   }
 
   /** Ends a version: what it used (or made) is what the next version can reuse. */

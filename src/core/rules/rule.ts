@@ -33,8 +33,21 @@ export function describe(item: Item): string {
 }
 
 export function linkedItems(ctx: RuleContext, kind: Item['kind']): LinkedItem[] {
-  return [...ctx.model.items.values()].filter((l) => l.item.kind === kind);
+  let byKind = itemsByKind.get(ctx.model);
+  if (!byKind) {
+    byKind = new Map();
+    for (const linked of ctx.model.items.values()) {
+      const list = byKind.get(linked.item.kind);
+      if (list) list.push(linked);
+      else byKind.set(linked.item.kind, [linked]);
+    }
+    itemsByKind.set(ctx.model, byKind);
+  }
+  return byKind.get(kind) ?? [];
 }
+
+/** The model's items by kind, built once per model: several rules ask for the same kind. */
+const itemsByKind = new WeakMap<LinkedModel, Map<Item['kind'], LinkedItem[]>>();
 
 /** Candidates of a layer for an item: its own scope's, else the whole workspace folder's. */
 export function candidatesFor(ctx: RuleContext, scope: Scope, layer: 'goal' | 'vision'): Item[] {

@@ -3,16 +3,15 @@ import { replaceEdit } from '../fixes';
 import { targetLayerOf, type LinkedItem, type Resolution } from '../link';
 import { closestTarget, linkTo } from '../suggest';
 import type { Fix, Item, RelatedLocation } from '../types';
-import { candidatesFor, describe, type Finding, type Rule, type RuleContext } from './rule';
+import { candidatesFor, describe, linkedItems, type Finding, type Rule, type RuleContext } from './rule';
 
 export const unknownReference: Rule = {
   id: 'unknown-reference',
   summary: 'A reference resolves to nothing; the message offers the closest goal.',
   check(ctx) {
     const findings: Finding[] = [];
-    for (const linked of ctx.model.items.values()) {
-      const layer = targetLayerOf(linked.item);
-      if (!layer) continue;
+    for (const linked of [...linkedItems(ctx, 'roadmap-item'), ...linkedItems(ctx, 'goal')]) {
+      const layer = targetLayerOf(linked.item)!;
       for (const resolution of linked.resolutions) {
         if (!resolution.problem) continue;
         const suggestion = closestTarget(candidatesFor(ctx, linked.scope, layer), resolution.ref, linked.item);
