@@ -139,6 +139,22 @@ export class Workspace {
     return info;
   }
 
+  /**
+   * Records a file that could not be read (too large to load, unreadable) as skipped, so the user
+   * sees why it is missing; only when its name or a config glob says it is a product doc.
+   */
+  skip(uri: string, reason: string): boolean {
+    const relPath = this.relativePath(uri);
+    if (relPath === undefined || !this.mayHaveKind(relPath, () => '')) return false;
+    const info = analyzeDocument({ uri, relPath, text: '', config: this.config, kind: this.detect(relPath, '') });
+    info.items = [];
+    info.skipped = reason;
+    this.incremental.delete(uri);
+    this.docs.set(uri, info);
+    this.result = undefined;
+    return true;
+  }
+
   remove(uri: string): boolean {
     this.incremental.delete(uri);
     const removed = this.docs.delete(uri);
@@ -183,29 +199,17 @@ export class Workspace {
         else issues.set(issue.uri, [issue]);
       }
     }
+    // Files not read, or not analysed, are said so on the file itself rather than left silent.
     for (const doc of model.docs) {
-      if (doc.skipped) {
-        const list = issues.get(doc.uri) ?? [];
-        list.push({
-          uri: doc.uri,
-          rule: 'file-skipped',
-          severity: 'warning',
-          message: `Throughline skipped this file: ${doc.skipped}. Nothing in it is checked, and nothing can trace to it.`,
-          range: doc.titleRange,
-        });
-        issues.set(doc.uri, list);
-      }
-      if (doc.failure) {
-        const list = issues.get(doc.uri) ?? [];
-        list.push({
-          uri: doc.uri,
-          rule: 'internal-error',
-          severity: 'error',
-          message: `Throughline could not analyse this file (${doc.failure}); other files are still checked. Please report this.`,
-          range: doc.titleRange,
-        });
-        issues.set(doc.uri, list);
-      }
+      const notice: Pick<Issue, 'rule' | 'severity' | 'message'> | undefined = doc.skipped
+        ? { rule: 'file-skipped', severity: 'warning', message: `Throughline skipped this file: ${doc.skipped}. Nothing in it is checked, and nothing can trace to it.` }
+        : doc.failure
+          ? { rule: 'internal-error', severity: 'error', message: `Throughline could not analyse this file (${doc.failure}); other files are still checked. Please report this.` }
+          : undefined;
+      if (!notice) continue;
+      const list = issues.get(doc.uri) ?? [];
+      list.push({ uri: doc.uri, range: doc.titleRange, ...notice });
+      issues.set(doc.uri, list);
     }
     for (const list of issues.values()) list.sort(compareIssues);
     this.result = { issues, summary: summarize(model), model };

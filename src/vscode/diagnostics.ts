@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ruleDocsPath, type Issue, type RuleId, type Severity } from '../core';
+import { RULE_IDS, ruleDocsPath, type Issue, type IssueCode, type RuleId, type Severity } from '../core';
 import { toRange } from './convert';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
@@ -13,14 +13,16 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
 export function toDiagnostic(issue: Issue, extensionUri: vscode.Uri): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(issue.range), issue.message, SEVERITY[issue.severity]);
   diagnostic.source = 'Throughline';
-  diagnostic.code =
-    issue.rule === 'internal-error'
-      ? issue.rule
-      : { value: issue.rule, target: vscode.Uri.joinPath(extensionUri, ruleDocsPath(issue.rule as RuleId)) };
+  // Rules link to their page; the two notices that are not rules (internal-error, file-skipped) have none.
+  diagnostic.code = isRule(issue.rule) ? { value: issue.rule, target: vscode.Uri.joinPath(extensionUri, ruleDocsPath(issue.rule)) } : issue.rule;
   if (issue.related?.length) {
     diagnostic.relatedInformation = issue.related.map(
       (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.parse(r.uri), toRange(r.range)), r.message),
     );
   }
   return diagnostic;
+}
+
+function isRule(code: IssueCode): code is RuleId {
+  return (RULE_IDS as readonly string[]).includes(code);
 }

@@ -7,6 +7,8 @@ import { toDiagnostic } from './diagnostics';
 const DEBOUNCE_MS = 250;
 /** Files read between yields to the event loop while indexing, so the extension host stays responsive. */
 const SLICE = 50;
+/** Larger files are not loaded at all: no one writes a product doc this size by hand. */
+const MAX_READ_BYTES = 5 * 1024 * 1024;
 
 interface FolderState {
   folder: vscode.WorkspaceFolder;
@@ -187,9 +189,10 @@ export class ProductIndex implements vscode.Disposable {
     if (!state) return;
     const text = await this.read(uri);
     if (this.openDocument(uri)) return; // opened while we were reading: the editor's text wins
-    if (text === undefined) {
-      if (state.workspace.remove(uri.toString())) this.publish(state);
-    } else if (this.analyse(state, uri, text)) this.publish(state);
+    if (text !== undefined) {
+      if (this.analyse(state, uri, text)) this.publish(state);
+    } else if (state.workspace.get(uri.toString())?.skipped) this.publish(state);
+    else if (state.workspace.remove(uri.toString())) this.publish(state);
   }
 
   private fileDeleted(uri: vscode.Uri): void {
@@ -249,15 +252,25 @@ export class ProductIndex implements vscode.Disposable {
     return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
   }
 
+  /**
+   * A file's text, or undefined when it is gone (deleted while indexing). A file too large to be a
+   * product doc, or one that cannot be read, is recorded as skipped so the user sees why; binary
+   * content is decoded like any other and the core reports it.
+   */
   private async read(uri: vscode.Uri): Promise<string | undefined> {
+    const state = this.stateFor(uri);
     try {
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      if (bytes.subarray(0, 8192).includes(0)) return undefined; // binary with a .md name
-      return new TextDecoder('utf-8').decode(bytes);
-    } catch (e) {
-      if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound')) {
-        this.log.appendLine(`[read] ${vscode.workspace.asRelativePath(uri)}: ${e instanceof Error ? e.message : String(e)}`);
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.size > MAX_READ_BYTES) {
+        state?.workspace.skip(uri.toString(), `it is larger than ${MAX_READ_BYTES / 1024 / 1024} MB`);
+        return undefined;
       }
+      return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+    } catch (e) {
+      if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return undefined;
+      const reason = e instanceof Error ? e.message : String(e);
+      this.log.appendLine(`[read] ${vscode.workspace.asRelativePath(uri)}: ${reason}`);
+      state?.workspace.skip(uri.toString(), `it could not be read (${reason})`);
       return undefined;
     }
   }

@@ -128,3 +128,18 @@ export const configValue: fc.Arbitrary<unknown> = fc.oneof(
     { requiredKeys: [] },
   ),
 );
+
+/** Text near the plain fast path's edge: plain lines mixed with the ones it must decline. */
+export const plainText: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.array(
+      fc.oneof(
+        fc.constantFrom('', '', '', '# T', '## R1: Title', '### x {#G7}', '#', '##', '#tag', '## C#', '## x #', '####### seven', '- a', '- R2: b — Goal: G1', '-x', '- - x', '- # h', '- 1. x', 'Goal: G1', 'text line', '2026. plan', '---', '===', '- ', '-', '  indented', 'trailing ', '#  two', '+ plus', '> q', '<div>', 'a | b'),
+        line,
+        fc.string({ maxLength: 10 }),
+      ),
+      { maxLength: 16 },
+    ),
+    fc.boolean(),
+  )
+  .map(([lines, trailing]) => lines.join('\n') + (trailing ? '\n' : ''));

@@ -14,7 +14,8 @@ import {
   type Issue,
   type Range,
 } from '../../src/core';
-import { ChunkedParser } from '../../src/core/analyze/chunks';
+import { ChunkedParser, parseOnce } from '../../src/core/analyze/chunks';
+import { plainParse } from '../../src/core/analyze/plainParse';
 import { parseMarkdown } from '../../src/core/markdown';
 import { findFrontMatter } from '../../src/core/frontMatter';
 
@@ -114,6 +115,13 @@ export function checkIncremental(files: Record<string, string>, edited: string, 
     parser.parse(t, findFrontMatter(t)?.end ?? 0);
   }
   assert.deepEqual(JSON.parse(JSON.stringify(parser.parse(clean, bodyStart).children)), whole);
+  assert.deepEqual(JSON.parse(JSON.stringify(parseOnce(clean, bodyStart).children)), whole);
+}
+
+/** The plain fast path, when it accepts a text, builds exactly remark's tree for it. */
+export function checkPlainParse(text: string): void {
+  const fast = plainParse(text);
+  if (fast) assert.equal(JSON.stringify(fast), JSON.stringify(parseMarkdown(text).children));
 }
 
 /** A config value is either accepted or refused with a ConfigError naming the problem; nothing else. */

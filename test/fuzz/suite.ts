@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
-import { applyEdit, configValue, document, edit, frontMatter, mutatedSeed, seeds } from './arbitraries';
-import { checkConfig, checkDeterministic, checkIncremental, checkWorkspace } from './properties';
+import { applyEdit, configValue, document, edit, frontMatter, mutatedSeed, plainText, seeds } from './arbitraries';
+import { checkConfig, checkDeterministic, checkIncremental, checkPlainParse, checkWorkspace } from './properties';
 
 /** The fuzz properties, run with a given number of cases each and a seed, so every run can be replayed. */
 export interface FuzzOptions {
@@ -46,6 +46,10 @@ export const PROPERTIES: Property[] = [
         for (const e of edits) versions.push((text = applyEdit(text, e)));
         checkIncremental({ 'goals.md': goals, 'roadmap.md': start }, 'roadmap.md', versions);
       }) as never,
+  ],
+  [
+    'the plain fast path builds exactly the tree remark builds, or declines',
+    () => fc.property(plainText, (text) => checkPlainParse(text)) as never,
   ],
   ['configs: accepted and usable, or refused with a message naming the key', () => fc.property(configValue, (v) => checkConfig(v)) as never],
 ];

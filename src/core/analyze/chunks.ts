@@ -1,5 +1,6 @@
 import type { List, Root, RootContent } from 'mdast';
 import { parseMarkdown } from '../markdown';
+import { plainParse } from './plainParse';
 import { detach } from '../text';
 
 /**
@@ -55,6 +56,7 @@ export function splitChunks(text: string, bodyStart: number): Chunk[] {
   let chunkLine = 0;
   let fence: { char: string; length: number } | undefined;
   let htmlEnd: RegExp | undefined;
+  let htmlUntilBlank = false;
   let previousBlank = true;
   /** The bullet of the top-level list the scan is in, if any. */
   let bullet: string | undefined;
@@ -73,6 +75,9 @@ export function splitChunks(text: string, bodyStart: number): Chunk[] {
         if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length && content.trim() === close[1]) fence = undefined;
       } else if (htmlEnd) {
         if (htmlEnd.test(content)) htmlEnd = undefined;
+      } else if (htmlUntilBlank) {
+        // Other HTML blocks (a `<div>`, a `</div>`) run to the next blank line.
+        if (content.trim() === '') htmlUntilBlank = false;
       } else {
         const item = THEMATIC_BREAK.test(content) ? null : BULLET.exec(content);
         if (previousBlank && HEADING.test(content) && offset > chunkOffset && offset > bodyStart) {
@@ -98,6 +103,7 @@ export function splitChunks(text: string, bodyStart: number): Chunk[] {
         else {
           const html = HTML_BLOCK.find(([start]) => start.test(content));
           if (html && !html[1].test(content.slice(content.search(html[0]) + 1))) htmlEnd = html[1];
+          else if (!html && /^ {0,3}</.test(content)) htmlUntilBlank = true;
         }
       }
     }
@@ -109,7 +115,51 @@ export function splitChunks(text: string, bodyStart: number): Chunk[] {
   return chunks;
 }
 
-/** Parses documents chunk by chunk, reusing the chunks an edit did not touch. One per document. */
+/** A chunk's nodes, positioned as if the chunk were the whole document: the plain fast path, else remark. */
+function parseChunk(text: string): RootContent[] {
+  return plainParse(text) ?? parseMarkdown(text).children;
+}
+
+/**
+ * Parses a document once (the CLI): plain chunks take the fast path, and each run of other chunks is
+ * parsed by remark in one go, since per-chunk calls cost more than they save when nothing is reused.
+ */
+export function parseOnce(text: string, bodyStart: number): Root {
+  const chunks = splitChunks(text, bodyStart);
+  const root = (children: RootContent[]): Root => ({ type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) } });
+  if (chunks.length === 1) return root(parseChunk(text));
+  const children: RootContent[] = [];
+  const merged = new Set<List>();
+  const append = (nodes: RootContent[], chunk: Chunk) => {
+    move({ nodes, offset: 0, line: 0 }, chunk.offset, chunk.line);
+    const last = children[children.length - 1];
+    const first = nodes[0];
+    let from = 0;
+    if (chunk.continuesList && last?.type === 'list' && first?.type === 'list' && !last.ordered && !first.ordered) {
+      children[children.length - 1] = mergeLists(last, first, text, merged);
+      from = 1;
+    }
+    for (let i = from; i < nodes.length; i++) children.push(nodes[i]!);
+  };
+  const plain = chunks.map((c) => plainParse(c.text));
+  for (let i = 0; i < chunks.length; ) {
+    const chunk = chunks[i]!;
+    const nodes = plain[i];
+    if (nodes) {
+      append(nodes, chunk);
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < chunks.length && !plain[j]) j++;
+    const end = j < chunks.length ? chunks[j]!.offset : text.length;
+    append(parseMarkdown(text.slice(chunk.offset, end)).children, chunk);
+    i = j;
+  }
+  return root(children);
+}
+
+/** Parses documents chunk by chunk, reusing the chunks an edit left alone. One per document. */
 export class ChunkedParser {
   private cache = new Map<string, Parsed[]>();
 
@@ -117,7 +167,7 @@ export class ChunkedParser {
     const chunks = splitChunks(text, bodyStart);
     if (chunks.length === 1) {
       this.cache = new Map();
-      return parseMarkdown(text);
+      return parseOnce(text, bodyStart);
     }
     const next = new Map<string, Parsed[]>();
     const children: RootContent[] = [];
@@ -125,7 +175,7 @@ export class ChunkedParser {
     const merged = new Set<List>();
     for (const chunk of chunks) {
       // A detached copy: the parse's strings (and the cache key) then pin this chunk, not the document.
-      const parsed = this.take(chunk) ?? { nodes: parseMarkdown((chunk.text = detach(chunk.text))).children, offset: 0, line: 0 };
+      const parsed = this.take(chunk) ?? { nodes: parseChunk((chunk.text = detach(chunk.text))), offset: 0, line: 0 };
       move(parsed, chunk.offset, chunk.line);
       const last = children[children.length - 1];
       const first = parsed.nodes[0];
@@ -155,7 +205,8 @@ export class ChunkedParser {
  */
 function mergeLists(a: List, b: List, text: string, merged: Set<List>): List {
   const between = text.slice(a.position!.end.offset, b.position!.start.offset);
-  const blank = /(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)/.test(between);
+  // Two line breaks with only spaces between: a blank line (CRLF counts as one break).
+  const blank = /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)/.test(between);
   const spread = !!a.spread || !!b.spread || blank;
   if (merged.has(a)) {
     // Grow the list this parse already built, rather than copying it once per item.

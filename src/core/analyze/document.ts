@@ -3,12 +3,12 @@ import type { Heading, Root, RootContent } from 'mdast';
 import type { Config } from '../config';
 import type { FrontMatter } from '../frontMatter';
 import { detectKind, type KindResult } from '../kind';
-import { contentSpan, parseMarkdown, plainText, startOf } from '../markdown';
+import { contentSpan, plainText, startOf } from '../markdown';
 import { parseSuppressions, type Suppressions } from '../suppress';
 import { syntaxFor } from '../syntax';
 import { LineIndex, detectEol } from '../text';
 import type { DocKind, Item, Range } from '../types';
-import { ChunkedParser } from './chunks';
+import { ChunkedParser, parseOnce } from './chunks';
 import { UnitCache } from './units';
 import { collectDefinitions, type DocContext } from './content';
 import { extractItems } from './layouts';
@@ -126,7 +126,8 @@ export function analyzeDocument(input: AnalyzeInput): DocumentInfo {
     return info;
   }
   try {
-    const tree = input.incremental ? input.incremental.parser.parse(text, kind.frontMatter?.block.end ?? 0) : parseMarkdown(text);
+    const bodyStart = kind.frontMatter?.block.end ?? 0;
+    const tree = input.incremental ? input.incremental.parser.parse(text, bodyStart) : parseOnce(text, bodyStart);
     // Link reference definitions are rare; a text scan spares walking the whole tree for them.
     const definitions = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:/m.test(text) ? collectDefinitions(tree) : new Map<string, string>();
     const ctx: DocContext = { text, lines, syntax: syntaxFor(config), definitions };

@@ -1,0 +1,119 @@
+import type { Heading, List, ListItem, Paragraph, RootContent, Text } from 'mdast';
+
+/**
+ * A fast path for the plainest Markdown, which is most of a roadmap: ATX headings, paragraphs and
+ * tight `-` lists of one-line items, in text with no inline syntax at all. For such text it builds
+ * exactly the tree remark builds (the fuzz tests compare the two); for anything else, including any
+ * character that could start inline syntax, it returns undefined and remark parses the text.
+ */
+
+/** Characters that can begin inline syntax (emphasis, code, links, HTML, entities, escapes, tables, strikethrough) or need care (tabs, CR). */
+const NOT_PLAIN = /[*_`[\]<>&\\!~|\t\r]/;
+const ATX = /^(#{1,6})(?: (.*))?$/;
+const ITEM = /^- (\S.*)$/;
+/** Lines that make the text more than plain: setext underlines, thematic breaks, indented or quoted lines, ordered or other bullets, HTML. */
+const SPECIAL_LINE = /^(?:[ ]|=+$|-+$|>|\d+[.)]|[+*](?:\s|$)|-(?:\s*$|\s{2}))/;
+
+interface Point {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+export function plainParse(text: string): RootContent[] | undefined {
+  if (NOT_PLAIN.test(text)) return undefined;
+  const out: RootContent[] = [];
+  const lines = text.split('\n');
+  let offset = 0;
+  let paragraph: { lines: string[]; start: Point; end: Point } | undefined;
+  let list: { items: ListItem[]; start: Point; end: Point } | undefined;
+  /** A list just ended at a blank line: another item would continue it (loose), which this path does not build. */
+  let listEndedByBlank = false;
+
+  const closeParagraph = () => {
+    if (!paragraph) return;
+    const value = paragraph.lines.join('\n');
+    const node: Paragraph = { type: 'paragraph', children: [textNode(value, paragraph.start, paragraph.end)], position: span(paragraph.start, paragraph.end) };
+    out.push(node);
+    paragraph = undefined;
+  };
+  const closeList = () => {
+    if (!list) return;
+    const node: List = { type: 'list', ordered: false, start: null, spread: false, children: list.items, position: span(list.start, list.end) };
+    out.push(node);
+    list = undefined;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const lineNo = i + 1;
+    const start = offset;
+    offset += line.length + 1;
+    if (line === '') {
+      closeParagraph();
+      if (list) {
+        closeList();
+        listEndedByBlank = true;
+      }
+      continue;
+    }
+    // Surrounding spaces change positions and breaks in ways not worth mirroring here.
+    if (line.endsWith(' ') || SPECIAL_LINE.test(line)) return undefined;
+    const atx = ATX.exec(line);
+    if (atx) {
+      const content = atx[2] ?? '';
+      // Closing #s, `#` inside the title, and empty-but-spaced headings take remark.
+      if (/(?:^|\s)#+$/.test(content) || content.startsWith(' ') || (atx[2] !== undefined && content.trim() === '')) return undefined;
+      closeParagraph();
+      closeList();
+      listEndedByBlank = false;
+      const lineStart = point(lineNo, 1, start);
+      const lineEnd = point(lineNo, line.length + 1, start + line.length);
+      const children: Text[] = content ? [textNode(content, point(lineNo, atx[1]!.length + 2, start + atx[1]!.length + 1), lineEnd)] : [];
+      const heading: Heading = { type: 'heading', depth: atx[1]!.length as Heading['depth'], children, position: span(lineStart, lineEnd) };
+      out.push(heading);
+      continue;
+    }
+    if (/^#{7,}/.test(line)) return undefined;
+    const item = ITEM.exec(line);
+    // An item whose text opens another block (`- # x`, `- - x`, `- 1. x`) nests it: remark's job.
+    if (item && /^(?:#{1,6}(?:\s|$)|[-+*>=]|\d+[.)])/.test(item[1]!)) return undefined;
+    if (item) {
+      if (listEndedByBlank && !paragraph) return undefined; // a loose list
+      closeParagraph();
+      listEndedByBlank = false;
+      const contentStart = point(lineNo, 3, start + 2);
+      const end = point(lineNo, line.length + 1, start + line.length);
+      const para: Paragraph = { type: 'paragraph', children: [textNode(item[1]!, contentStart, end)], position: span(contentStart, end) };
+      const listItem: ListItem = { type: 'listItem', spread: false, checked: null, children: [para], position: span(point(lineNo, 1, start), end) };
+      if (!list) list = { items: [], start: point(lineNo, 1, start), end };
+      list.items.push(listItem);
+      list.end = end;
+      continue;
+    }
+    // A text line: after a list item it would be a lazy continuation; that takes remark.
+    if (list) return undefined;
+    listEndedByBlank = false;
+    const end = point(lineNo, line.length + 1, start + line.length);
+    if (paragraph) {
+      paragraph.lines.push(line);
+      paragraph.end = end;
+    } else paragraph = { lines: [line], start: point(lineNo, 1, start), end };
+  }
+  closeParagraph();
+  closeList();
+  return out;
+}
+
+function point(line: number, column: number, offset: number): Point {
+  return { line, column, offset };
+}
+
+/** A position with points of its own: positions are shifted in place later, and must not be shared. */
+function span(start: Point, end: Point): { start: Point; end: Point } {
+  return { start: { ...start }, end: { ...end } };
+}
+
+function textNode(value: string, start: Point, end: Point): Text {
+  return { type: 'text', value, position: span(start, end) };
+}
