@@ -91,6 +91,8 @@ export function readMarkdown(absPath: string): ReadResult {
     if (stat.size > MAX_FILE_BYTES) return { kind: 'skipped', reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
     bytes = readFileSync(absPath);
   } catch (e) {
+    // Gone between listing and reading: nothing to check, nothing to stop for.
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'skipped', reason: 'it was deleted while being checked' };
     throw new InputError(`cannot read ${absPath}: ${reason(e)}`);
   }
   // Binary content is decoded too: the core reports a product doc it will not read, and ignores other files.

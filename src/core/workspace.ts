@@ -140,6 +140,18 @@ export class Workspace {
   }
 
   /**
+   * Keeps a document analysed elsewhere, under the same rules as `update`: only product docs and
+   * files naming an unknown kind. Returns whether it was kept.
+   */
+  adopt(info: DocumentInfo): boolean {
+    if (this.relativePath(info.uri) === undefined || this.excluded(info.relPath) || (!info.kind && !info.unknownKind)) return false;
+    this.incremental.delete(info.uri);
+    this.docs.set(info.uri, info);
+    this.result = undefined;
+    return true;
+  }
+
+  /**
    * Records a file that could not be read (too large to load, unreadable) as skipped, so the user
    * sees why it is missing; only when its name or a config glob says it is a product doc.
    */

@@ -18,6 +18,18 @@ function applyFix(files: Record<string, string>, fix: Fix): Record<string, strin
   return out;
 }
 
+/** The offset of an LSP-style position in a text. */
+function offsetOf(text: string, p: { line: number; character: number }): number {
+  let offset = 0;
+  for (let line = 0; line < p.line; line++) {
+    const m = /\r\n|\r|\n/g;
+    m.lastIndex = offset;
+    const found = m.exec(text)!;
+    offset = found.index + found[0].length;
+  }
+  return offset + p.character;
+}
+
 /** What identifies a finding across edits that move lines: its rule and message. */
 const id = (i: Issue) => `${i.rule} ${relPath(i.uri)} ${i.message}`;
 
@@ -54,6 +66,39 @@ describe('fixes', () => {
   it('every fix offered on the bundled example clears its finding', () => {
     const { files, config } = readFixture(path.join(REPO, 'examples'));
     checkEveryFix('examples', files, workspaceOf(files, config), config);
+  });
+
+  it('every fix keeps every byte outside its edit (BOM, CRLF, trailing spaces), and is not offered twice', () => {
+    let checked = 0;
+    for (const dir of fs.readdirSync(path.join(FIXTURES, 'rules'))) {
+      const { files: plain, config } = readFixture(path.join(FIXTURES, 'rules', dir));
+      // The same fixture as a Windows editor might save it: a BOM, CRLF, spaces at line ends.
+      const files: Record<string, string> = {};
+      for (const [p, text] of Object.entries(plain)) files[p] = `\uFEFF${text.replace(/\n/g, (_, i: number) => (i % 3 === 0 ? ' \r\n' : '\r\n'))}`;
+      const ws = workspaceOf(files, config);
+      for (const issue of allIssues(ws)) {
+        for (const fix of issue.fixes ?? []) {
+          for (const uri of new Set(fix.edits.map((e) => e.uri))) {
+            const p = relPath(uri);
+            const original = files[p]!;
+            const body = original.slice(1);
+            const edits = fix.edits.filter((e) => e.uri === uri);
+            const after = `\uFEFF${applyEdits(body, edits)}`;
+            const offsets = edits.flatMap((e) => [offsetOf(body, e.range.start), offsetOf(body, e.range.end)]);
+            const [first, last] = [Math.min(...offsets) + 1, Math.max(...offsets) + 1];
+            const tail = original.length - last;
+            assert.equal(after.slice(0, first), original.slice(0, first), `${dir} “${fix.title}”: text before the edit changed`);
+            assert.equal(after.slice(after.length - tail), original.slice(original.length - tail), `${dir} “${fix.title}”: text after the edit changed`);
+            assert.ok(!/[^\r]\n/.test(after.slice(first, after.length - tail)), `${dir} “${fix.title}”: inserted an LF line break into a CRLF file`);
+            checked++;
+          }
+          const fixed = applyFix(Object.fromEntries(Object.entries(files).map(([p, t]) => [p, t.slice(1)])), fix);
+          const again = allIssues(workspaceOf(fixed, config)).filter((i) => i.rule === issue.rule && i.message === issue.message);
+          assert.ok(again.every((i) => !(i.fixes ?? []).some((f) => f.title === fix.title)), `${dir} “${fix.title}” is offered again after it was applied`);
+        }
+      }
+    }
+    assert.ok(checked > 30, `only ${checked} fixes checked`);
   });
 
   const goals = '# Goals\n\n## G1: Grow retention\n\nMetric: 1\n';
