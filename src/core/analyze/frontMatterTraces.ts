@@ -1,0 +1,68 @@
+import { stringValues } from '../frontMatter';
+import { parseReferenceValue } from '../referenceText';
+import type { LabelLayer } from '../syntax';
+import type { DocContext } from './content';
+import type { DocumentInfo } from './document';
+import type { Inherited } from './itemBuilder';
+
+// What one-item files (and whole documents) say about themselves in front matter.
+
+/** Front matter keys that are trace labels (`goal`, `goals`, `supports`, `vision`…) for these layers. */
+export function frontMatterTraces(info: DocumentInfo, ctx: DocContext, layers: ReadonlySet<LabelLayer>): Inherited {
+  const fm = info.frontMatter;
+  const out: Inherited = { references: [], noTrace: [] };
+  if (!fm) return out;
+  for (const [key, value] of Object.entries(fm.data)) {
+    const layer = ctx.syntax.labelOf(key.replace(/[-_]/g, ' '));
+    if (!layer || !layers.has(layer)) continue;
+    const values = stringValues(value);
+    const keyAt = findKeyOffset(fm.block.yaml, key);
+    const keyStart = fm.block.yamlStart + keyAt;
+    if (values.length === 0 || values.every((v) => v.trim() === '')) {
+      out.noTrace.push({ text: '', range: ctx.lines.range(keyStart, keyStart + key.length) });
+      continue;
+    }
+    let searchFrom = keyAt;
+    for (const v of values) {
+      const at = fm.block.yaml.indexOf(v, searchFrom);
+      const start = fm.block.yamlStart + (at >= 0 ? at : keyAt);
+      if (at >= 0) searchFrom = at + v.length;
+      // Each front matter list entry is one reference, commas and all.
+      const parsed = parseReferenceValue(v, start, ctx.definitions, false);
+      for (const ref of parsed.references) {
+        out.references.push({
+          text: ref.text,
+          range: ctx.lines.range(ref.start, ref.end),
+          via: 'front-matter',
+          ...(ref.link !== undefined ? { link: ref.link } : {}),
+          explicit: true,
+        });
+      }
+      if (parsed.noTrace) out.noTrace.push({ text: parsed.noTrace.text, range: ctx.lines.range(parsed.noTrace.start, parsed.noTrace.end) });
+    }
+  }
+  return out;
+}
+
+/** A goal file's measurable target from front matter (`metric:`, `target:`, `key results:`), as text. */
+export function frontMatterMetric(info: DocumentInfo): string | undefined {
+  const data = info.frontMatter?.data ?? {};
+  for (const key of ['metric', 'metrics', 'target', 'targets', 'kr', 'krs', 'key results', 'keyResults', 'key-results']) {
+    const values = stringValues(data[key]).filter((v) => v.trim() !== '');
+    if (values.length > 0) return `${key}: ${values.join('; ')}`;
+  }
+  return undefined;
+}
+
+/** Offsets of a front matter line `key: value` (the whole line), to search its value. */
+export function frontMatterLineSpan(info: DocumentInfo, key: string): [number, number] | undefined {
+  const block = info.frontMatter?.block;
+  if (!block) return undefined;
+  const m = new RegExp(`^${key}[ \\t]*:.*$`, 'm').exec(block.yaml);
+  return m ? [block.yamlStart + m.index + key.length + 1, block.yamlStart + m.index + m[0].length] : undefined;
+}
+
+function findKeyOffset(yaml: string, key: string): number {
+  const m = new RegExp(`^["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?[ \\t]*:`, 'm').exec(yaml);
+  return m ? m.index : 0;
+}

@@ -1,0 +1,338 @@
+import { slug as githubSlug } from 'github-slugger';
+import type { Root, RootContent, Table } from 'mdast';
+import type { Config } from '../config';
+import { endOf, plainText, startOf } from '../markdown';
+import type { LabelLayer } from '../syntax';
+import { detach, excerptOf } from '../text';
+import type { DocKind, InsertionPoint, Item, NoTraceMarker, NodeKind, Range, Reference } from '../types';
+import { ContentScanner, type ContentFacts, type DocContext } from './content';
+import type { DocumentInfo, HeadingInfo } from './document';
+import { frontMatterTraces } from './frontMatterTraces';
+import type { UnitCache, UnitResult } from './units';
+
+/** What a layout reads: the parsed document and its context. */
+export interface LayoutInput {
+  ctx: DocContext;
+  tree: Root;
+  headings: HeadingInfo[];
+  titleHeading: HeadingInfo | undefined;
+  kind: DocKind;
+  config: Config;
+  /** The document's units from its previous version, for incremental extraction (editor only). */
+  cache?: UnitCache;
+}
+
+/** Label layers that point upward from a roadmap item (to goals) and from a goal (to the vision). */
+export const GOAL_LAYERS: ReadonlySet<LabelLayer> = new Set(['goal', 'any']);
+export const VISION_LAYERS: ReadonlySet<LabelLayer> = new Set(['vision', 'any']);
+
+/**
+ * What every layout shares: making items (with their anchors and keys), reading sections and
+ * inherited traces, and walking a document in cached units (see units.ts).
+ */
+export class ItemBuilder {
+  readonly ctx: DocContext;
+  /** The units being extracted (a list item inside a section), recording what they produce for the cache. */
+  private readonly recordings: UnitResult[] = [];
+  /** The document-wide part of every cache key (item level, inherited traces, definitions). */
+  unitContext = '';
+
+  constructor(
+    readonly info: DocumentInfo,
+    readonly input: LayoutInput,
+  ) {
+    this.ctx = input.ctx;
+  }
+
+  /**
+   * Walks the document in units (from one heading at or above the item level to the next),
+   * extracting each with `extract`, or reusing the previous version's items for a unit whose text
+   * and context are unchanged; `replay` then brings the walk's state past it.
+   */
+  forEachUnit(level: number, inherited: Inherited, state: () => string, extract: (from: number, to: number) => void, replay: (from: number, to: number) => void = () => {}): void {
+    const { tree, headings, titleHeading } = this.input;
+    const children = tree.children;
+    const starts = [0, ...headings.filter((h) => h.depth <= level && h.index > 0).map((h) => h.index)];
+    this.unitContext = `${level}\u0001${signature(inherited)}\u0001${[...this.ctx.definitions].join('\u0002')}`;
+    let h = 0;
+    for (let u = 0; u < starts.length; u++) {
+      const from = starts[u]!;
+      const to = starts[u + 1] ?? children.length;
+      const startOffset = from === 0 ? 0 : startOf(children[from]!);
+      const endOffset = to < children.length ? startOf(children[to]!) : this.ctx.text.length;
+      const unitHeadings: string[] = [];
+      while (h < headings.length && headings[h]!.index < to) {
+        if (headings[h]!.index >= from) unitHeadings.push(`${headings[h]!.slug}${headings[h] === titleHeading ? '!' : ''}`);
+        h++;
+      }
+      const context = `${this.unitContext}\u0001${state()}\u0001${unitHeadings.join(',')}`;
+      const line = this.ctx.lines.position(startOffset).line;
+      this.cached(context, this.ctx.text.slice(startOffset, endOffset), line, inherited, () => extract(from, to), () => replay(from, to));
+    }
+    this.assignKeys();
+  }
+
+  /**
+   * Extracts a unit with `extract`, or reuses the previous version's result for the same key (and
+   * then runs `replay`, to bring the walk's state past it); either way the result is kept for the
+   * next version.
+   */
+  cached(context: string, text: string, line: number, inherited: Inherited, extract: () => void, replay: () => void = () => {}): void {
+    const cache = this.input.cache;
+    const hit = cache?.take(context, text, line);
+    if (hit) {
+      this.adopt(hit, inherited);
+      replay();
+      cache!.put(context, text, hit);
+      return;
+    }
+    const recording: UnitResult = { items: [], inheriting: new Set(), anchors: [], line };
+    this.recordings.push(recording);
+    const before = this.info.items.length;
+    try {
+      extract();
+    } finally {
+      this.recordings.pop();
+    }
+    recording.items = this.info.items.slice(before);
+    cache?.put(context, text, recording);
+  }
+
+  /** Takes a previous version's unit: its items, fresh copies of the inherited traces, its anchors. */
+  private adopt(unit: UnitResult, inherited: Inherited): void {
+    for (const item of unit.items) {
+      if (unit.inheriting.has(item)) {
+        const copy = copyInherited(inherited);
+        item.references = copy.references;
+        item.noTrace = copy.noTrace;
+        for (const r of this.recordings) r.inheriting.add(item);
+      }
+      this.info.items.push(item);
+    }
+    for (const { anchor, item, ifAbsent } of unit.anchors) this.setAnchor(anchor, item, ifAbsent);
+  }
+
+  /** Keys of list and table items: their title's slug, made unique in document order. */
+  private assignKeys(): void {
+    const used = new Set(this.input.headings.map((h) => h.slug));
+    for (const item of this.info.items) {
+      if (item.layout !== 'list' && item.layout !== 'table') continue;
+      const base = item.title ? slugOf(item.title) : `l${item.contentRange.start.line + 1}`;
+      let slug = base;
+      for (let n = 1; used.has(slug); n++) slug = `${base}-${n}`;
+      used.add(slug);
+      item.key = `${this.info.relPath}#${slug}`;
+    }
+  }
+
+  itemLevel(): number | undefined {
+    const value = this.info.frontMatter?.data['itemLevel'];
+    const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
+    return Number.isInteger(n) && n >= 1 && n <= 6 ? n : undefined;
+  }
+
+  /** The nodes of a heading's section: up to the next heading of the same or a higher level. */
+  sectionNodes(h: HeadingInfo): RootContent[] {
+    const out: RootContent[] = [];
+    const children = this.input.tree.children;
+    for (let i = h.index + 1; i < children.length; i++) {
+      const node = children[i]!;
+      if (node.type === 'heading' && node.depth <= h.depth) break;
+      out.push(node);
+    }
+    return out;
+  }
+
+  /**
+   * Traces written for the whole document (front matter, or a field before the first item) apply to
+   * each item that states none of its own.
+   */
+  docLevelTraces(layers: ReadonlySet<LabelLayer>, firstSection: HeadingInfo | undefined): Inherited {
+    const fm = frontMatterTraces(this.info, this.ctx, layers);
+    const scanner = new ContentScanner(this.ctx, layers);
+    const preamble: RootContent[] = [];
+    for (const node of this.input.tree.children) {
+      if (firstSection && node === firstSection.node) break;
+      if (node.type === 'paragraph' || (node.type === 'table' && isMetadataTable(node))) preamble.push(node);
+    }
+    scanner.scanNodes(preamble);
+    const facts = scanner.finish([]);
+    return { references: [...fm.references, ...facts.references], noTrace: [...fm.noTrace, ...facts.noTrace] };
+  }
+
+  inherit(facts: ContentFacts, inherited: Inherited): ContentFacts {
+    if (facts.references.length > 0 || facts.noTrace.length > 0) return facts;
+    return { ...facts, ...copyInherited(inherited), inherits: true };
+  }
+
+  docItem(kind: NodeKind): Item {
+    return this.makeItem({
+      kind,
+      layout: 'document',
+      key: this.info.relPath,
+      id: typeof this.info.frontMatter?.data['id'] === 'string' ? (this.info.frontMatter.data['id'] as string) : null,
+      title: this.info.title,
+      range: this.info.titleRange,
+      contentStart: 0,
+      contentEnd: this.ctx.text.length,
+      facts: { references: [], noTrace: [], hasMetric: false, subIds: [], excerpt: this.docExcerpt() },
+      anchors: [],
+      insertion: { mode: 'none' },
+      register: false,
+    });
+  }
+
+  private docExcerpt(): string {
+    const description = this.info.frontMatter?.data['description'];
+    if (typeof description === 'string' && description.trim()) return excerptOf(description);
+    const paragraph = this.input.tree.children.find((n) => n.type === 'paragraph' || n.type === 'blockquote');
+    return paragraph ? excerptOf(plainText(paragraph)) : '';
+  }
+
+  addHeadingItem(kind: NodeKind, h: HeadingInfo, facts: ContentFacts, section: RootContent[]): Item {
+    const { title, id, attributeId } = this.ctx.syntax.titleAndId(h.text);
+    const alias = this.ctx.syntax.withoutLeadingLabel(title);
+    const lastNode = section[section.length - 1];
+    return this.makeItem({
+      kind,
+      layout: 'heading',
+      key: `${this.info.relPath}#${h.slug}`,
+      id,
+      title,
+      range: this.ctx.lines.range(h.span[0], h.span[1]),
+      contentStart: startOf(h.node),
+      contentEnd: lastNode ? endOf(lastNode) : endOf(h.node),
+      facts,
+      anchors: [h.slug, ...(attributeId ? [attributeId.toLowerCase()] : [])],
+      insertion: { mode: 'line', at: this.ctx.lines.position(endOf(h.node)) },
+      depth: h.depth,
+      idSearch: h.span,
+      ...(alias ? { aliases: [alias] } : {}),
+    });
+  }
+
+  /** Headings inside a goal's section address the goal too (`goals.md#kr-12-…`, `KR1.2`). */
+  addSubAnchors(item: Item, h: HeadingInfo): void {
+    if (item.layout === 'heading') {
+      for (const sub of this.input.headings) {
+        if (sub.index <= h.index) continue;
+        if (sub.depth <= h.depth) break;
+        this.setAnchor(sub.slug, item, false);
+      }
+    } else if (h !== this.input.titleHeading) this.setAnchor(h.slug, item, false);
+  }
+
+  makeItem(spec: ItemSpec): Item {
+    const idSpan = spec.id && spec.idSearch ? findToken(this.ctx.text, spec.idSearch[0], spec.idSearch[1], spec.id) : undefined;
+    // Items outlive the document version they were read from (incremental extraction): keep none of
+    // their strings as views of that version's text.
+    for (const ref of spec.facts.references) {
+      ref.text = detach(ref.text);
+      if (ref.link !== undefined) ref.link = detach(ref.link);
+      if (ref.whole) ref.whole.text = detach(ref.whole.text);
+    }
+    for (const marker of spec.facts.noTrace) marker.text = detach(marker.text);
+    const item: Item = {
+      key: spec.key,
+      kind: spec.kind,
+      id: spec.id === null ? null : detach(spec.id),
+      ...(idSpan ? { idRange: this.ctx.lines.range(idSpan[0], idSpan[1]) } : {}),
+      title: detach(spec.title),
+      uri: this.info.uri,
+      range: spec.range,
+      contentRange: this.ctx.lines.range(spec.contentStart, spec.contentEnd),
+      layout: spec.layout,
+      ...(spec.depth !== undefined ? { depth: spec.depth } : {}),
+      anchors: spec.anchors.map(detach),
+      subIds: spec.facts.subIds.map(detach),
+      references: spec.facts.references,
+      noTrace: spec.facts.noTrace,
+      ...(spec.kind === 'goal' ? { hasMetric: spec.facts.hasMetric } : {}),
+      ...(spec.kind === 'goal' && spec.facts.metric ? { metric: detach(spec.facts.metric) } : {}),
+      ...(spec.aliases ? { aliases: spec.aliases.map(detach) } : {}),
+      excerpt: detach(spec.facts.excerpt),
+      insertion: spec.insertion,
+    };
+    if (spec.register !== false) {
+      this.info.items.push(item);
+      for (const anchor of item.anchors) this.setAnchor(anchor, item, true);
+      if (spec.facts.inherits) for (const r of this.recordings) r.inheriting.add(item);
+    }
+    return item;
+  }
+
+  private setAnchor(anchor: string, item: Item, ifAbsent: boolean): void {
+    for (const r of this.recordings) r.anchors.push({ anchor, item, ifAbsent });
+    if (!ifAbsent || !this.info.anchors.has(anchor)) this.info.anchors.set(anchor, item);
+  }
+}
+
+export interface Inherited {
+  references: Reference[];
+  noTrace: NoTraceMarker[];
+}
+
+export interface ItemSpec {
+  kind: NodeKind;
+  layout: Item['layout'];
+  key: string;
+  id: string | null;
+  title: string;
+  range: Item['range'];
+  contentStart: number;
+  contentEnd: number;
+  facts: ContentFacts;
+  anchors: string[];
+  insertion: InsertionPoint;
+  depth?: number;
+  aliases?: string[];
+  register?: boolean;
+  /** Offsets of the raw text the item's ID is written in, to find it for renames. */
+  idSearch?: [number, number];
+}
+
+const slugs = new Map<string, string>();
+
+/** GitHub's slug of a title, memoized: keys are recomputed for every item on every edit. */
+function slugOf(title: string): string {
+  let slug = slugs.get(title);
+  if (slug === undefined) {
+    if (slugs.size > 50_000) slugs.clear();
+    slugs.set(title, (slug = githubSlug(title)));
+  }
+  return slug;
+}
+
+/** A cache key for the inherited traces: what they say and where. */
+function signature(inherited: Inherited): string {
+  return JSON.stringify([inherited.references, inherited.noTrace]);
+}
+
+/** Each inheriting item gets its own copies, so moving or editing one never touches another. */
+function copyInherited(inherited: Inherited): Inherited {
+  const copyRange = (r: Range) => ({ start: { ...r.start }, end: { ...r.end } });
+  return {
+    references: inherited.references.map((r) => ({ ...r, range: copyRange(r.range), ...(r.whole ? { whole: { text: r.whole.text, range: copyRange(r.whole.range) } } : {}) })),
+    noTrace: inherited.noTrace.map((m) => ({ ...m, range: copyRange(m.range) })),
+  };
+}
+
+/** The first place `token` stands as a whole word in text[start, end), ignoring case. */
+function findToken(text: string, start: number, end: number, token: string): [number, number] | undefined {
+  const haystack = text.slice(start, end).toUpperCase();
+  const needle = token.toUpperCase();
+  const isWordChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9]/.test(c);
+  for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
+    if (!isWordChar(haystack[i - 1]) && !isWordChar(haystack[i + needle.length])) return [start + i, start + i + needle.length];
+  }
+  return undefined;
+}
+
+/**
+ * A two-column table with an empty header cell (`| Metadata | |`) describes the document; its rows
+ * are fields, not roadmap items.
+ */
+export function isMetadataTable(table: Table): boolean {
+  const header = table.children[0];
+  return !!header && header.children.length === 2 && plainText(header.children[1]!).trim() === '';
+}
