@@ -159,6 +159,35 @@ export function waitFor<T>(
   });
 }
 
+/**
+ * The code actions VS Code offers at `range`, as the light bulb asks for them, once `accept` takes
+ * them. The light bulb's request carries the diagnostics the window's marker service holds there,
+ * and those reach the window a moment after `languages.getDiagnostics` shows them in the extension
+ * host, with no event telling the extension host when; so until `accept` is satisfied this asks
+ * again every 50 ms, and gives up after `timeoutMs`. A request VS Code cancels (one that races the
+ * opening of its document) is asked again too.
+ */
+export async function codeActionsAt(
+  uri: vscode.Uri,
+  range: vscode.Range,
+  kind: string | undefined,
+  accept: (actions: vscode.CodeAction[]) => boolean,
+  timeoutMs = DIAGNOSTIC_TIMEOUT_MS,
+): Promise<vscode.CodeAction[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    let actions: vscode.CodeAction[] = [];
+    try {
+      const all = (await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
+      actions = all.filter((a): a is vscode.CodeAction => 'kind' in a && a.kind !== undefined);
+    } catch (e) {
+      if (!/Canceled/.test(String(e))) throw e;
+    }
+    if (accept(actions) || Date.now() > deadline) return actions;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Waits until the document's text is `expected` (after an undo, a revert…). */
 export function waitForText(document: vscode.TextDocument, expected: string, what: string): Promise<void> {
   return waitFor(

@@ -5,6 +5,7 @@ import {
   activateThroughline,
   apply,
   baseName,
+  codeActionsAt,
   describeDiagnostics,
   fixtureUri,
   linesOf,
@@ -24,8 +25,8 @@ async function quickFixesFor(uri: vscode.Uri, rule: string): Promise<{ diagnosti
   await vscode.window.showTextDocument(uri); // the light bulb is in an editor
   const ds = await waitForDiagnostics(uri, (d) => withRule(d, rule).length === 1, `one ${rule} finding on ${baseName(uri)}`);
   const diagnostic = withRule(ds, rule)[0]!;
-  const all = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', uri, diagnostic.range);
-  const actions = all.filter((a): a is vscode.CodeAction => 'kind' in a && a.kind?.value === vscode.CodeActionKind.QuickFix.value);
+  const all = await codeActionsAt(uri, diagnostic.range, undefined, (list) => list.some((a) => a.kind?.value === vscode.CodeActionKind.QuickFix.value));
+  const actions = all.filter((a) => a.kind?.value === vscode.CodeActionKind.QuickFix.value);
   return { diagnostic, actions };
 }
 

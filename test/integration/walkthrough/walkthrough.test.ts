@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateThroughline, formatRange, ruleOf, waitFor } from '../helpers';
+import { activateThroughline, codeActionsAt, formatRange, ruleOf, waitFor } from '../helpers';
 import { ENV } from '../report';
 
 /**
@@ -11,20 +11,6 @@ import { ENV } from '../report';
  * one at a time, first finding first, until none is left. The steps taken are written next to the
  * report (walkthrough.md), so a person can read what was done.
  */
-/**
- * The quick fixes at a range, as the light bulb asks for them. VS Code cancels a request that races
- * the opening of its document; asked again, it answers.
- */
-async function quickFixes(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
-    } catch (e) {
-      if (attempt >= 3 || !/Canceled/.test(String(e))) throw e;
-    }
-  }
-}
-
 describe('Fixing every finding in examples/ with quick fixes only', () => {
   it('ends with zero findings', async function () {
     this.timeout(240_000);
@@ -46,11 +32,12 @@ describe('Fixing every finding in examples/ with quick fixes only', () => {
       if (!next) break;
       const { uri, d } = next;
       await vscode.window.showTextDocument(uri, { preview: false });
-      const actions = await quickFixes(uri, d.range);
+      const forFinding = (a: vscode.CodeAction) => (a.diagnostics ?? []).some((x) => x.message === d.message);
+      const actions = await codeActionsAt(uri, d.range, vscode.CodeActionKind.QuickFix.value, (list) => list.some((a) => a.edit));
       // Actions for other findings at the same range come too; an action VS Code returns without its
       // diagnostics (one that only creates a file) is matched by being the only kind left.
       const withEdit = actions.filter((a) => a.edit);
-      const forThis = withEdit.filter((a) => (a.diagnostics ?? []).some((x) => x.message === d.message));
+      const forThis = withEdit.filter(forFinding);
       const fixes = forThis.length > 0 ? forThis : withEdit.filter((a) => !a.diagnostics?.length);
       assert.ok(fixes.length > 0, `no quick fix offered for ${ruleOf(d)} on ${relative(uri)}:${formatRange(d.range)}: ${d.message}; got ${JSON.stringify(actions.map((a) => [a.title, typeof a.edit, a.diagnostics]))}`);
       const fix = fixes.find((a) => a.isPreferred) ?? fixes[0]!;
