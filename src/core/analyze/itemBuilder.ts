@@ -47,9 +47,9 @@ export class ItemBuilder {
   /**
    * Walks the document in units (from one heading at or above the item level to the next),
    * extracting each with `extract`, or reusing the previous version's items for a unit whose text
-   * and context are unchanged; `replay` then brings the walk's state past it.
+   * and context are unchanged; `replay`, given the unit's headings, then brings the walk's state past it.
    */
-  forEachUnit(level: number, inherited: Inherited, state: () => string, extract: (from: number, to: number) => void, replay: (from: number, to: number) => void = () => {}): void {
+  forEachUnit(level: number, inherited: Inherited, state: () => string, extract: (from: number, to: number) => void, replay: (headings: HeadingInfo[]) => void = () => {}): void {
     const { tree, headings, titleHeading } = this.input;
     const children = tree.children;
     const starts = [0, ...headings.filter((h) => h.depth <= level && h.index > 0).map((h) => h.index)];
@@ -60,14 +60,15 @@ export class ItemBuilder {
       const to = starts[u + 1] ?? children.length;
       const startOffset = from === 0 ? 0 : startOf(children[from]!);
       const endOffset = to < children.length ? startOf(children[to]!) : this.ctx.text.length;
-      const unitHeadings: string[] = [];
+      const unitHeadings: HeadingInfo[] = [];
       while (h < headings.length && headings[h]!.index < to) {
-        if (headings[h]!.index >= from) unitHeadings.push(`${headings[h]!.slug}${headings[h] === titleHeading ? '!' : ''}`);
+        if (headings[h]!.index >= from) unitHeadings.push(headings[h]!);
         h++;
       }
-      const context = `${this.unitContext}\u0001${state()}\u0001${unitHeadings.join(',')}`;
+      const slugs = unitHeadings.map((x) => `${x.slug}${x === titleHeading ? '!' : ''}`).join(',');
+      const context = `${this.unitContext}\u0001${state()}\u0001${slugs}`;
       const line = this.ctx.lines.position(startOffset).line;
-      this.cached(context, this.ctx.text.slice(startOffset, endOffset), line, inherited, () => extract(from, to), () => replay(from, to));
+      this.cached(context, this.ctx.text.slice(startOffset, endOffset), line, inherited, () => extract(from, to), () => replay(unitHeadings));
     }
     this.assignKeys();
   }
@@ -80,10 +81,13 @@ export class ItemBuilder {
   cached(context: string, text: string, line: number, inherited: Inherited, extract: () => void, replay: () => void = () => {}): void {
     const cache = this.input.cache;
     const hit = cache?.take(context, text, line);
+    const parent = this.recordings[this.recordings.length - 1];
     if (hit) {
       this.adopt(hit, inherited);
       replay();
-      cache!.put(context, text, hit);
+      const key = cache!.put(context, text, hit);
+      cache!.keepNested(hit);
+      if (parent) (parent.nested ??= []).push({ context, text: key, result: hit });
       return;
     }
     const recording: UnitResult = { items: [], inheriting: new Set(), anchors: [], line };
@@ -95,7 +99,8 @@ export class ItemBuilder {
       this.recordings.pop();
     }
     recording.items = this.info.items.slice(before);
-    cache?.put(context, text, recording);
+    const key = cache?.put(context, text, recording);
+    if (parent && key !== undefined) (parent.nested ??= []).push({ context, text: key, result: recording });
   }
 
   /** Takes a previous version's unit: its items, fresh copies of the inherited traces, its anchors. */

@@ -49,8 +49,8 @@ export function roadmapDoc(b: ItemBuilder): void {
         else if (node.type === 'table') roadmapTableRows(b, node, inherited, groups);
       }
     },
-    (from, to) => {
-      for (const h of b.input.headings) if (h.index >= from && h.index < to) step(h);
+    (unitHeadings) => {
+      for (const h of unitHeadings) step(h);
     },
   );
 }

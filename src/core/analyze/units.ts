@@ -18,6 +18,17 @@ export interface UnitResult {
   anchors: Array<{ anchor: string; item: Item; ifAbsent: boolean }>;
   /** The unit's first line when the items were last placed. */
   line: number;
+  /**
+   * Units cached while extracting this one (the items of a long list). Their items are among this
+   * unit's, so when this unit is reused whole they are kept for the next version too.
+   */
+  nested?: NestedUnit[];
+}
+
+export interface NestedUnit {
+  context: string;
+  text: string;
+  result: UnitResult;
 }
 
 /**
@@ -28,33 +39,66 @@ export class UnitCache {
   private previous = new Map<string, Map<string, UnitResult[]>>();
   private current = new Map<string, Map<string, UnitResult[]>>();
 
+  /** Results in use in the version being built, nested ones included: each item belongs to one place. */
+  private claimed = new Set<UnitResult>();
+
   /** A previous version's result for this context and text, moved to start at `line`, or undefined. */
   take(context: string, text: string, line: number): UnitResult | undefined {
     const result = this.previous.get(context)?.get(text)?.pop();
-    if (result) moveUnit(result, line);
+    // A unit whose items (or some of them, through a nested unit) are already in use elsewhere in
+    // this version is extracted afresh, so no item ever stands in two places.
+    if (!result || !this.claim(result)) return undefined;
+    moveUnit(result, line);
     return result;
   }
 
-  put(context: string, text: string, result: UnitResult): void {
+  private claim(result: UnitResult): boolean {
+    const all: UnitResult[] = [];
+    const collect = (r: UnitResult) => {
+      all.push(r);
+      for (const n of r.nested ?? []) collect(n.result);
+    };
+    collect(result);
+    if (all.some((r) => this.claimed.has(r))) return false;
+    for (const r of all) this.claimed.add(r);
+    return true;
+  }
+
+  /** Keeps a result for the next version; returns the key text as stored (a copy that holds no older document). */
+  put(context: string, text: string, result: UnitResult): string {
     let byText = this.current.get(context);
     if (!byText) this.current.set(context, (byText = new Map()));
     const list = byText.get(text);
-    if (list) list.push(result);
-    else byText.set(detach(text), [result]);
+    if (list) {
+      list.push(result);
+      return text;
+    }
+    const key = detach(text);
+    byText.set(key, [result]);
+    return key;
+  }
+
+  /** Keeps a reused unit's nested units for the next version, as if they had been looked up too. */
+  keepNested(result: UnitResult): void {
+    for (const n of result.nested ?? []) {
+      this.put(n.context, n.text, n.result);
+      this.keepNested(n.result);
+    }
   }
 
   /** Ends a version: what it used (or made) is what the next version can reuse. */
   commit(): void {
     this.previous = this.current;
     this.current = new Map();
+    this.claimed = new Set();
   }
 }
 
 /** Shifts every position held by the unit's items; shared positions move once. */
 function moveUnit(result: UnitResult, line: number): void {
   const delta = line - result.line;
-  result.line = line;
   if (delta === 0) return;
+  shiftLines(result, delta);
   const seen = new Set<Position>();
   const move = (p: Position | undefined) => {
     if (!p || seen.has(p)) return;
@@ -84,4 +128,10 @@ function moveUnit(result: UnitResult, line: number): void {
     } else if (at.mode === 'suffix') move(at.at);
     else if (at.mode === 'cell') moveRange(at.at);
   }
+}
+
+/** Records that a unit and its nested units now start `delta` lines further (their positions are moved once, by the caller). */
+function shiftLines(result: UnitResult, delta: number): void {
+  result.line += delta;
+  for (const n of result.nested ?? []) shiftLines(n.result, delta);
 }
