@@ -30,6 +30,8 @@ interface Parsed {
 const HEADING = /^#{1,6}(?:[ \t]|\r?$)/;
 /** A top-level bullet item with content; lists are split between such items (see `splitChunks`). */
 const BULLET = /^([-*+])[ \t]+\S/;
+/** A line that starts a block rather than continuing a paragraph lazily; anything unusual counts. */
+const BLOCK_START = /^(?:[>|<=]|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|[-_*](?:[ \t]*[-_*]){2,}[ \t]*$)/;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** HTML blocks that end at a marker rather than at a blank line (CommonMark types 1 to 5). */
@@ -43,12 +45,21 @@ const HTML_BLOCK: Array<[RegExp, RegExp]> = [
 /** A link reference definition can be used anywhere in the document: such documents are parsed whole. */
 const DEFINITION = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:/m;
 
+/**
+ * Whether the text opens front matter that never closes. micromark then reads the rest of the
+ * document differently (a list can become a paragraph), so the same lines do not parse the same
+ * way as in a document without it.
+ */
+export function opensUnclosedFrontMatter(text: string, bodyStart: number): boolean {
+  return bodyStart === 0 && /^---[ \t]*(\r\n|\r|\n)/.test(text);
+}
+
 /** Splits text into chunks; `bodyStart` is where the body starts (after front matter). */
 export function splitChunks(text: string, bodyStart: number): Chunk[] {
   // An opening `---` that never closes sends micromark's front matter construct to the end of the
   // document, which changes how later lines parse (a list can become a paragraph): parse it whole.
   // Lone CRs (old Mac line breaks) are line breaks to the parser but not to this line scan.
-  if (DEFINITION.test(text) || /\r(?!\n)/.test(text) || (bodyStart === 0 && /^---[ \t]*(\r\n|\r|\n)/.test(text))) {
+  if (DEFINITION.test(text) || /\r(?!\n)/.test(text) || opensUnclosedFrontMatter(text, bodyStart)) {
     return [{ text, offset: 0, line: 0 }];
   }
   const chunks: Chunk[] = [];
@@ -60,10 +71,26 @@ export function splitChunks(text: string, bodyStart: number): Chunk[] {
   let previousBlank = true;
   /** The bullet of the top-level list the scan is in, if any. */
   let bullet: string | undefined;
+  /** Where the text of that list's current item starts: lines indented this far belong to it. */
+  let contentColumn = 0;
   /** Whether the chunk being scanned starts with an item that continues the previous chunk's list. */
   let continues = false;
   let offset = 0;
   let line = 0;
+  /** Enters the state for a fence or a marker-ended HTML block that `content` opens; whether it did. */
+  const opensBlock = (content: string): boolean => {
+    const open = FENCE.exec(content);
+    if (open) {
+      fence = { char: open[1]![0]!, length: open[1]!.length };
+      htmlUntilBlank = false;
+      return true;
+    }
+    const html = HTML_BLOCK.find(([start]) => start.test(content));
+    if (!html || html[1].test(content.slice(content.search(html[0]) + 1))) return false;
+    htmlEnd = html[1];
+    htmlUntilBlank = false;
+    return true;
+  };
   while (offset < text.length) {
     let end = text.indexOf('\n', offset);
     const next = end < 0 ? text.length : end + 1;
@@ -76,8 +103,12 @@ export function splitChunks(text: string, bodyStart: number): Chunk[] {
       } else if (htmlEnd) {
         if (htmlEnd.test(content)) htmlEnd = undefined;
       } else if (htmlUntilBlank) {
-        // Other HTML blocks (a `<div>`, a `</div>`) run to the next blank line.
+        // Other HTML blocks (a `<div>`, a `</div>`) run to the next blank line. But the line that
+        // looked like one may have been text (`<x!--` starts no HTML block), and then a fence or a
+        // comment opened here runs past that blank line: follow it as if it did, which only ever
+        // splits less.
         if (content.trim() === '') htmlUntilBlank = false;
+        else opensBlock(content);
       } else {
         const item = THEMATIC_BREAK.test(content) ? null : BULLET.exec(content);
         if (previousBlank && HEADING.test(content) && offset > chunkOffset && offset > bodyStart) {
@@ -94,17 +125,18 @@ export function splitChunks(text: string, bodyStart: number): Chunk[] {
           chunkLine = line;
           continues = true;
         }
-        // Which top-level bullet list the scan is in: a bullet item starts or continues one; an
-        // unindented line after a blank line (or a break, a heading) ends it.
-        if (item) bullet = item[1];
-        else if (content.trim() !== '' && !/^[ \t]/.test(content) && (previousBlank || HEADING.test(content) || THEMATIC_BREAK.test(content) || FENCE.test(content))) bullet = undefined;
-        const open = FENCE.exec(content);
-        if (open) fence = { char: open[1]![0]!, length: open[1]!.length };
-        else {
-          const html = HTML_BLOCK.find(([start]) => start.test(content));
-          if (html && !html[1].test(content.slice(content.search(html[0]) + 1))) htmlEnd = html[1];
-          else if (!html && /^ {0,3}</.test(content)) htmlUntilBlank = true;
+        // Which top-level bullet list the scan is in: a bullet item starts or continues one. A line
+        // outside the item's content column ends it when it follows a blank line or starts a block
+        // (a quote, another list, a break, a heading…); only text there is a lazy continuation.
+        if (item) {
+          bullet = item[1];
+          contentColumn = contentColumnOf(content);
+        } else if (content.trim() !== '') {
+          const indent = /^[ \t]*/.exec(content)![0];
+          const outside = indent.includes('\t') || indent.length < contentColumn;
+          if (outside && (previousBlank || BLOCK_START.test(content.slice(indent.length)))) bullet = undefined;
         }
+        if (!opensBlock(content) && /^ {0,3}</.test(content) && !HTML_BLOCK.some(([start]) => start.test(content))) htmlUntilBlank = true;
       }
     }
     previousBlank = content.trim() === '';
@@ -113,6 +145,13 @@ export function splitChunks(text: string, bodyStart: number): Chunk[] {
   }
   chunks.push({ text: text.slice(chunkOffset), offset: chunkOffset, line: chunkLine, ...(continues ? { continuesList: true } : {}) });
   return chunks;
+}
+
+/** The column where a bullet item's text starts (`-   x` → 4); a tab makes it unknowable, so nothing is inside. */
+function contentColumnOf(line: string): number {
+  const spaces = /^[-*+]([ \t]+)/.exec(line)![1]!;
+  if (spaces.includes('\t')) return Number.POSITIVE_INFINITY;
+  return spaces.length <= 4 ? 1 + spaces.length : 2;
 }
 
 /** A chunk's nodes, positioned as if the chunk were the whole document: the plain fast path, else remark. */

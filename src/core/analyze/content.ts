@@ -11,6 +11,8 @@ export interface DocContext {
   lines: LineIndex;
   syntax: Syntax;
   definitions: Map<string, string>;
+  /** The parse of a line depends on more than its own unit's text (see `opensUnclosedFrontMatter`). */
+  contextSensitive: boolean;
 }
 
 /** What an item's content says: its upward references, "no trace" markers, metric, sub-IDs, excerpt. */

@@ -8,7 +8,7 @@ import { parseSuppressions, type Suppressions } from '../suppress';
 import { syntaxFor } from '../syntax';
 import { LineIndex, detectEol } from '../text';
 import type { DocKind, Item, Range } from '../types';
-import { ChunkedParser, parseOnce } from './chunks';
+import { ChunkedParser, opensUnclosedFrontMatter, parseOnce } from './chunks';
 import { UnitCache } from './units';
 import { collectDefinitions, type DocContext } from './content';
 import { extractItems } from './layouts';
@@ -130,7 +130,7 @@ export function analyzeDocument(input: AnalyzeInput): DocumentInfo {
     const tree = input.incremental ? input.incremental.parser.parse(text, bodyStart) : parseOnce(text, bodyStart);
     // Link reference definitions are rare; a text scan spares walking the whole tree for them.
     const definitions = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:/m.test(text) ? collectDefinitions(tree) : new Map<string, string>();
-    const ctx: DocContext = { text, lines, syntax: syntaxFor(config), definitions };
+    const ctx: DocContext = { text, lines, syntax: syntaxFor(config), definitions, contextSensitive: opensUnclosedFrontMatter(text, bodyStart) };
     const headings = collectHeadings(tree);
     const titleHeading = findTitleHeading(headings, kind.kind);
     const fmTitle = kind.frontMatter?.data['title'];

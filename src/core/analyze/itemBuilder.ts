@@ -53,7 +53,7 @@ export class ItemBuilder {
     const { tree, headings, titleHeading } = this.input;
     const children = tree.children;
     const starts = [0, ...headings.filter((h) => h.depth <= level && h.index > 0).map((h) => h.index)];
-    this.unitContext = `${level}\u0001${signature(inherited)}\u0001${[...this.ctx.definitions].join('\u0002')}`;
+    this.unitContext = `${level}\u0001${signature(inherited)}\u0001${[...this.ctx.definitions].join('\u0002')}\u0001${this.ctx.contextSensitive ? 'fm' : ''}`;
     let h = 0;
     for (let u = 0; u < starts.length; u++) {
       const from = starts[u]!;
@@ -66,8 +66,9 @@ export class ItemBuilder {
         h++;
       }
       const slugs = unitHeadings.map((x) => `${x.slug}${x === titleHeading ? '!' : ''}`).join(',');
-      const context = `${this.unitContext}\u0001${state()}\u0001${slugs}`;
-      const line = this.ctx.lines.position(startOffset).line;
+      const { line, character } = this.ctx.lines.position(startOffset);
+      // Reused items move to other lines, never to other columns: the column is part of the key.
+      const context = `${this.unitContext}\u0001${state()}\u0001${slugs}\u0001${character}`;
       this.cached(context, this.ctx.text.slice(startOffset, endOffset), line, inherited, () => extract(from, to), () => replay(unitHeadings));
     }
     this.assignKeys();

@@ -11,8 +11,8 @@ import type { Heading, List, ListItem, Paragraph, RootContent, Text } from 'mdas
 const NOT_PLAIN = /[*_`[\]<>&\\!~|\t\r]/;
 const ATX = /^(#{1,6})(?: (.*))?$/;
 const ITEM = /^- (\S.*)$/;
-/** Lines that make the text more than plain: setext underlines, thematic breaks, indented or quoted lines, ordered or other bullets, HTML. */
-const SPECIAL_LINE = /^(?:[ ]|=+$|-+$|>|\d+[.)]|[+*](?:\s|$)|-(?:\s*$|\s{2}))/;
+/** Lines that make the text more than plain: setext underlines, thematic breaks (`---`, `-- -`), indented or quoted lines, ordered or other bullets, HTML. */
+const SPECIAL_LINE = /^(?:[ ]|=+$|-+$|>|\d+[.)]|[+*](?:\s|$)|-(?:\s*$|\s{2})|-(?:[ ]*-){2,}[ ]*$)/;
 
 interface Point {
   line: number;

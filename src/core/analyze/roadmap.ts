@@ -1,4 +1,4 @@
-import type { List, ListItem, Paragraph, RootContent, Table, TableRow } from 'mdast';
+import type { List, ListItem, Node, Paragraph, Parent, RootContent, Table, TableRow } from 'mdast';
 import { contentSpan, endOf, plainText, startOf } from '../markdown';
 import type { Syntax } from '../syntax';
 import { excerptOf } from '../text';
@@ -69,9 +69,18 @@ function roadmapListItems(b: ItemBuilder, list: List, inherited: Inherited, grou
   for (const listItem of list.children) {
     // Each item is its own unit: an edit to one item of a long list re-extracts that item only.
     const start = startOf(listItem);
-    const context = `li\u0001${b.unitContext}\u0001${group}`;
-    b.cached(context, b.ctx.text.slice(start, endOf(listItem)), b.ctx.lines.position(start).line, inherited, () => roadmapListItem(b, listItem, inherited, groups));
+    // The same lines can parse differently after a paragraph than after a list (`* -` holds an empty
+    // list in one place and the text "-" in another), so the parse's shape is part of the key.
+    const { line, character } = b.ctx.lines.position(start);
+    const context = `li\u0001${b.unitContext}\u0001${group}\u0001${shapeOf(listItem)}\u0001${character}`;
+    b.cached(context, b.ctx.text.slice(start, endOf(listItem)), line, inherited, () => roadmapListItem(b, listItem, inherited, groups));
   }
+}
+
+/** The node types of a subtree, as a short string: what the parse made of a text. */
+function shapeOf(node: Node): string {
+  const children = (node as Parent).children;
+  return children ? `${node.type}(${children.map(shapeOf).join(',')})` : node.type;
 }
 
 function roadmapListItem(b: ItemBuilder, listItem: ListItem, inherited: Inherited, groups: HeadingInfo[]): void {
