@@ -42,6 +42,17 @@ describe('The packaged extension, installed from its .vsix', () => {
     assert.deepEqual(unwanted, [], 'files that .vscodeignore should have kept out of the package');
   });
 
+  it('ships every image its README shows, so the Extensions view shows the screenshots', () => {
+    // The .vsix stores it as extension/readme.md, whatever its name in the repository.
+    const name = fs.readdirSync(installedAt).find((f) => f.toLowerCase() === 'readme.md');
+    assert.ok(name, 'the README is installed with the extension');
+    const readme = fs.readFileSync(path.join(installedAt, name), 'utf8');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]!).filter((src) => !/^[a-z]+:/i.test(src));
+    assert.ok(images.length >= 3, `the README shows the Strategy view, a hover and the quick fixes; found ${images.join(', ')}`);
+    const missing = images.filter((src) => !fs.existsSync(path.join(installedAt, src)));
+    assert.deepEqual(missing, [], 'images the README references but the .vsix does not hold');
+  });
+
   it('declares that it runs in untrusted and virtual workspaces', () => {
     const capabilities = extension.packageJSON.capabilities as { untrustedWorkspaces?: { supported?: unknown }; virtualWorkspaces?: unknown } | undefined;
     assert.equal(capabilities?.untrustedWorkspaces?.supported, true, 'capabilities.untrustedWorkspaces.supported: it never runs workspace code');
