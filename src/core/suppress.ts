@@ -15,12 +15,17 @@ export interface Suppressions {
 
 const COMMENT = /<!--\s*throughline-(disable-next-line|disable|enable)\b([^]*?)-->/g;
 
-export function parseSuppressions(text: string, lines: LineIndex): Suppressions {
+/**
+ * The suppression comments in `text`. `comments`, when given, are the spans of the document's HTML
+ * (from its parse): a comment elsewhere is quoted, in code or a code span, and switches nothing off.
+ */
+export function parseSuppressions(text: string, lines: LineIndex, comments?: Array<[number, number]>): Suppressions {
   const regions: Region[] = [];
   if (!text.includes('throughline-')) return { regions };
   // Open `disable` regions, by rule (`*` for all rules).
   const open = new Map<string, number>();
   for (const m of text.matchAll(COMMENT)) {
+    if (comments && !comments.some(([start, end]) => m.index >= start && m.index + m[0].length <= end)) continue;
     const directive = m[1]!;
     const rules = m[2]!
       .split(/[\s,]+/)

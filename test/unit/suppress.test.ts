@@ -31,4 +31,17 @@ describe('suppression comments', () => {
     const ws = workspaceOf({ 'goals.md': goals, 'roadmap.md': roadmap });
     assert.deepEqual(findingLines(ws, 'untraced-item'), ['roadmap.md:11 untraced-item']);
   });
+
+  it('ignores comments quoted in a code span, a fenced block or an indented block, and obeys inline ones', () => {
+    const roadmap = [
+      '# Roadmap',
+      'To mute a rule, write `<!-- throughline-disable -->` above it.',
+      '```markdown\n<!-- throughline-disable -->\n```',
+      '    <!-- throughline-disable untraced-item -->',
+      '- Still reported',
+      '- Silenced by an inline comment <!-- throughline-disable-next-line untraced-item -->\n- Silenced',
+    ].join('\n\n');
+    const ws = workspaceOf({ 'goals.md': goals, 'roadmap.md': roadmap });
+    assert.deepEqual(findingLines(ws, 'untraced-item'), ['roadmap.md:11 untraced-item', 'roadmap.md:13 untraced-item']);
+  });
 });

@@ -1,9 +1,9 @@
 import { slug as githubSlug } from 'github-slugger';
-import type { Heading, Root, RootContent } from 'mdast';
+import type { Heading, Node, Parent, Root, RootContent } from 'mdast';
 import type { Config } from '../config';
 import type { FrontMatter } from '../frontMatter';
 import { detectKind, type KindResult } from '../kind';
-import { contentSpan, plainText, startOf } from '../markdown';
+import { contentSpan, endOf, plainText, startOf } from '../markdown';
 import { parseSuppressions, type Suppressions } from '../suppress';
 import { syntaxFor } from '../syntax';
 import { LineIndex, detectEol } from '../text';
@@ -131,6 +131,8 @@ export function analyzeDocument(input: AnalyzeInput): DocumentInfo {
     // Link reference definitions are rare; a text scan spares walking the whole tree for them.
     const definitions = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:/m.test(text) ? collectDefinitions(tree) : new Map<string, string>();
     const ctx: DocContext = { text, lines, syntax: syntaxFor(config), definitions, contextSensitive: opensUnclosedFrontMatter(text, bodyStart) };
+    // Only real HTML comments switch rules off, not ones quoted in code: that takes the parse.
+    if (info.suppressions.regions.length > 0) info.suppressions = parseSuppressions(text, lines, htmlSpans(tree));
     const headings = collectHeadings(tree);
     const titleHeading = findTitleHeading(headings, kind.kind);
     const fmTitle = kind.frontMatter?.data['title'];
@@ -149,6 +151,17 @@ export function analyzeDocument(input: AnalyzeInput): DocumentInfo {
     info.failure = e instanceof Error ? e.message : String(e);
   }
   return info;
+}
+
+/** The offsets of every HTML node (block or inline) in the tree. */
+function htmlSpans(tree: Root): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const visit = (node: Node): void => {
+    if (node.type === 'html') spans.push([startOf(node), endOf(node)]);
+    for (const child of (node as Parent).children ?? []) visit(child);
+  };
+  visit(tree);
+  return spans;
 }
 
 /**
