@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Workspace, mergeConfig, summarize, type Issue } from '../core';
-import { USAGE, UsageError, parseArgs, type CliArgs } from './args';
+import { USAGE, USAGE_HINT, UsageError, parseArgs, type CliArgs } from './args';
 import { InputError, fileUri, findProject, isDirectory, isWithin, listMarkdownFiles, peekMarkdown, readMarkdown, toPosix } from './files';
 import { countBySeverity, formatGraphText, formatJson, formatText, toJsonDiagnostic, type JsonDiagnostic } from './output';
 
@@ -21,10 +21,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     args = parseArgs(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`throughline: ${e.message}\n${USAGE}\n`);
+      io.stderr(`throughline: ${e.message}; ${USAGE_HINT}\n`);
       return 2;
     }
     throw e;
+  }
+  if (args.command === 'usage') {
+    // No command at all: the usage is the answer, but on stderr and as a failure, so a CI step
+    // that lost its arguments does not pass.
+    io.stderr(`${USAGE}\n`);
+    return 2;
   }
   if (args.command === 'help') {
     io.stdout(`${USAGE}\n`);

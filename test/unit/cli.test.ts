@@ -112,21 +112,49 @@ describe('throughline CLI (spawned)', () => {
     assert.ok(graph.edges.some((e) => e['via'] === 'column'));
   });
 
-  const usage: Array<[string, string[], RegExp]> = [
-    ['a missing path', ['check', 'no/such/folder'], /^throughline: no\/such\/folder: no such file or folder\n$/],
-    ['an unknown option', ['check', '--fromat', 'json'], /^throughline: unknown option “--fromat”\n/],
-    ['a bad format', ['check', '--format', 'xml'], /^throughline: --format must be “text” or “json”, not “xml”\n/],
-    ['a bad --max-warnings', ['check', '--max-warnings', 'lots'], /^throughline: --max-warnings needs a whole number ≥ 0, not “lots”\n/],
-    ['an unknown command', ['lint'], /^throughline: unknown command “lint”; use “check” or “graph”\n/],
+  const HINT = "; see 'throughline --help'\n";
+  const usage: Array<[string, string[], string]> = [
+    ['an unknown option', ['check', '--fromat', 'json'], 'unknown option “--fromat”'],
+    ['an unknown option after a path', ['check', '.', '--bogus'], 'unknown option “--bogus”'],
+    ['a bad format', ['check', '--format', 'xml'], '--format must be “text” or “json”, not “xml”'],
+    ['a bad --max-warnings', ['check', '--max-warnings', 'lots'], '--max-warnings needs a whole number ≥ 0, not “lots”'],
+    ['a negative --max-warnings', ['check', '--max-warnings', '-1'], '--max-warnings needs a whole number ≥ 0, not “-1”'],
+    ['--config without a value', ['check', '--config'], '--config needs a value'],
+    ['an option where a value belongs', ['check', '--config', '--format', 'json'], '--config needs a value'],
+    ['an option graph does not take', ['graph', '.', '--max-warnings', '0'], 'graph does not take --max-warnings'],
+    ['an unknown command', ['lint'], 'unknown command “lint”; use “check” or “graph”'],
+    ['options but no command', ['--format', 'json'], 'no command before “--format”; use “check” or “graph”'],
   ];
   for (const [what, args, message] of usage) {
-    it(`exits 2 with one clear line for ${what}`, () => {
+    it(`exits 2 with one line naming ${what}, and a hint`, () => {
       const r = cli(args);
       assert.equal(r.code, 2);
-      assert.match(r.stderr, message);
-      assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+      assert.equal(r.stderr, `throughline: ${message}${HINT}`);
+      assert.equal(r.stdout, '');
     });
   }
+
+  it('exits 2 with one line for a missing path', () => {
+    const r = cli(['check', 'no/such/folder']);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, 'throughline: no/such/folder: no such file or folder\n');
+  });
+
+  it('with no command at all, prints the usage on stderr and exits 2 (bad usage), so a CI step cannot pass by accident', () => {
+    const r = cli([]);
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^Usage:\n  throughline check/);
+  });
+
+  it('--help, anywhere on the line, prints the usage on stdout and exits 0', () => {
+    for (const args of [['--help'], ['-h'], ['help'], ['check', '--help'], ['graph', '.', '-h']]) {
+      const r = cli(args);
+      assert.equal(r.code, 0, args.join(' '));
+      assert.match(r.stdout, /^Usage:\n  throughline check/, args.join(' '));
+      assert.equal(r.stderr, '');
+    }
+  });
 
   it('exits 2 naming the key for a bad config file', () => {
     const dir = tempWorkspace({ ...CLEAN, '.throughline.yaml': 'rules:\n  untraced-item: loud\n' });
@@ -157,8 +185,7 @@ describe('throughline CLI (spawned)', () => {
     assert.equal(out.summary.files, 3);
   });
 
-  it('prints help and the version', () => {
-    assert.match(cli(['--help']).stdout, /^Usage:\n  throughline check/);
+  it('prints the version', () => {
     assert.match(cli(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
   });
 });
