@@ -110,10 +110,22 @@ function relativeToCwd(io: Io, abs: string): string {
 
 // Entry point when bundled as dist/cli.js.
 if (require.main === module) {
+  // A reader that stops early (`| head -1`, a failing `jq`) closes the pipe: stop writing, quietly,
+  // and exit with the check's own code. Anything else is a real failure and stays loud.
+  const closed = new Set<NodeJS.WriteStream>();
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      closed.add(stream);
+    });
+  }
+  const write = (stream: NodeJS.WriteStream) => (s: string) => {
+    if (!closed.has(stream)) stream.write(s);
+  };
   const io: Io = {
     cwd: process.cwd(),
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
+    stdout: write(process.stdout),
+    stderr: write(process.stderr),
     color: !!process.stdout.isTTY && !process.env['NO_COLOR'],
   };
   run(process.argv.slice(2), io).then(
@@ -122,8 +134,8 @@ if (require.main === module) {
     },
     (e: unknown) => {
       // A bug, not bad input: still one clear line, and the details only when asked for.
-      process.stderr.write(`throughline: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-      if (process.env['THROUGHLINE_DEBUG']) process.stderr.write(`${e instanceof Error ? e.stack : ''}\n`);
+      io.stderr(`throughline: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+      if (process.env['THROUGHLINE_DEBUG']) io.stderr(`${e instanceof Error ? e.stack : ''}\n`);
       process.exitCode = 2;
     },
   );

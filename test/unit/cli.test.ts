@@ -185,6 +185,20 @@ describe('throughline CLI (spawned)', () => {
     assert.equal(out.summary.files, 3);
   });
 
+  it('stops quietly when the reader closes the pipe early (| head), keeping the exit code', function () {
+    if (process.platform === 'win32') this.skip();
+    // Far more output than a pipe buffers, so the CLI is still writing when `head` has gone.
+    const items = Array.from({ length: 5000 }, (_, i) => `- Untraced item number ${i} with a title long enough to fill the pipe`);
+    const dir = tempWorkspace({ ...CLEAN, 'roadmap.md': `# Roadmap\n\n## Now\n\n- Broken — Goal: G9\n${items.join('\n')}\n` });
+    const rcFile = path.join(dir, 'rc');
+    for (const [format, reader] of [['json', 'head -c 100'], ['text', 'head -n 1']]) {
+      const script = `("${process.execPath}" "${CLI}" check "${dir}" --format ${format}; echo $? > "${rcFile}") | ${reader} > /dev/null`;
+      const r = spawnSync('sh', ['-c', script], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      assert.equal(r.stderr, '', `no EPIPE stack trace (${format})`);
+      assert.equal(fs.readFileSync(rcFile, 'utf8').trim(), '1', `the check's own exit code: it found an error (${format})`);
+    }
+  });
+
   it('prints the version', () => {
     assert.match(cli(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
   });
