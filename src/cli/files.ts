@@ -3,8 +3,23 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONFIG_FILE_NAMES, ConfigError, isMarkdownPath, parseConfigText, type ConfigFile } from '../core';
 
-/** Input the CLI cannot read: reported in one line, exit code 2. */
-export class InputError extends Error {}
+/**
+ * Input the CLI cannot read: reported in one line, `<what> <file>: <detail>`, exit code 2. The file
+ * is kept absolute here and shown relative to the current folder, like the findings.
+ */
+export class InputError extends Error {
+  constructor(
+    readonly what: string,
+    readonly file: string,
+    readonly detail: string,
+  ) {
+    super(`${what ? `${what} ` : ''}${file}: ${detail}`);
+  }
+
+  line(show: (absPath: string) => string): string {
+    return `${this.what ? `${this.what} ` : ''}${show(this.file)}: ${this.detail}`;
+  }
+}
 
 /** Files larger than this are skipped with a notice: nobody writes a 10 MB roadmap by hand. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -42,12 +57,12 @@ async function readConfig(configPath: string): Promise<ConfigFile> {
   try {
     text = await fs.readFile(configPath, 'utf8');
   } catch (e) {
-    throw new InputError(`cannot read config ${configPath}: ${reason(e)}`);
+    throw new InputError('cannot read config', configPath, reason(e));
   }
   try {
     return parseConfigText(text);
   } catch (e) {
-    if (e instanceof ConfigError) throw new InputError(`bad config ${configPath}: ${e.message}`);
+    if (e instanceof ConfigError) throw new InputError('bad config', configPath, e.message);
     throw e;
   }
 }
@@ -66,7 +81,7 @@ export function listMarkdownFiles(absPath: string, root: string, isExcluded: (re
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
-      throw new InputError(`cannot read folder ${dir}: ${reason(e)}`);
+      throw new InputError('cannot read folder', dir, reason(e));
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
@@ -93,7 +108,7 @@ export function readMarkdown(absPath: string): ReadResult {
   } catch (e) {
     // Gone between listing and reading: nothing to check, nothing to stop for.
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'skipped', reason: 'it was deleted while being checked' };
-    throw new InputError(`cannot read ${absPath}: ${reason(e)}`);
+    throw new InputError('cannot read', absPath, reason(e));
   }
   // Binary content is decoded too: the core reports a product doc it will not read, and ignores other files.
   return { kind: 'text', text: new TextDecoder('utf-8').decode(bytes) };
@@ -113,7 +128,7 @@ export function peekMarkdown(absPath: string): string {
     const n = readSync(fd, buffer, 0, PEEK_BYTES, 0);
     return buffer.subarray(0, n).toString('utf8');
   } catch (e) {
-    throw new InputError(`cannot read ${absPath}: ${reason(e)}`);
+    throw new InputError('cannot read', absPath, reason(e));
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -167,7 +182,7 @@ function statOrThrow(p: string) {
   try {
     return statSync(p);
   } catch (e) {
-    throw new InputError(`cannot read ${p}: ${reason(e)}`);
+    throw new InputError('cannot read', p, reason(e));
   }
 }
 

@@ -44,7 +44,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return await runAnalysis(args, io);
   } catch (e) {
     if (e instanceof InputError) {
-      io.stderr(`throughline: ${e.message}\n`);
+      io.stderr(`throughline: ${e.line((abs) => relativeToCwd(io, abs))}\n`);
       return 2;
     }
     throw e;
@@ -53,10 +53,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
 async function runAnalysis(args: CliArgs, io: Io): Promise<number> {
   const absPaths = args.paths.map((p) => path.resolve(io.cwd, p));
-  for (const [i, p] of absPaths.entries()) {
-    if (!existsSync(p)) throw new InputError(`${args.paths[i]}: no such file or folder`);
+  for (const p of absPaths) {
+    if (!existsSync(p)) throw new InputError('', p, 'no such file or folder');
   }
-  if (args.config && !existsSync(path.resolve(io.cwd, args.config))) throw new InputError(`${args.config}: no such config file`);
+  if (args.config && !existsSync(path.resolve(io.cwd, args.config))) throw new InputError('', path.resolve(io.cwd, args.config), 'no such config file');
   const project = await findProject(absPaths, args.config && path.resolve(io.cwd, args.config));
   const workspace = new Workspace(fileUri(project.root), mergeConfig(project.config), { incremental: false });
 

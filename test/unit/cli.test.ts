@@ -156,11 +156,20 @@ describe('throughline CLI (spawned)', () => {
     }
   });
 
-  it('exits 2 naming the key for a bad config file', () => {
-    const dir = tempWorkspace({ ...CLEAN, '.throughline.yaml': 'rules:\n  untraced-item: loud\n' });
-    const r = cli(['check', dir]);
+  it('exits 2 naming the key for a bad config file, which it names relative to the current folder', () => {
+    const dir = tempWorkspace({ ...CLEAN, 'docs/.throughline.yaml': 'rules:\n  untraced-item: loud\n' });
+    const r = cli(['check', 'docs'], dir);
     assert.equal(r.code, 2);
-    assert.equal(r.stderr, `throughline: bad config ${path.join(dir, '.throughline.yaml')}: "rules.untraced-item" must be error, warning, information, hint or off, not "loud"\n`);
+    assert.equal(r.stderr, `throughline: bad config docs/.throughline.yaml: "rules.untraced-item" must be error, warning, information, hint or off, not "loud"\n`);
+    const given = cli(['check', '.', '--config', 'docs/.throughline.yaml'], dir);
+    assert.equal(given.stderr, r.stderr);
+  });
+
+  it('takes a single string where the config expects a list', () => {
+    const dir = tempWorkspace({ ...WARNINGS_ONLY, '.throughline.yaml': 'exclude: roadmap.md\n' });
+    const out = JSON.parse(cli(['check', dir, '--format', 'json']).stdout) as { diagnostics: Array<{ rule: string }>; summary: { files: number } };
+    assert.equal(out.summary.files, 2, 'roadmap.md is excluded');
+    assert.deepEqual(out.diagnostics.map((d) => d.rule), ['goal-without-items'], 'nothing from the excluded roadmap');
   });
 
   it('exits 2 for a file it cannot read', function () {
