@@ -27,7 +27,8 @@ Options:
   -h, --help           show this help
   -v, --version        show the version
 
-Exit codes: 0 no errors, 1 errors (or too many warnings), 2 bad usage or unreadable input.`;
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 bad usage, a bad config file, or a
+named path that is missing or cannot be read (other unreadable product docs are findings).`;
 
 /** The options each command takes: `graph` has no findings, so no --max-warnings. */
 const OPTIONS: Record<'check' | 'graph', readonly string[]> = {

@@ -2,16 +2,20 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Workspace, mergeConfig, summarize, type Issue } from '../core';
 import { USAGE, USAGE_HINT, UsageError, parseArgs, type CliArgs } from './args';
-import { InputError, fileUri, findProject, isDirectory, isWithin, listMarkdownFiles, peekMarkdown, readMarkdown, toPosix } from './files';
+import { InputError, fileUri, toPosix } from './files';
+import { loadProject } from './load';
+import { findProject } from './project';
 import { countBySeverity, formatGraphText, formatJson, formatText, toJsonDiagnostic, type JsonDiagnostic } from './output';
 
 import { version } from '../../package.json';
 
-interface Io {
+export interface Io {
   cwd: string;
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   color: boolean;
+  /** Test seam: called with the files listed, before any is read (see LoadOptions). */
+  afterListing?: (files: readonly string[]) => void;
 }
 
 /** Runs the CLI and returns its exit code: 0 no errors, 1 errors or too many warnings, 2 bad usage or input. */
@@ -56,35 +60,25 @@ async function runAnalysis(args: CliArgs, io: Io): Promise<number> {
   for (const p of absPaths) {
     if (!existsSync(p)) throw new InputError('', p, 'no such file or folder');
   }
-  if (args.config && !existsSync(path.resolve(io.cwd, args.config))) throw new InputError('', path.resolve(io.cwd, args.config), 'no such config file');
-  const project = await findProject(absPaths, args.config && path.resolve(io.cwd, args.config));
+  const configPath = args.config && path.resolve(io.cwd, args.config);
+  if (configPath && !existsSync(configPath)) throw new InputError('', configPath, 'no such config file');
+  const project = await findProject(absPaths, configPath);
   const workspace = new Workspace(fileUri(project.root), mergeConfig(project.config), { incremental: false });
-
+  const show = (abs: string) => relativeToCwd(io, abs);
   // Every product doc under the root is loaded, so references resolve; only files under the given
   // paths are reported.
-  const files = new Set<string>(listMarkdownFiles(project.root, project.root, (rel) => workspace.isExcluded(rel)));
-  // Files named on the command line count even when their name is not .md.
-  for (const p of absPaths) if (!(await isDirectory(p))) files.add(p);
-  const reported = new Set<string>();
-  for (const file of files) {
-    const relPath = toPosix(path.relative(project.root, file));
-    // Most files in a docs repository are not product docs: look at their front matter only.
-    if (!workspace.mayHaveKind(relPath, () => peekMarkdown(file))) continue;
-    const result = readMarkdown(file);
-    if (result.kind === 'skipped') {
-      if (absPaths.some((p) => isWithin(file, p))) io.stderr(`throughline: skipped ${relativeToCwd(io, file)}: ${result.reason}\n`);
-      continue;
-    }
-    const info = workspace.update(fileUri(file), result.text);
-    if (info && absPaths.some((p) => isWithin(file, p))) reported.add(info.uri);
-  }
+  const reported = loadProject(workspace, project.root, absPaths, {
+    warn: (message) => io.stderr(`throughline: ${message}\n`),
+    show,
+    ...(io.afterListing ? { afterListing: io.afterListing } : {}),
+  });
 
   const result = workspace.check();
   const summary = summarize(result.model, (doc) => reported.has(doc.uri));
   if (args.command === 'graph') {
     const graph = workspace.graph();
     if (args.format === 'json') {
-      const nodes = graph.nodes.map((n) => ({ ...n, file: relativeToCwd(io, path.join(project.root, n.file)) }));
+      const nodes = graph.nodes.map((n) => ({ ...n, file: show(path.join(project.root, n.file)) }));
       io.stdout(`${JSON.stringify({ version: 1, nodes, edges: graph.edges }, null, 2)}\n`);
     } else io.stdout(`${formatGraphText(graph)}\n`);
     return 0;
@@ -94,7 +88,7 @@ async function runAnalysis(args: CliArgs, io: Io): Promise<number> {
   const uris = [...result.issues.keys()].filter((u) => reported.has(u)).sort();
   for (const uri of uris) {
     const doc = workspace.get(uri)!;
-    const file = relativeToCwd(io, path.join(project.root, doc.relPath));
+    const file = show(path.join(project.root, doc.relPath));
     for (const issue of result.issues.get(uri) as Issue[]) diagnostics.push(toJsonDiagnostic(issue, file));
   }
   diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));

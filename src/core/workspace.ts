@@ -153,14 +153,16 @@ export class Workspace {
 
   /**
    * Records a file that could not be read (too large to load, unreadable) as skipped, so the user
-   * sees why it is missing; only when its name or a config glob says it is a product doc.
+   * sees why it is missing; only when its name or a config glob says it is a product doc, or its
+   * `start` (the first few KB, when they could be read) has front matter naming a kind.
    */
-  skip(uri: string, reason: string): boolean {
+  skip(uri: string, reason: string, start = ''): boolean {
     const relPath = this.relativePath(uri);
-    if (relPath === undefined || !this.mayHaveKind(relPath, () => '')) return false;
-    const info = analyzeDocument({ uri, relPath, text: '', config: this.config, kind: this.detect(relPath, '') });
-    info.items = [];
-    info.skipped = reason;
+    if (relPath === undefined || !this.mayHaveKind(relPath, () => start)) return false;
+    // Only the kind counts: nothing else in a file that was not read is analysed.
+    const { kind, source } = this.detect(relPath, start);
+    if (!kind) return false;
+    const info = analyzeDocument({ uri, relPath, text: '', config: this.config, kind: { kind, source }, skipped: reason });
     this.incremental.delete(uri);
     this.docs.set(uri, info);
     this.result = undefined;
