@@ -4,7 +4,12 @@ import { CONFIG_FILE_NAMES, ConfigError, parseConfigText, type ConfigFile } from
 import { InputError, isWithin, reason } from './files';
 
 export interface Project {
-  /** The folder that plays the workspace folder: the config file's folder, or the paths' common folder. */
+  /**
+   * The folder that plays the workspace folder, the "project folder": every product doc under it is
+   * read so references resolve. The nearest folder, from the named paths upward, that holds a
+   * config file or `.git`; else the named paths' common folder. `--config FILE` makes FILE's
+   * folder the root when the paths lie inside it.
+   */
   root: string;
   configPath: string | undefined;
   config: ConfigFile;
@@ -13,21 +18,28 @@ export interface Project {
 /** Finds the project root and its config for the given paths (already checked to exist). */
 export async function findProject(absPaths: string[], explicitConfig: string | undefined): Promise<Project> {
   const common = commonDirectory(await Promise.all(absPaths.map(async (p) => ((await fs.stat(p)).isDirectory() ? p : path.dirname(p)))));
-  const configPath = explicitConfig ? path.resolve(explicitConfig) : await findConfigUpwards(common);
+  const found = await findRootUpwards(common);
+  const configPath = explicitConfig ? path.resolve(explicitConfig) : found?.configPath;
   const config = configPath ? await readConfig(configPath) : {};
-  const configDir = configPath ? path.dirname(configPath) : undefined;
-  const root = configDir && absPaths.every((p) => isWithin(p, configDir)) ? configDir : common;
+  const explicitDir = explicitConfig ? path.dirname(path.resolve(explicitConfig)) : undefined;
+  const root = explicitDir && absPaths.every((p) => isWithin(p, explicitDir)) ? explicitDir : (found?.dir ?? common);
   return { root, configPath, config };
 }
 
-async function findConfigUpwards(start: string): Promise<string | undefined> {
+/**
+ * The nearest folder from `start` upward holding a config file or `.git`, whichever comes first: a
+ * config file marks the docs' own top, `.git` the repository's, and nothing above it belongs to
+ * this project. Undefined when there is neither, up to the file system's root.
+ */
+async function findRootUpwards(start: string): Promise<{ dir: string; configPath?: string } | undefined> {
   for (let dir = start; ; dir = path.dirname(dir)) {
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = path.join(dir, name);
-      if (await exists(candidate)) return candidate;
+      if (await exists(candidate)) return { dir, configPath: candidate };
     }
-    // Stop at the repository's top: a config above it belongs to something else.
-    if ((await exists(path.join(dir, '.git'))) || path.dirname(dir) === dir) return undefined;
+    // `.git` is a folder in a clone and a file in a worktree or submodule.
+    if (await exists(path.join(dir, '.git'))) return { dir };
+    if (path.dirname(dir) === dir) return undefined;
   }
 }
 

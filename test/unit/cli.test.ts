@@ -83,6 +83,48 @@ describe('throughline CLI (spawned)', () => {
     assert.equal(out.summary.files, 1);
   });
 
+  describe('the project folder, when there is no config file', () => {
+    const P8 = {
+      'vision.md': '# Vision\n',
+      'alpha/roadmap.md': '# Roadmap\n\n## Now\n\n- Alpha cross — Goal: G3\n- Alpha untraced\n',
+      'beta/goals.md': '# Goals\n\n## G3: Beta goal\n\nVision: Vision\nMetric: 10%\n',
+      'beta/roadmap.md': '# Roadmap\n\n- Beta item — Goal: G3\n',
+    };
+    type Out = { diagnostics: Array<{ file: string; rule: string }>; summary: { files: number; roadmapItems: number } };
+    const checkJson = (args: string[], cwd: string) => JSON.parse(cli(['check', ...args, '--format', 'json'], cwd).stdout) as Out;
+
+    for (const [what, marker] of [['a clone (.git folder)', 'dir'], ['a worktree (.git file)', 'file']] as const) {
+      it(`is the repository's top in ${what}: check alpha resolves a goal in beta, as check . does`, () => {
+        const dir = tempWorkspace(P8);
+        if (marker === 'dir') fs.mkdirSync(path.join(dir, '.git'));
+        else fs.writeFileSync(path.join(dir, '.git'), 'gitdir: /elsewhere/.git/worktrees/p8\n');
+        const sub = checkJson(['alpha'], dir);
+        assert.deepEqual(sub.diagnostics.map((d) => `${d.file} ${d.rule}`), ['alpha/roadmap.md untraced-item'], 'G3 resolves; findings only for alpha');
+        assert.deepEqual([sub.summary.files, sub.summary.roadmapItems], [1, 2], 'the summary counts alpha only');
+        const whole = checkJson(['.'], dir);
+        assert.deepEqual(whole.diagnostics.filter((d) => d.file.startsWith('alpha/')), sub.diagnostics);
+        const fromInside = checkJson(['.'], path.join(dir, 'alpha'));
+        assert.deepEqual(fromInside.diagnostics.map((d) => `${d.file} ${d.rule}`), ['roadmap.md untraced-item'], 'the same from inside alpha');
+      });
+    }
+
+    it('is the named folder when neither a config file nor .git is above it', function () {
+      const dir = tempWorkspace(P8);
+      for (let d = dir; path.dirname(d) !== d; d = path.dirname(d)) {
+        if (['.git', '.throughline.yaml', '.throughline.yml', '.throughline.json'].some((m) => fs.existsSync(path.join(d, m)))) this.skip();
+      }
+      const sub = checkJson(['alpha'], dir);
+      assert.ok(sub.diagnostics.some((d) => d.file === 'alpha/roadmap.md' && d.rule === 'unknown-reference'), 'beta is outside the project folder');
+    });
+
+    it('is the folder of the nearest config file, even below .git', () => {
+      const dir = tempWorkspace({ ...P8, 'beta/.throughline.yaml': '' });
+      fs.mkdirSync(path.join(dir, '.git'));
+      const out = checkJson(['beta'], dir);
+      assert.ok(out.diagnostics.some((d) => d.file === 'beta/goals.md' && d.rule === 'missing-vision'), 'the vision above beta is outside its project');
+    });
+  });
+
   it('uses the nearest .throughline.yaml, or the one given with --config', () => {
     const dir = tempWorkspace({ ...WARNINGS_ONLY, '.throughline.yaml': 'rules:\n  untraced-item: error\n', 'other.yaml': 'rules:\n  untraced-item: off\n' });
     const nearest = cli(['check', dir]);
