@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { Workspace, mergeConfig, summarize, type Issue } from '../core';
+import { Workspace, mergeConfig, subgraph, summarize, type Issue } from '../core';
 import { USAGE, USAGE_HINT, UsageError, parseArgs, type CliArgs } from './args';
-import { InputError, fileUri, toPosix } from './files';
+import { InputError, fileUri, isWithin, toPosix } from './files';
 import { loadProject } from './load';
 import { findProject } from './project';
 import { countBySeverity, formatGraphText, formatJson, formatText, toJsonDiagnostic, type JsonDiagnostic } from './output';
@@ -76,11 +76,12 @@ async function runAnalysis(args: CliArgs, io: Io): Promise<number> {
   const result = workspace.check();
   const summary = summarize(result.model, (doc) => reported.has(doc.uri));
   if (args.command === 'graph') {
-    const graph = workspace.graph();
-    if (args.format === 'json') {
-      const nodes = graph.nodes.map((n) => ({ ...n, file: show(path.join(project.root, n.file)) }));
-      io.stdout(`${JSON.stringify({ version: 1, nodes, edges: graph.edges }, null, 2)}\n`);
-    } else io.stdout(`${formatGraphText(graph)}\n`);
+    // The named paths' nodes and what they trace to, so no edge dangles (docs/configuration.md).
+    const graph = subgraph(workspace.graph(), (file) => absPaths.some((p) => isWithin(path.join(project.root, file), p)));
+    // Files relative to the current folder, as in check's findings (keys stay root-relative and stable).
+    const nodes = graph.nodes.map((n) => ({ ...n, file: show(path.join(project.root, n.file)) }));
+    if (args.format === 'json') io.stdout(`${JSON.stringify({ version: 1, nodes, edges: graph.edges }, null, 2)}\n`);
+    else io.stdout(`${formatGraphText({ nodes, edges: graph.edges })}\n`);
     return 0;
   }
 

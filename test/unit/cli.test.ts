@@ -30,7 +30,10 @@ const CLEAN = {
 };
 const WARNINGS_ONLY = { ...CLEAN, 'roadmap.md': '# Roadmap\n\n## Now\n\n- Retention emails — Goal: G1\n- Dark mode\n- Themes\n' };
 
-describe('throughline CLI (spawned)', () => {
+describe('throughline CLI (spawned)', function () {
+  // Each test starts Node several times; on a loaded CI machine that takes more than mocha's 2 s.
+  this.timeout(30_000);
+
   it('check prints compiler-style lines and a summary, and exits 1 on errors', () => {
     const r = cli(['check', 'examples']);
     assert.equal(r.code, 1, r.stderr);
@@ -152,6 +155,48 @@ describe('throughline CLI (spawned)', () => {
     assert.ok(graph.edges.some((e) => e['from'] === 'loop/initiatives/offline-inbox.md' && e['via'] === 'front-matter'));
     assert.ok(graph.edges.some((e) => e['via'] === 'link'));
     assert.ok(graph.edges.some((e) => e['via'] === 'column'));
+  });
+
+  describe('graph [paths…]', () => {
+    const REPO_FILES = {
+      'vision.md': '# Vision\n\n## Pillar: Speed {#V1}\n',
+      'alpha/goals.md': '# Goals\n\n## G9: Alpha goal\n\nVision: Vision\nMetric: 5%\n',
+      'alpha/roadmap.md': '# Roadmap\n\n- Alpha cross — Goal: G3\n',
+      'beta/goals.md': '# Goals\n\n## G3: Beta goal\n\nVision: V1\nMetric: 10%\n',
+      'beta/roadmap.md': '# Roadmap\n\n- Beta item — Goal: G3\n- Beta for alpha — Goal: G9\n',
+    };
+    type G = { nodes: Array<{ key: string; file: string }>; edges: Array<{ from: string; to: string }> };
+
+    it('shows the named paths\' nodes and what they trace to up the chain, with no dangling edge', () => {
+      const dir = tempWorkspace(REPO_FILES);
+      fs.mkdirSync(path.join(dir, '.git'));
+      const r = cli(['graph', 'alpha', '--format', 'json'], dir);
+      assert.equal(r.code, 0, r.stderr);
+      const graph = JSON.parse(r.stdout) as G;
+      assert.deepEqual(graph.nodes.map((n) => n.key).sort(), ['alpha/goals.md#g9-alpha-goal', 'alpha/roadmap.md#alpha-cross', 'beta/goals.md#g3-beta-goal', 'vision.md', 'vision.md#pillar-speed-v1'].sort());
+      assert.deepEqual(graph.edges.map((e) => `${e.from} -> ${e.to}`).sort(), [
+        'alpha/goals.md#g9-alpha-goal -> vision.md',
+        'alpha/roadmap.md#alpha-cross -> beta/goals.md#g3-beta-goal',
+        'beta/goals.md#g3-beta-goal -> vision.md#pillar-speed-v1',
+      ], 'beta items are left out, even the one tracing into alpha');
+      const keys = new Set(graph.nodes.map((n) => n.key));
+      for (const e of graph.edges) assert.ok(keys.has(e.from) && keys.has(e.to), `${e.from} -> ${e.to} has both ends`);
+      const all = JSON.parse(cli(['graph', '.', '--format', 'json'], dir).stdout) as G;
+      assert.equal(all.nodes.length, 7, 'graph . shows everything');
+    });
+
+    it('as text, outlines the same part under its vision, with files relative to the current folder', () => {
+      const dir = tempWorkspace({ ...REPO_FILES, '.throughline.yaml': '' });
+      const r = cli(['graph', 'alpha'], dir);
+      assert.equal(r.stdout, [
+        'vision Vision  (vision.md:1)',
+        '  goal G9 Alpha goal  (alpha/goals.md:3)',
+        '  pillar V1 Pillar: Speed  (vision.md:3)',
+        '    goal G3 Beta goal  (beta/goals.md:3)',
+        '      item Alpha cross  (alpha/roadmap.md:3)',
+        '',
+      ].join('\n'));
+    });
   });
 
   const HINT = "; see 'throughline --help'\n";

@@ -63,7 +63,10 @@ async function check(cwd: string, args: string[], between?: (files: readonly str
 
 const rules = (out: Json) => out.diagnostics.map((d) => `${d.file} ${d.rule}`);
 
-describe('CLI: files that cannot be read', () => {
+describe('CLI: files that cannot be read', function () {
+  // The permission test starts Node several times: more than mocha's 2 s on a loaded machine.
+  this.timeout(30_000);
+
   it('a file deleted between listing and reading is skipped: a finding when it is a product doc, nothing when it is not', async () => {
     const dir = tempWorkspace({ ...PRODUCT, 'strategy.md': '# Strategy\n' });
     const r = await check(dir, ['.'], (files) => {
