@@ -1,13 +1,17 @@
 /** Parsed command line. Hand-written: four options do not need a dependency. */
 export interface CliArgs {
-  command: 'check' | 'graph' | 'help' | 'version';
+  /** `usage`: no command at all, which is bad usage (the usage text goes to stderr, exit 2). */
+  command: 'check' | 'graph' | 'help' | 'version' | 'usage';
   paths: string[];
   format: 'text' | 'json';
   maxWarnings: number | undefined;
   config: string | undefined;
 }
 
+/** Bad usage: one line naming what is wrong, then a hint, exit 2. */
 export class UsageError extends Error {}
+
+export const USAGE_HINT = "see 'throughline --help'";
 
 export const USAGE = `Usage:
   throughline check [paths…] [--format text|json] [--max-warnings N] [--config FILE]
@@ -18,22 +22,33 @@ product docs under the given paths (default: the current folder).
 
 Options:
   --format text|json   output format (default: text)
-  --max-warnings N     exit 1 when there are more than N warnings
+  --max-warnings N     check only: exit 1 when there are more than N warnings
   --config FILE        use this config file instead of the nearest .throughline.yaml
   -h, --help           show this help
   -v, --version        show the version
 
-Exit codes: 0 no errors, 1 errors (or too many warnings), 2 bad usage or unreadable input.`;
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 bad usage, a bad config file, or a
+named path that is missing or cannot be read (other unreadable product docs are findings).`;
+
+/** The options each command takes: `graph` has no findings, so no --max-warnings. */
+const OPTIONS: Record<'check' | 'graph', readonly string[]> = {
+  check: ['--format', '--max-warnings', '--config'],
+  graph: ['--format', '--config'],
+};
 
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { command: 'help', paths: [], format: 'text', maxWarnings: undefined, config: undefined };
-  const rest = [...argv];
-  const first = rest[0];
-  if (first === undefined || first === '-h' || first === '--help' || first === 'help') return args;
+  const args: CliArgs = { command: 'usage', paths: [], format: 'text', maxWarnings: undefined, config: undefined };
+  const end = argv.indexOf('--');
+  const options = end < 0 ? argv : argv.slice(0, end);
+  // Asking for help is never wrong, wherever it stands.
+  if (options.includes('-h') || options.includes('--help') || argv[0] === 'help') return { ...args, command: 'help' };
+  const first = argv[0];
+  if (first === undefined) return args;
   if (first === '-v' || first === '--version') return { ...args, command: 'version' };
+  if (first.startsWith('-')) throw new UsageError(`no command before “${first}”; use “check” or “graph”`);
   if (first !== 'check' && first !== 'graph') throw new UsageError(`unknown command “${first}”; use “check” or “graph”`);
   args.command = first;
-  rest.shift();
+  const rest = argv.slice(1);
   while (rest.length > 0) {
     const arg = rest.shift()!;
     if (arg === '--') {
@@ -46,36 +61,31 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     }
     const eq = arg.indexOf('=');
     const name = eq > 0 ? arg.slice(0, eq) : arg;
-    const value = () => {
-      if (eq > 0) return arg.slice(eq + 1);
-      const next = rest.shift();
-      if (next === undefined) throw new UsageError(`${name} needs a value`);
-      return next;
-    };
-    switch (name) {
-      case '--format': {
-        const format = value();
-        if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be “text” or “json”, not “${format}”`);
-        args.format = format;
-        break;
-      }
-      case '--max-warnings': {
-        const raw = value();
-        const n = Number(raw);
-        if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n)) throw new UsageError(`--max-warnings needs a whole number ≥ 0, not “${raw}”`);
-        args.maxWarnings = n;
-        break;
-      }
-      case '--config':
-        args.config = value();
-        break;
-      case '-h':
-      case '--help':
-        return { ...args, command: 'help' };
-      default:
-        throw new UsageError(`unknown option “${name}”`);
-    }
+    if (!['--format', '--max-warnings', '--config'].includes(name)) throw new UsageError(`unknown option “${name}”`);
+    if (!OPTIONS[first].includes(name)) throw new UsageError(`${first} does not take ${name}`);
+    const next = rest[0];
+    if (eq < 0 && (next === undefined || next.startsWith('--'))) throw new UsageError(`${name} needs a value`);
+    setOption(args, name, eq > 0 ? arg.slice(eq + 1) : rest.shift()!);
   }
   if (args.paths.length === 0) args.paths.push('.');
   return args;
+}
+
+function setOption(args: CliArgs, name: string, value: string): void {
+  switch (name) {
+    case '--format':
+      if (value !== 'text' && value !== 'json') throw new UsageError(`--format must be “text” or “json”, not “${value}”`);
+      args.format = value;
+      break;
+    case '--max-warnings': {
+      const n = Number(value);
+      if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) throw new UsageError(`--max-warnings needs a whole number ≥ 0, not “${value}”`);
+      args.maxWarnings = n;
+      break;
+    }
+    case '--config':
+      if (value === '') throw new UsageError('--config needs a value');
+      args.config = value;
+      break;
+  }
 }

@@ -1,63 +1,41 @@
-import { closeSync, openSync, promises as fs, readFileSync, readSync, readdirSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CONFIG_FILE_NAMES, ConfigError, isMarkdownPath, parseConfigText, type ConfigFile } from '../core';
+import { isMarkdownPath } from '../core';
 
-/** Input the CLI cannot read: reported in one line, exit code 2. */
-export class InputError extends Error {}
+/**
+ * Input the CLI cannot read: reported in one line, `<what> <file>: <detail>`, exit code 2. The file
+ * is kept absolute here and shown relative to the current folder, like the findings.
+ */
+export class InputError extends Error {
+  constructor(
+    readonly what: string,
+    readonly file: string,
+    readonly detail: string,
+  ) {
+    super(`${what ? `${what} ` : ''}${file}: ${detail}`);
+  }
+
+  line(show: (absPath: string) => string): string {
+    return `${this.what ? `${this.what} ` : ''}${show(this.file)}: ${this.detail}`;
+  }
+}
 
 /** Files larger than this are skipped with a notice: nobody writes a 10 MB roadmap by hand. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-export interface Project {
-  /** The folder that plays the workspace folder: the config file's folder, or the paths' common folder. */
-  root: string;
-  configPath: string | undefined;
-  config: ConfigFile;
-}
-
-/** Finds the project root and its config for the given paths (already checked to exist). */
-export async function findProject(absPaths: string[], explicitConfig: string | undefined): Promise<Project> {
-  const common = commonDirectory(await Promise.all(absPaths.map(async (p) => ((await fs.stat(p)).isDirectory() ? p : path.dirname(p)))));
-  const configPath = explicitConfig ? path.resolve(explicitConfig) : await findConfigUpwards(common);
-  const config = configPath ? await readConfig(configPath) : {};
-  const configDir = configPath ? path.dirname(configPath) : undefined;
-  const root = configDir && absPaths.every((p) => isWithin(p, configDir)) ? configDir : common;
-  return { root, configPath, config };
-}
-
-async function findConfigUpwards(start: string): Promise<string | undefined> {
-  for (let dir = start; ; dir = path.dirname(dir)) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = path.join(dir, name);
-      if (await exists(candidate)) return candidate;
-    }
-    // Stop at the repository's top: a config above it belongs to something else.
-    if ((await exists(path.join(dir, '.git'))) || path.dirname(dir) === dir) return undefined;
-  }
-}
-
-async function readConfig(configPath: string): Promise<ConfigFile> {
-  let text: string;
-  try {
-    text = await fs.readFile(configPath, 'utf8');
-  } catch (e) {
-    throw new InputError(`cannot read config ${configPath}: ${reason(e)}`);
-  }
-  try {
-    return parseConfigText(text);
-  } catch (e) {
-    if (e instanceof ConfigError) throw new InputError(`bad config ${configPath}: ${e.message}`);
-    throw e;
-  }
-}
-
 /**
  * Lists the Markdown files under `absPath` (or the file itself), skipping excluded folders early
- * and never following symbolic links to folders, so link loops cannot trap the walk. Synchronous:
- * for thousands of small files it is several times faster than awaiting each one.
+ * and never following symbolic links to folders, so link loops cannot trap the walk. A folder that
+ * cannot be listed is passed to `unreadable` and the walk goes on. Synchronous: for thousands of
+ * small files it is several times faster than awaiting each one.
  */
-export function listMarkdownFiles(absPath: string, root: string, isExcluded: (rel: string) => boolean): string[] {
+export function listMarkdownFiles(
+  absPath: string,
+  root: string,
+  isExcluded: (rel: string) => boolean,
+  unreadable: (dir: string, reason: string) => void,
+): string[] {
   const stat = statOrThrow(absPath);
   if (!stat.isDirectory()) return isMarkdownPath(absPath) ? [absPath] : [];
   const out: string[] = [];
@@ -66,7 +44,8 @@ export function listMarkdownFiles(absPath: string, root: string, isExcluded: (re
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
-      throw new InputError(`cannot read folder ${dir}: ${reason(e)}`);
+      unreadable(dir, reason(e));
+      return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
@@ -81,19 +60,23 @@ export function listMarkdownFiles(absPath: string, root: string, isExcluded: (re
   return out;
 }
 
-export type ReadResult = { kind: 'text'; text: string } | { kind: 'skipped'; reason: string };
+export type ReadResult =
+  | { kind: 'text'; text: string }
+  | { kind: 'too-large'; reason: string }
+  /** `detail` says why (permission denied, …); `reason` is the same for a file-skipped notice. */
+  | { kind: 'unreadable'; reason: string; detail: string };
 
-/** Reads a Markdown file as UTF-8 text (invalid bytes become U+FFFD); files too large to be docs are skipped. */
+/** Reads a Markdown file as UTF-8 text (invalid bytes become U+FFFD); files too large to be docs are not read. */
 export function readMarkdown(absPath: string): ReadResult {
   let bytes: Buffer;
   try {
     const stat = statSync(absPath);
-    if (stat.size > MAX_FILE_BYTES) return { kind: 'skipped', reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
+    if (stat.size > MAX_FILE_BYTES) return { kind: 'too-large', reason: `it is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
     bytes = readFileSync(absPath);
   } catch (e) {
-    // Gone between listing and reading: nothing to check, nothing to stop for.
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'skipped', reason: 'it was deleted while being checked' };
-    throw new InputError(`cannot read ${absPath}: ${reason(e)}`);
+    const detail = reason(e);
+    const gone = (e as NodeJS.ErrnoException).code === 'ENOENT';
+    return { kind: 'unreadable', detail, reason: gone ? 'it was deleted while being checked' : `it could not be read (${detail})` };
   }
   // Binary content is decoded too: the core reports a product doc it will not read, and ignores other files.
   return { kind: 'text', text: new TextDecoder('utf-8').decode(bytes) };
@@ -103,7 +86,8 @@ const PEEK_BYTES = 4096;
 
 /**
  * The start of a file, enough to see whether its front matter names a kind, without reading (or
- * decoding) the rest: most files in a docs repository are not product docs.
+ * decoding) the rest: most files in a docs repository are not product docs. Empty when the file
+ * cannot be read: then only its name can make it a product doc.
  */
 export function peekMarkdown(absPath: string): string {
   const buffer = Buffer.alloc(PEEK_BYTES);
@@ -112,8 +96,8 @@ export function peekMarkdown(absPath: string): string {
     fd = openSync(absPath, 'r');
     const n = readSync(fd, buffer, 0, PEEK_BYTES, 0);
     return buffer.subarray(0, n).toString('utf8');
-  } catch (e) {
-    throw new InputError(`cannot read ${absPath}: ${reason(e)}`);
+  } catch {
+    return '';
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -132,24 +116,9 @@ export function isWithin(p: string, dir: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
-function commonDirectory(dirs: string[]): string {
-  let common = dirs[0]!;
-  for (const dir of dirs.slice(1)) while (!isWithin(dir, common)) common = path.dirname(common);
-  return common;
-}
-
-async function exists(p: string): Promise<boolean> {
+export function isDirectory(p: string): boolean {
   try {
-    await fs.access(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export async function isDirectory(p: string): Promise<boolean> {
-  try {
-    return (await fs.stat(p)).isDirectory();
+    return statSync(p).isDirectory();
   } catch {
     return false;
   }
@@ -167,7 +136,7 @@ function statOrThrow(p: string) {
   try {
     return statSync(p);
   } catch (e) {
-    throw new InputError(`cannot read ${p}: ${reason(e)}`);
+    throw new InputError('cannot read', p, reason(e));
   }
 }
 
@@ -187,5 +156,3 @@ export function reason(e: unknown): string {
       return err?.message ?? String(e);
   }
 }
-
-export { ConfigError };

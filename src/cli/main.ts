@@ -1,17 +1,21 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { Workspace, mergeConfig, summarize, type Issue } from '../core';
-import { USAGE, UsageError, parseArgs, type CliArgs } from './args';
-import { InputError, fileUri, findProject, isDirectory, isWithin, listMarkdownFiles, peekMarkdown, readMarkdown, toPosix } from './files';
+import { Workspace, mergeConfig, subgraph, summarize, type Issue } from '../core';
+import { USAGE, USAGE_HINT, UsageError, parseArgs, type CliArgs } from './args';
+import { InputError, fileUri, isWithin, toPosix } from './files';
+import { loadProject } from './load';
+import { findProject } from './project';
 import { countBySeverity, formatGraphText, formatJson, formatText, toJsonDiagnostic, type JsonDiagnostic } from './output';
 
 import { version } from '../../package.json';
 
-interface Io {
+export interface Io {
   cwd: string;
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   color: boolean;
+  /** Test seam: called with the files listed, before any is read (see LoadOptions). */
+  afterListing?: (files: readonly string[]) => void;
 }
 
 /** Runs the CLI and returns its exit code: 0 no errors, 1 errors or too many warnings, 2 bad usage or input. */
@@ -21,10 +25,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     args = parseArgs(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`throughline: ${e.message}\n${USAGE}\n`);
+      io.stderr(`throughline: ${e.message}; ${USAGE_HINT}\n`);
       return 2;
     }
     throw e;
+  }
+  if (args.command === 'usage') {
+    // No command at all: the usage is the answer, but on stderr and as a failure, so a CI step
+    // that lost its arguments does not pass.
+    io.stderr(`${USAGE}\n`);
+    return 2;
   }
   if (args.command === 'help') {
     io.stdout(`${USAGE}\n`);
@@ -38,7 +48,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return await runAnalysis(args, io);
   } catch (e) {
     if (e instanceof InputError) {
-      io.stderr(`throughline: ${e.message}\n`);
+      io.stderr(`throughline: ${e.line((abs) => relativeToCwd(io, abs))}\n`);
       return 2;
     }
     throw e;
@@ -47,40 +57,31 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
 async function runAnalysis(args: CliArgs, io: Io): Promise<number> {
   const absPaths = args.paths.map((p) => path.resolve(io.cwd, p));
-  for (const [i, p] of absPaths.entries()) {
-    if (!existsSync(p)) throw new InputError(`${args.paths[i]}: no such file or folder`);
+  for (const p of absPaths) {
+    if (!existsSync(p)) throw new InputError('', p, 'no such file or folder');
   }
-  if (args.config && !existsSync(path.resolve(io.cwd, args.config))) throw new InputError(`${args.config}: no such config file`);
-  const project = await findProject(absPaths, args.config && path.resolve(io.cwd, args.config));
+  const configPath = args.config && path.resolve(io.cwd, args.config);
+  if (configPath && !existsSync(configPath)) throw new InputError('', configPath, 'no such config file');
+  const project = await findProject(absPaths, configPath);
   const workspace = new Workspace(fileUri(project.root), mergeConfig(project.config), { incremental: false });
-
+  const show = (abs: string) => relativeToCwd(io, abs);
   // Every product doc under the root is loaded, so references resolve; only files under the given
   // paths are reported.
-  const files = new Set<string>(listMarkdownFiles(project.root, project.root, (rel) => workspace.isExcluded(rel)));
-  // Files named on the command line count even when their name is not .md.
-  for (const p of absPaths) if (!(await isDirectory(p))) files.add(p);
-  const reported = new Set<string>();
-  for (const file of files) {
-    const relPath = toPosix(path.relative(project.root, file));
-    // Most files in a docs repository are not product docs: look at their front matter only.
-    if (!workspace.mayHaveKind(relPath, () => peekMarkdown(file))) continue;
-    const result = readMarkdown(file);
-    if (result.kind === 'skipped') {
-      if (absPaths.some((p) => isWithin(file, p))) io.stderr(`throughline: skipped ${relativeToCwd(io, file)}: ${result.reason}\n`);
-      continue;
-    }
-    const info = workspace.update(fileUri(file), result.text);
-    if (info && absPaths.some((p) => isWithin(file, p))) reported.add(info.uri);
-  }
+  const reported = loadProject(workspace, project.root, absPaths, {
+    warn: (message) => io.stderr(`throughline: ${message}\n`),
+    show,
+    ...(io.afterListing ? { afterListing: io.afterListing } : {}),
+  });
 
   const result = workspace.check();
   const summary = summarize(result.model, (doc) => reported.has(doc.uri));
   if (args.command === 'graph') {
-    const graph = workspace.graph();
-    if (args.format === 'json') {
-      const nodes = graph.nodes.map((n) => ({ ...n, file: relativeToCwd(io, path.join(project.root, n.file)) }));
-      io.stdout(`${JSON.stringify({ version: 1, nodes, edges: graph.edges }, null, 2)}\n`);
-    } else io.stdout(`${formatGraphText(graph)}\n`);
+    // The named paths' nodes and what they trace to, so no edge dangles (docs/configuration.md).
+    const graph = subgraph(workspace.graph(), (file) => absPaths.some((p) => isWithin(path.join(project.root, file), p)));
+    // Files relative to the current folder, as in check's findings (keys stay root-relative and stable).
+    const nodes = graph.nodes.map((n) => ({ ...n, file: show(path.join(project.root, n.file)) }));
+    if (args.format === 'json') io.stdout(`${JSON.stringify({ version: 1, nodes, edges: graph.edges }, null, 2)}\n`);
+    else io.stdout(`${formatGraphText({ nodes, edges: graph.edges })}\n`);
     return 0;
   }
 
@@ -88,7 +89,7 @@ async function runAnalysis(args: CliArgs, io: Io): Promise<number> {
   const uris = [...result.issues.keys()].filter((u) => reported.has(u)).sort();
   for (const uri of uris) {
     const doc = workspace.get(uri)!;
-    const file = relativeToCwd(io, path.join(project.root, doc.relPath));
+    const file = show(path.join(project.root, doc.relPath));
     for (const issue of result.issues.get(uri) as Issue[]) diagnostics.push(toJsonDiagnostic(issue, file));
   }
   diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
@@ -104,10 +105,22 @@ function relativeToCwd(io: Io, abs: string): string {
 
 // Entry point when bundled as dist/cli.js.
 if (require.main === module) {
+  // A reader that stops early (`| head -1`, a failing `jq`) closes the pipe: stop writing, quietly,
+  // and exit with the check's own code. Anything else is a real failure and stays loud.
+  const closed = new Set<NodeJS.WriteStream>();
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      closed.add(stream);
+    });
+  }
+  const write = (stream: NodeJS.WriteStream) => (s: string) => {
+    if (!closed.has(stream)) stream.write(s);
+  };
   const io: Io = {
     cwd: process.cwd(),
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
+    stdout: write(process.stdout),
+    stderr: write(process.stderr),
     color: !!process.stdout.isTTY && !process.env['NO_COLOR'],
   };
   run(process.argv.slice(2), io).then(
@@ -116,8 +129,8 @@ if (require.main === module) {
     },
     (e: unknown) => {
       // A bug, not bad input: still one clear line, and the details only when asked for.
-      process.stderr.write(`throughline: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-      if (process.env['THROUGHLINE_DEBUG']) process.stderr.write(`${e instanceof Error ? e.stack : ''}\n`);
+      io.stderr(`throughline: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+      if (process.env['THROUGHLINE_DEBUG']) io.stderr(`${e instanceof Error ? e.stack : ''}\n`);
       process.exitCode = 2;
     },
   );

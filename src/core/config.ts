@@ -136,64 +136,48 @@ export function parseConfigText(text: string): ConfigFile {
   return validateConfig(data);
 }
 
-/** Checks the shape of a config object (from a file or editor settings); throws ConfigError naming the key. */
+/**
+ * Checks the shape of a config object (from a file or editor settings); throws ConfigError naming
+ * the key. Two kindnesses, both documented: a single string where a list is expected is a one-item
+ * list, and a key left empty (`exclude:` with nothing after it, YAML null) is as if it were absent.
+ */
 export function validateConfig(data: unknown): ConfigFile {
-  const root = expectObject(data, '(top level)');
-  const out: ConfigFile = {};
-  for (const [key, value] of Object.entries(root)) {
-    switch (key) {
-      case 'rules':
-        out.rules = validateRules(value);
-        break;
-      case 'kinds': {
-        const kinds = expectObject(value, 'kinds');
-        out.kinds = {};
-        for (const [kind, globs] of Object.entries(kinds)) {
-          if (!(DOC_KINDS as readonly string[]).includes(kind)) {
-            throw new ConfigError(`"kinds.${kind}" is not a kind; use one of ${DOC_KINDS.join(', ')}`, `kinds.${kind}`);
-          }
-          out.kinds[kind as DocKind] = stringList(globs, `kinds.${kind}`);
-        }
-        break;
-      }
-      case 'exclude':
-        out.exclude = stringList(value, 'exclude');
-        break;
-      case 'traceLabels':
-        if (Array.isArray(value)) out.traceLabels = stringList(value, 'traceLabels');
-        else {
-          const labels = expectObject(value, 'traceLabels');
-          out.traceLabels = {};
-          for (const [layer, list] of Object.entries(labels)) {
-            if (layer !== 'goal' && layer !== 'vision' && layer !== 'any') {
-              throw new ConfigError(`"traceLabels.${layer}" is not a layer; use goal, vision or any`, `traceLabels.${layer}`);
-            }
-            out.traceLabels[layer] = stringList(list, `traceLabels.${layer}`);
-          }
-        }
-        break;
-      case 'sections': {
-        const sections = expectObject(value, 'sections');
-        out.sections = {};
-        for (const [question, list] of Object.entries(sections)) {
-          if (question !== 'who' && question !== 'what' && question !== 'why') {
-            throw new ConfigError(`"sections.${question}" is not a strategy question; use who, what or why`, `sections.${question}`);
-          }
-          out.sections[question] = stringList(list, `sections.${question}`);
-        }
-        break;
-      }
-      case 'nonItemHeadings':
-        out.nonItemHeadings = stringList(value, 'nonItemHeadings');
-        break;
-      case 'notIds':
-        out.notIds = stringList(value, 'notIds');
-        break;
-      default: {
-        const known = ['rules', 'kinds', 'exclude', 'traceLabels', 'sections', 'nonItemHeadings', 'notIds'];
-        throw new ConfigError(`unknown key "${key}"; known keys are ${known.join(', ')}`, key);
-      }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new ConfigError(`the config must be a mapping of keys (${CONFIG_KEYS.join(', ')}), not ${describe(data)}`);
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    const validate = VALIDATORS[key as keyof ConfigFile] as ((value: unknown) => unknown) | undefined;
+    if (!validate) throw new ConfigError(`unknown key "${key}"; known keys are ${CONFIG_KEYS.join(', ')}`, key);
+    if (value !== null) out[key] = validate(value);
+  }
+  return out as ConfigFile;
+}
+
+const VALIDATORS: { [K in keyof Required<ConfigFile>]: (value: unknown) => ConfigFile[K] } = {
+  rules: validateRules,
+  kinds: (value) => namedLists(value, 'kinds', DOC_KINDS, () => `is not a kind; use one of ${DOC_KINDS.join(', ')}`),
+  exclude: (value) => stringList(value, 'exclude'),
+  traceLabels: (value) => {
+    if (Array.isArray(value) || typeof value === 'string') return stringList(value, 'traceLabels');
+    if (typeof value !== 'object' || value === null) {
+      throw new ConfigError(`"traceLabels" must be a list of labels, or a mapping with goal, vision and any lists, not ${describe(value)}`, 'traceLabels');
     }
+    return namedLists(value, 'traceLabels', ['goal', 'vision', 'any'] as const, () => 'is not a layer; use goal, vision or any');
+  },
+  sections: (value) => namedLists(value, 'sections', ['who', 'what', 'why'] as const, () => 'is not a strategy question; use who, what or why'),
+  nonItemHeadings: (value) => stringList(value, 'nonItemHeadings'),
+  notIds: (value) => stringList(value, 'notIds'),
+};
+
+const CONFIG_KEYS = Object.keys(VALIDATORS);
+
+/** A mapping from a fixed set of names (kinds, layers, questions) to lists of strings. */
+function namedLists<N extends string>(value: unknown, key: string, names: readonly N[], notAName: () => string): Partial<Record<N, string[]>> {
+  const out: Partial<Record<N, string[]>> = {};
+  for (const [name, list] of Object.entries(expectObject(value, key))) {
+    if (!(names as readonly string[]).includes(name)) throw new ConfigError(`"${key}.${name}" ${notAName()}`, `${key}.${name}`);
+    if (list !== null) out[name as N] = stringList(list, `${key}.${name}`);
   }
   return out;
 }
@@ -202,18 +186,14 @@ function validateRules(value: unknown): Partial<Record<RuleId, SeveritySetting>>
   const rules = expectObject(value, 'rules');
   const out: Partial<Record<RuleId, SeveritySetting>> = {};
   for (const [rule, setting] of Object.entries(rules)) {
+    if (setting === null) continue;
     if (!(RULE_IDS as readonly string[]).includes(rule)) {
       throw new ConfigError(`"rules.${rule}" is not a Throughline rule; rules are ${RULE_IDS.join(', ')}`, `rules.${rule}`);
     }
-    const severity = SEVERITY_ALIASES[String(setting).toLowerCase()];
-    if (typeof setting !== 'string' && typeof setting !== 'boolean') {
-      throw new ConfigError(`"rules.${rule}" must be a severity (error, warning, information, hint or off)`, `rules.${rule}`);
-    }
+    const severity = typeof setting === 'string' || typeof setting === 'boolean' ? SEVERITY_ALIASES[String(setting).toLowerCase()] : undefined;
     if (!severity) {
-      throw new ConfigError(
-        `"rules.${rule}" must be error, warning, information, hint or off, not "${String(setting)}"`,
-        `rules.${rule}`,
-      );
+      const what = typeof setting === 'string' ? `"${setting}"` : describe(setting);
+      throw new ConfigError(`"rules.${rule}" must be error, warning, information, hint or off, not ${what}`, `rules.${rule}`);
     }
     out[rule as RuleId] = severity;
   }
@@ -254,9 +234,9 @@ function expectObject(value: unknown, key: string): Record<string, unknown> {
 
 function stringList(value: unknown, key: string): string[] {
   const list = typeof value === 'string' ? [value] : value;
-  if (!Array.isArray(list) || list.some((v) => typeof v !== 'string')) {
-    throw new ConfigError(`"${key}" must be a list of strings, not ${describe(value)}`, key);
-  }
+  if (!Array.isArray(list)) throw new ConfigError(`"${key}" must be a list of strings, not ${describe(value)}`, key);
+  const wrong = list.findIndex((v) => typeof v !== 'string');
+  if (wrong >= 0) throw new ConfigError(`"${key}" must be a list of strings, but entry ${wrong + 1} is ${describe(list[wrong])}`, key);
   if (list.some((v) => (v as string).trim() === '')) throw new ConfigError(`"${key}" holds an empty entry; remove it`, key);
   return list as string[];
 }

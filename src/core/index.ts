@@ -15,7 +15,8 @@ export {
 export { detectKind, isMarkdownPath, kindFromFileName } from './kind';
 export type { LinkedItem, LinkedModel, Scope } from './link';
 export { RULES, RULES_BY_ID, ruleDocsPath } from './rules';
-export { Workspace, summarize, type CheckResult, type Graph, type GraphEdge, type GraphNode, type Summary } from './workspace';
+export { buildGraph, subgraph, type Graph, type GraphEdge, type GraphNode } from './graph';
+export { Workspace, summarize, type CheckResult, type Summary } from './workspace';
 export * from './types';
 export { completionsAt, type CompletionInfo } from './features/completion';
 export { fixAllEdits } from './features/fixAll';

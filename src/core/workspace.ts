@@ -1,10 +1,11 @@
 import { IncrementalState, analyzeDocument, type DocumentInfo } from './analyze/document';
 import type { Config } from './config';
 import { detectKind, excludeMatcher, frontMatterMayNameKind, kindFromFileName, kindMatchers, type KindMatchers, type KindResult } from './kind';
-import { itemsOf, link, type LinkedModel } from './link';
+import { buildGraph, type Graph } from './graph';
+import { link, type LinkedModel } from './link';
 import { RULES } from './rules';
 import { isSuppressed } from './suppress';
-import type { Fix, Issue, Item, NodeKind, Position, TraceVia } from './types';
+import type { Fix, Issue, Position } from './types';
 
 export interface Summary {
   /** Files with a kind (product docs). */
@@ -14,30 +15,6 @@ export interface Summary {
   tracedItems: number;
   /** tracedItems / roadmapItems, two decimals; null when there are no roadmap items. */
   alignment: number | null;
-}
-
-export interface GraphNode {
-  key: string;
-  id: string | null;
-  kind: NodeKind;
-  title: string;
-  /** Path relative to the workspace folder. */
-  file: string;
-  /** One-based line of the node's title. */
-  line: number;
-  /** The product scope's folder, relative to the workspace folder ('.' for the folder itself). */
-  scope: string;
-}
-
-export interface GraphEdge {
-  from: string;
-  to: string;
-  via: TraceVia;
-}
-
-export interface Graph {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
 }
 
 export interface CheckResult {
@@ -153,14 +130,16 @@ export class Workspace {
 
   /**
    * Records a file that could not be read (too large to load, unreadable) as skipped, so the user
-   * sees why it is missing; only when its name or a config glob says it is a product doc.
+   * sees why it is missing; only when its name or a config glob says it is a product doc, or its
+   * `start` (the first few KB, when they could be read) has front matter naming a kind.
    */
-  skip(uri: string, reason: string): boolean {
+  skip(uri: string, reason: string, start = ''): boolean {
     const relPath = this.relativePath(uri);
-    if (relPath === undefined || !this.mayHaveKind(relPath, () => '')) return false;
-    const info = analyzeDocument({ uri, relPath, text: '', config: this.config, kind: this.detect(relPath, '') });
-    info.items = [];
-    info.skipped = reason;
+    if (relPath === undefined || !this.mayHaveKind(relPath, () => start)) return false;
+    // Only the kind counts: nothing else in a file that was not read is analysed.
+    const { kind, source } = this.detect(relPath, start);
+    if (!kind) return false;
+    const info = analyzeDocument({ uri, relPath, text: '', config: this.config, kind: { kind, source }, skipped: reason });
     this.incremental.delete(uri);
     this.docs.set(uri, info);
     this.result = undefined;
@@ -230,37 +209,8 @@ export class Workspace {
 
   /** The trace graph (FORMAT.md §5): every node and every resolved trace. */
   graph(): Graph {
-    const { model } = this.check();
-    const nodes: GraphNode[] = [];
-    const edges: GraphEdge[] = [];
-    for (const doc of model.docs) {
-      const scope = model.scopeOf.get(doc.uri)!;
-      for (const item of itemsOf(doc)) {
-        nodes.push(graphNode(item, doc, scope.dir));
-        const linked = model.items.get(item);
-        if (!linked) continue;
-        const seen = new Set<string>();
-        for (const r of linked.resolutions) {
-          if (!r.target || seen.has(r.target.key)) continue;
-          seen.add(r.target.key);
-          edges.push({ from: item.key, to: r.target.key, via: r.ref.via });
-        }
-      }
-    }
-    return { nodes, edges };
+    return buildGraph(this.check().model);
   }
-}
-
-function graphNode(item: Item, doc: DocumentInfo, scopeDir: string): GraphNode {
-  return {
-    key: item.key,
-    id: item.id,
-    kind: item.kind,
-    title: item.title,
-    file: doc.relPath,
-    line: item.range.start.line + 1,
-    scope: scopeDir === '' ? '.' : scopeDir,
-  };
 }
 
 /** Counts for the docs `include` accepts (all by default): what the summary line and JSON report. */

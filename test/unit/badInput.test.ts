@@ -106,6 +106,15 @@ describe('bad input', () => {
     assert.ok(byFile.get('other-roadmap.md')?.includes('untraced-item'));
   });
 
+  it('a product doc that could not be read is only a file-skipped notice, whatever its kind (no strategy or goal findings)', () => {
+    const ws = ok('# Roadmap\n\n- Item — Goal: G1\n');
+    assert.equal(ws.skip(`${ROOT}/strategy.md`, 'it could not be read (permission denied)'), true);
+    assert.equal(ws.skip(`${ROOT}/exported.md`, 'it is larger than 5 MB', '---\nkind: goals\n---\n'), true, 'front matter in the start names a kind');
+    assert.equal(ws.skip(`${ROOT}/notes.md`, 'it could not be read (permission denied)'), false, 'no kind: ignored');
+    const found = allIssues(ws).filter((i) => /strategy|exported|notes/.test(i.uri)).map((i) => `${i.uri.slice(ROOT.length + 1)} ${i.rule}`);
+    assert.deepEqual(found.sort(), ['exported.md file-skipped', 'strategy.md file-skipped']);
+  });
+
   it('a config file with wrong types is refused naming the key (CLI: one line, exit 2)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'throughline-bad-'));
     try {
@@ -120,7 +129,8 @@ describe('bad input', () => {
     }
   });
 
-  it('symbolic link loops do not trap the CLI, and a file deleted while checking is passed over', () => {
+  // A file deleted between listing and reading is covered in cliInput.test.ts, through the CLI's seam.
+  it('symbolic link loops and dangling links do not trap the CLI', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'throughline-loop-'));
     try {
       fs.writeFileSync(path.join(dir, 'vision.md'), VISION);

@@ -20,12 +20,60 @@ describe('config file', () => {
     ['rules: [a]\n', /"rules" must be a mapping/],
     ['kinds:\n  roadmaps: [x]\n', /"kinds\.roadmaps" is not a kind/],
     ['exclude: 3\n', /"exclude" must be a list of strings, not number 3/],
+    ['exclude: [archive, 3]\n', /"exclude" must be a list of strings, but entry 2 is number 3/],
+    ['rules:\n  untraced-item: 0\n', /"rules\.untraced-item" must be error, warning, information, hint or off, not number 0/],
+    ['traceLabels: 3\n', /"traceLabels" must be a list of labels, or a mapping with goal, vision and any lists, not number 3/],
+    ['42\n', /^the config must be a mapping of keys \(rules, kinds, /],
     ['rule:\n  untraced-item: error\n', /unknown key "rule"/],
     ['rules: {untraced-item: error\n', /not valid YAML or JSON/],
   ];
   for (const [text, message] of bad) {
     it(`names the problem: ${message.source}`, () => {
       assert.throws(() => parseConfigText(text), (e: unknown) => e instanceof ConfigError && message.test(e.message));
+    });
+  }
+
+  it('takes a single string where a list is expected as a one-item list, for every list', () => {
+    const config = parseConfigText(
+      'exclude: archive\nnotIds: P1\nnonItemHeadings: Risks\ntraceLabels: Parent\nkinds:\n  roadmap-item: initiatives/*.md\nsections:\n  who: Buyers\n',
+    );
+    assert.deepEqual(config, {
+      exclude: ['archive'],
+      notIds: ['P1'],
+      nonItemHeadings: ['Risks'],
+      traceLabels: ['Parent'],
+      kinds: { 'roadmap-item': ['initiatives/*.md'] },
+      sections: { who: ['Buyers'] },
+    });
+    assert.deepEqual(parseConfigText('traceLabels:\n  goal: Outcome\n'), { traceLabels: { goal: ['Outcome'] } });
+  });
+
+  it('treats a key left empty (nothing after the colon) as if it were absent', () => {
+    assert.deepEqual(parseConfigText('exclude:\nrules:\n  untraced-item:\nkinds:\n  roadmap:\nnotIds:\n'), { rules: {}, kinds: {} });
+    assert.deepEqual(mergeConfig(parseConfigText('notIds:\n')).notIds, mergeConfig().notIds, 'an empty notIds keeps the defaults; [] is how to clear them');
+  });
+
+  // Every key, with a value of a type it cannot take: the error names that key.
+  const wrongTypes: Array<[string, string]> = [
+    ['rules', 'rules: 3'],
+    ['rules.untraced-item', 'rules:\n  untraced-item: [error]'],
+    ['kinds', 'kinds: [roadmap]'],
+    ['kinds.roadmap', 'kinds:\n  roadmap: {a: b}'],
+    ['exclude', 'exclude: {archive: true}'],
+    ['exclude', 'exclude: [true]'],
+    ['traceLabels', 'traceLabels: true'],
+    ['traceLabels.goal', 'traceLabels:\n  goal: 5'],
+    ['sections', 'sections: [who]'],
+    ['sections.who', 'sections:\n  who: {a: b}'],
+    ['nonItemHeadings', 'nonItemHeadings: 7'],
+    ['notIds', 'notIds: [P1, 2]'],
+  ];
+  for (const [key, text] of wrongTypes) {
+    it(`refuses a value of the wrong type, naming the key: ${key} (${text.replace(/\n\s*/g, ' ')})`, () => {
+      assert.throws(
+        () => parseConfigText(text),
+        (e: unknown) => e instanceof ConfigError && e.key === key && e.message.startsWith(`"${key}" `),
+      );
     });
   }
 });

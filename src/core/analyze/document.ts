@@ -84,6 +84,8 @@ export interface AnalyzeInput {
   kind?: KindResult;
   /** What the document's previous version left to reuse (editor only): parsed chunks and extracted units. */
   incremental?: IncrementalState;
+  /** Why the file was not read (too large to load, unreadable): it is kept as skipped, not parsed. */
+  skipped?: string;
 }
 
 /** Per-document state carried from one version to the next, so an edit redoes only what it touched. */
@@ -120,7 +122,7 @@ export function analyzeDocument(input: AnalyzeInput): DocumentInfo {
   };
   // Files without a kind are not parsed: in a large docs repo most files are not product docs.
   if (!kind.kind) return info;
-  const skipped = unreadableReason(text);
+  const skipped = input.skipped ?? unreadableReason(text);
   if (skipped) {
     info.skipped = skipped;
     return info;
