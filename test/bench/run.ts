@@ -13,6 +13,11 @@ import { SIZES, generateWorkspace } from './generate';
 
 const REPO = path.resolve(__dirname, '../../..');
 const OUT = path.join(REPO, '.bench');
+/**
+ * The generated repositories live outside this one: inside it, the CLI would take this repository's
+ * top (its .git) for the project folder and read the project's own docs too.
+ */
+const WORKSPACES = path.join(os.tmpdir(), 'throughline-bench');
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
   const i = args.indexOf(`--${name}`);
@@ -63,7 +68,7 @@ const log = (s: string) => process.stdout.write(`${s}\n`);
 log(`Throughline benchmark: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; medians of ${runs} runs (peer: fewer on large)`);
 
 for (const size of sizes) {
-  const dir = path.join(OUT, 'workspaces', size);
+  const dir = path.join(WORKSPACES, size);
   const { files, bytes } = generateWorkspace(dir, SIZES[size]!, 42);
   log(`\n${size}: ${files} files, ${(bytes / 2 ** 20).toFixed(1)} MiB`);
   // Warm the page cache and the compile cache once, so every tool starts from the same state.
@@ -87,7 +92,7 @@ for (const size of sizes) {
 }
 
 const incremental = JSON.parse(
-  spawnSync(process.execPath, [path.join(REPO, 'dist', 'test', 'bench', 'incremental.js'), path.join(OUT, 'workspaces', sizes.includes('medium') ? 'medium' : sizes[0]!), '200'], { encoding: 'utf8' }).stdout,
+  spawnSync(process.execPath, [path.join(REPO, 'dist', 'test', 'bench', 'incremental.js'), path.join(WORKSPACES, sizes.includes('medium') ? 'medium' : sizes[0]!), '200'], { encoding: 'utf8' }).stdout,
 ) as { edits: number; bytes: number; p50: number; p95: number; max: number; changedFiles: number };
 log(`\nincremental re-check, ${incremental.edits} edits in a 2,000-item roadmap (${(incremental.bytes / 1024).toFixed(0)} KB): p50 ${incremental.p50.toFixed(1)} ms, p95 ${incremental.p95.toFixed(1)} ms, max ${incremental.max.toFixed(1)} ms`);
 
