@@ -127,7 +127,13 @@ function readSegment(
 
 /** A bare reference that names a file or anchor: `goals.md`, `goals.md#g1`, `#grow-retention`. */
 export function looksLikePath(text: string): boolean {
-  return /^#[^\s#]+$/.test(text) || /^[^\s#]+\.(md|markdown)(#[^\s]*)?$/i.test(text);
+  return (
+    /^#[^\s#]+$/.test(text) ||
+    /^[^\s#]+\.(md|markdown)(#[^\s]*)?$/i.test(text) ||
+    // The doc-site forms without `.md`: a folder (`okrs/`, `okrs/#o1`) or a page and its anchor (`goals#g1-…`).
+    /^[^\s#]+\/(#[^\s#]+)?$/.test(text) ||
+    /^[^\s#]*[\w/.-]#[^\s#]+$/.test(text)
+  );
 }
 
 /** Normalizes a link reference label the way CommonMark matches them. */

@@ -137,6 +137,33 @@ describe('trace references (FORMAT.md §3)', () => {
     assert.equal(Object.keys(result).length, 8);
   });
 
+  it('resolves the doc-site link forms without .md in a field: page#anchor, folder/#anchor, folder/README#anchor', () => {
+    const roadmap = [
+      '# Roadmap',
+      '## Now',
+      '- Page and anchor — Goal: goals#g1-grow-retention',
+      '- Folder index — Goal: okrs/#o1-faster-onboarding',
+      '- Folder README — Goal: okrs/README#o1-faster-onboarding',
+    ].join('\n\n');
+    const okrs = { 'okrs/README.md': '---\nkind: goals\n---\n# OKRs\n\n## O1: Faster onboarding\n\nVision: V1\n' };
+    assert.deepEqual(traces(roadmap, okrs), {
+      'Page and anchor': [`${G1} (field)`],
+      'Folder index': ['okrs/README.md#o1-faster-onboarding (field)'],
+      'Folder README': ['okrs/README.md#o1-faster-onboarding (field)'],
+    });
+  });
+
+  it('lets a goal with a leading ID and an {#id} attribute answer to both', () => {
+    const goals = '# Goals\n\n## G7: Faster setup {#setup}\n\nVision: V1\n';
+    const ws = workspaceOf({ 'vision.md': VISION, 'goals.md': goals, 'roadmap.md': '# Roadmap\n\n- By ID — Goal: G7\n- By attribute — Goal: setup\n- By anchor — Goal: goals.md#setup\n' });
+    assert.deepEqual(ws.graph().edges.map((e) => `${e.from.split('#')[1]} → ${e.to}`).filter((e) => !e.startsWith('g7')), [
+      'by-id → goals.md#g7-faster-setup-setup',
+      'by-attribute → goals.md#g7-faster-setup-setup',
+      'by-anchor → goals.md#g7-faster-setup-setup',
+    ]);
+    assert.deepEqual(ws.graph().nodes.find((n) => n.kind === 'goal')?.id, 'G7');
+  });
+
   it('treats N/A, none, - and an empty value as a deliberate missing trace', () => {
     const roadmap = ['# Roadmap', '## Now', '- A — Goal: N/A', '- B — Goal: none', '- C — Goal: -', '- D (goal: )'].join('\n\n');
     const ws = workspaceOf({ 'vision.md': VISION, 'goals.md': GOALS, 'roadmap.md': roadmap });

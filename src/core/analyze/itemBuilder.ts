@@ -199,6 +199,8 @@ export class ItemBuilder {
     const { title, id, attributeId } = this.ctx.syntax.titleAndId(h.text);
     const alias = this.ctx.syntax.withoutLeadingLabel(title);
     const lastNode = section[section.length - 1];
+    // `## G7: Title {#seven}`: G7 is the ID, and `seven` answers too, as it does as a link anchor.
+    if (attributeId && id && attributeId.toUpperCase() !== id.toUpperCase() && !facts.subIds.includes(attributeId)) facts = { ...facts, subIds: [...facts.subIds, attributeId] };
     return this.makeItem({
       kind,
       layout: 'heading',
