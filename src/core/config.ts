@@ -147,7 +147,8 @@ export function validateConfig(data: unknown): ConfigFile {
   }
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
-    const validate = VALIDATORS[key as keyof ConfigFile] as ((value: unknown) => unknown) | undefined;
+    // Own keys only: `__proto__` or `constructor` in a config file are unknown keys, not validators.
+    const validate = Object.hasOwn(VALIDATORS, key) ? (VALIDATORS[key as keyof ConfigFile] as (value: unknown) => unknown) : undefined;
     if (!validate) throw new ConfigError(`unknown key "${key}"; known keys are ${CONFIG_KEYS.join(', ')}`, key);
     if (value !== null) out[key] = validate(value);
   }

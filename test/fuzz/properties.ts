@@ -4,9 +4,14 @@ import {
   Workspace,
   codeLenses,
   completionsAt,
+  definitionAt,
+  fixAllEdits,
   hoverAt,
   mergeConfig,
   parseConfigText,
+  referencesAt,
+  renameId,
+  renameTargetAt,
   strategyTree,
   validateConfig,
   workspaceSymbols,
@@ -53,8 +58,11 @@ export function checkWorkspace(files: Record<string, string>, config: ConfigFile
   const elapsed = performance.now() - started;
   assert.ok(elapsed < TIME_BOUND_MS * Object.keys(files).length, `analysis took ${elapsed.toFixed(0)} ms`);
   const texts = new Map(ws.documents().map((d) => [d.uri, d.text]));
+  // "Never throws" includes the throws the core catches and reports as internal-error findings.
+  for (const doc of ws.documents()) assert.equal(doc.failure, undefined, `analysing ${doc.relPath} threw: ${doc.failure}`);
   for (const list of issues.values()) {
     for (const issue of list) {
+      assert.notEqual(issue.rule, 'internal-error', issue.message);
       assertInside(texts, issue.uri, issue.range, `${issue.rule}: ${issue.message}`);
       for (const r of issue.related ?? []) assertInside(texts, r.uri, r.range, `related of ${issue.rule}`);
       for (const fix of issue.fixes ?? []) for (const e of fix.edits) assertInside(texts, e.uri, e.range, `fix “${fix.title}”`);
@@ -66,14 +74,24 @@ export function checkWorkspace(files: Record<string, string>, config: ConfigFile
       assertInside(texts, doc.uri, item.contentRange, `content of ${item.key}`);
       for (const ref of item.references) assertInside(texts, doc.uri, ref.range, `reference ${ref.text}`);
     }
-    // Every feature that takes a position answers for every line without throwing.
+    // Every feature that takes a position answers for every line without throwing, and every
+    // range it hands the editor lies inside a document.
     const lines = doc.lines.lineCount;
     for (let line = 0; line < Math.min(lines, 60); line++) {
       const position = { line, character: Math.min(3, doc.lines.lineText(line).length) };
       hoverAt(model, doc.uri, position);
-      completionsAt(model, ws.getConfig(), doc, position);
+      for (const c of completionsAt(model, ws.getConfig(), doc, position)) assertInside(texts, doc.uri, c.range, `completion ${c.label}`);
+      const definition = definitionAt(model, doc.uri, position);
+      if (definition) assertInside(texts, definition.uri, definition.range, 'definition');
+      for (const r of referencesAt(model, doc.uri, position, true)) assertInside(texts, r.uri, r.range, 'reference location');
+      const rename = renameTargetAt(model, doc.uri, position);
+      if (rename) {
+        assertInside(texts, doc.uri, rename.range, 'rename range');
+        for (const e of renameId(model, rename.item, 'ZZ9')) assertInside(texts, e.uri, e.range, 'rename edit');
+      }
     }
-    codeLenses(model, doc.uri);
+    for (const lens of codeLenses(model, doc.uri)) assertInside(texts, doc.uri, lens.range, `code lens ${lens.title}`);
+    for (const e of fixAllEdits(issues.get(doc.uri) ?? [], doc.uri)) assertInside(texts, e.uri, e.range, 'fix-all edit');
   }
   return ws;
 }

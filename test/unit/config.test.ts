@@ -33,6 +33,12 @@ describe('config file', () => {
     });
   }
 
+  it('refuses keys that name the object machinery (__proto__, constructor) as unknown keys', () => {
+    for (const key of ['__proto__', 'constructor', 'toString']) {
+      assert.throws(() => parseConfigText(`{"${key}": {"x": 1}}`), (e: unknown) => e instanceof ConfigError && e.message.includes(`unknown key "${key}"`), key);
+    }
+  });
+
   it('takes a single string where a list is expected as a one-item list, for every list', () => {
     const config = parseConfigText(
       'exclude: archive\nnotIds: P1\nnonItemHeadings: Risks\ntraceLabels: Parent\nkinds:\n  roadmap-item: initiatives/*.md\nsections:\n  who: Buyers\n',
