@@ -74,6 +74,7 @@ async function runAnalysis(args: CliArgs, io: Io): Promise<number> {
   });
 
   const result = workspace.check();
+  for (const f of result.failures) io.stderr(`throughline: internal error: rule ${f.rule} failed and was skipped (${f.message}); please report this\n`);
   const summary = summarize(result.model, (doc) => reported.has(doc.uri));
   if (args.command === 'graph') {
     // The named paths' nodes and what they trace to, so no edge dangles (docs/configuration.md).

@@ -4,8 +4,9 @@ import { detectKind, excludeMatcher, frontMatterMayNameKind, kindFromFileName, k
 import { buildGraph, type Graph } from './graph';
 import { link, type LinkedModel } from './link';
 import { RULES } from './rules';
+import type { Rule } from './rules/rule';
 import { isSuppressed } from './suppress';
-import type { Fix, Issue, Position } from './types';
+import type { Fix, Issue, Position, RuleId } from './types';
 
 export interface Summary {
   /** Files with a kind (product docs). */
@@ -22,6 +23,8 @@ export interface CheckResult {
   issues: Map<string, Issue[]>;
   summary: Summary;
   model: LinkedModel;
+  /** Rules that threw (a bug): each was skipped, the others ran. For the log, not the user's files. */
+  failures: Array<{ rule: RuleId; message: string }>;
 }
 
 /**
@@ -40,8 +43,12 @@ export class Workspace {
   constructor(
     readonly rootUri: string,
     private config: Config,
-    /** Keep each document's parse for incremental re-parsing (the editor); the CLI reads each file once. */
-    private readonly options: { incremental: boolean } = { incremental: true },
+    private readonly options: {
+      /** Keep each document's parse for incremental re-parsing (the editor); the CLI reads each file once. */
+      incremental?: boolean;
+      /** The rules to run: all of them, unless a test needs others. */
+      rules?: readonly Rule[];
+    } = {},
   ) {
     this.matchers = kindMatchers(config);
     this.excluded = excludeMatcher(config);
@@ -109,7 +116,7 @@ export class Workspace {
       return undefined;
     }
     let state = this.incremental.get(uri);
-    if (!state && this.options.incremental) this.incremental.set(uri, (state = new IncrementalState()));
+    if (!state && this.options.incremental !== false) this.incremental.set(uri, (state = new IncrementalState()));
     const info = analyzeDocument({ uri, relPath, text: clean, config: this.config, kind, ...(state ? { incremental: state } : {}) });
     this.docs.set(uri, info);
     this.result = undefined;
@@ -146,6 +153,21 @@ export class Workspace {
     return true;
   }
 
+  /**
+   * Records a document whose analysis threw outside the core's own guard (a bug), so the failure is
+   * reported on the file instead of the file silently keeping stale findings.
+   */
+  fail(uri: string, reason: string): void {
+    const relPath = this.relativePath(uri);
+    if (relPath === undefined) return;
+    const kind = kindFromFileName(relPath) ?? this.docs.get(uri)?.kind ?? null;
+    if (!kind) return;
+    const info = analyzeDocument({ uri, relPath, text: '', config: this.config, kind: { kind, source: 'file-name' }, failure: reason });
+    this.incremental.delete(uri);
+    this.docs.set(uri, info);
+    this.result = undefined;
+  }
+
   remove(uri: string): boolean {
     this.incremental.delete(uri);
     const removed = this.docs.delete(uri);
@@ -167,10 +189,19 @@ export class Workspace {
     const model = link([...this.docs.values()], this.rootUri);
     const issues = new Map<string, Issue[]>();
     const seen = new Set<string>();
-    for (const rule of RULES) {
+    const failures: CheckResult['failures'] = [];
+    for (const rule of this.options.rules ?? RULES) {
       const severity = this.config.rules[rule.id];
       if (severity === 'off') continue;
-      for (const finding of rule.check({ model, config: this.config })) {
+      let findings: ReturnType<Rule['check']>;
+      try {
+        findings = rule.check({ model, config: this.config });
+      } catch (e) {
+        // One broken rule must not take the others down with it.
+        failures.push({ rule: rule.id, message: e instanceof Error ? e.message : String(e) });
+        continue;
+      }
+      for (const finding of findings) {
         if (isSuppressed(finding.doc.suppressions, rule.id, finding.range.start.line)) continue;
         // Inherited references can yield the same finding for several items: say it once.
         const key = `${finding.doc.uri}\u0000${rule.id}\u0000${pos(finding.range.start)}\u0000${finding.message}`;
@@ -203,7 +234,7 @@ export class Workspace {
       issues.set(doc.uri, list);
     }
     for (const list of issues.values()) list.sort(compareIssues);
-    this.result = { issues, summary: summarize(model), model };
+    this.result = { issues, summary: summarize(model), model, failures };
     return this.result;
   }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CodeActionProvider } from './codeActions';
 import { HoverProvider } from './hover';
 import { CodeLensProvider, CompletionProvider, DefinitionProvider, ReferenceProvider, RenameProvider, WorkspaceSymbolProvider } from './navigation';
+import { Log } from './log';
 import { ProductIndex } from './productIndex';
 import { createProductDocs } from './scaffold';
 import { AlignmentStatus } from './statusBar';
@@ -18,12 +19,14 @@ export interface ThroughlineApi {
   /** The Gaps view's provider: findings grouped by rule. */
   gapsTree: GapsTreeProvider;
   status: AlignmentStatus;
+  /** The "Throughline" output channel, with the lines written lately. */
+  log: Log;
 }
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
 
 export function activate(context: vscode.ExtensionContext): ThroughlineApi {
-  const log = vscode.window.createOutputChannel('Throughline');
+  const log = new Log();
   const index = new ProductIndex(context.extensionUri, log);
   const strategyTree = new StrategyTreeProvider(index);
   const gapsTree = new GapsTreeProvider(index);
@@ -54,8 +57,8 @@ export function activate(context: vscode.ExtensionContext): ThroughlineApi {
     vscode.commands.registerCommand('throughline.showStrategy', () => vscode.commands.executeCommand('throughline.strategy.focus')),
     vscode.commands.registerCommand('throughline.showOutput', () => log.show()),
   );
-  void index.start().catch((e: unknown) => log.appendLine(`[index] ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
-  return { ready: index.ready, index, strategyTree, strategyView, gapsTree, status };
+  void index.start().catch((e: unknown) => log.line('index', e));
+  return { ready: index.ready, index, strategyTree, strategyView, gapsTree, status, log };
 }
 
 export function deactivate(): void {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Workspace, isMarkdownPath, type CheckResult, type Config, type DocumentInfo } from '../core';
 import { loadConfig } from './config';
 import { toDiagnostic } from './diagnostics';
+import type { Log } from './log';
 
 /** How long typing must pause before a document is re-checked. */
 const DEBOUNCE_MS = 250;
@@ -37,7 +38,7 @@ export class ProductIndex implements vscode.Disposable {
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly log: vscode.OutputChannel,
+    private readonly log: Log,
   ) {}
 
   start(): Promise<void> {
@@ -46,30 +47,44 @@ export class ProductIndex implements vscode.Disposable {
     this.disposables.push(
       watcher,
       configWatcher,
-      watcher.onDidCreate((uri) => this.fileChanged(uri)),
-      watcher.onDidChange((uri) => this.fileChanged(uri)),
-      watcher.onDidDelete((uri) => this.fileDeleted(uri)),
-      configWatcher.onDidCreate((uri) => this.configChanged(uri)),
-      configWatcher.onDidChange((uri) => this.configChanged(uri)),
-      configWatcher.onDidDelete((uri) => this.configChanged(uri)),
+      watcher.onDidCreate((uri) => this.guard('file', () => this.fileChanged(uri))),
+      watcher.onDidChange((uri) => this.guard('file', () => this.fileChanged(uri))),
+      watcher.onDidDelete((uri) => this.guard('file', () => this.fileDeleted(uri))),
+      configWatcher.onDidCreate((uri) => this.guard('config', () => this.configChanged(uri))),
+      configWatcher.onDidChange((uri) => this.guard('config', () => this.configChanged(uri))),
+      configWatcher.onDidDelete((uri) => this.guard('config', () => this.configChanged(uri))),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0) this.schedule(e.document);
       }),
-      vscode.workspace.onDidOpenTextDocument((doc) => this.documentNow(doc)),
+      vscode.workspace.onDidOpenTextDocument((doc) => this.guard('open', () => this.documentNow(doc))),
       // Closing keeps the file's findings; an unsaved edit is dropped, so re-read what is on disk.
-      vscode.workspace.onDidCloseTextDocument((doc) => this.fileChanged(doc.uri)),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.guard('close', () => this.fileChanged(doc.uri))),
       vscode.workspace.onDidChangeConfiguration((e) => {
         for (const state of this.folders.values()) {
-          if (e.affectsConfiguration('throughline', state.folder.uri)) void this.indexFolder(state.folder);
+          if (e.affectsConfiguration('throughline', state.folder.uri)) this.guard('settings', () => this.indexFolder(state.folder));
         }
       }),
       vscode.workspace.onDidChangeWorkspaceFolders((e) => {
-        for (const folder of e.removed) this.removeFolder(folder);
-        for (const folder of e.added) void this.indexFolder(folder);
+        for (const folder of e.removed) this.guard('folders', () => this.removeFolder(folder));
+        for (const folder of e.added) this.guard('folders', () => this.indexFolder(folder));
       }),
     );
-    this.ready = this.withProgress(Promise.all((vscode.workspace.workspaceFolders ?? []).map((f) => this.indexFolder(f))).then(() => undefined));
+    const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => this.indexFolder(f).catch((e: unknown) => this.log.line('index', e)));
+    this.ready = this.withProgress(Promise.all(folders).then(() => undefined));
     return this.ready;
+  }
+
+  /**
+   * Runs an event handler so that nothing it throws, now or later, escapes: a bug is a line in the
+   * output channel, never an error in the user's face or a dead index.
+   */
+  private guard(topic: string, work: () => unknown): void {
+    try {
+      const result = work();
+      if (result instanceof Promise) result.catch((e: unknown) => this.log.line(topic, e));
+    } catch (e) {
+      this.log.line(topic, e);
+    }
   }
 
   /** The check result of the folder holding `uri`. */
@@ -131,7 +146,7 @@ export class ProductIndex implements vscode.Disposable {
     const state: FolderState = { folder, workspace: new Workspace(key, loaded.config), generation, ...(loaded.error ? { configError: loaded.error } : {}) };
     this.folders.set(key, state);
     if (loaded.error) {
-      this.log.appendLine(`[config] ${folder.name}: ${loaded.error}`);
+      this.log.line('config', `${folder.name}: ${loaded.error}`);
       void vscode.window.showWarningMessage(`Throughline: ${loaded.error} (using defaults until it is fixed)`);
     }
     const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{md,markdown}'), '**/{node_modules,.git}/**');
@@ -169,7 +184,7 @@ export class ProductIndex implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.timers.delete(key);
-        this.documentNow(doc);
+        this.guard('edit', () => this.documentNow(doc));
       }, DEBOUNCE_MS),
     );
   }
@@ -220,16 +235,26 @@ export class ProductIndex implements vscode.Disposable {
       const before = state.workspace.get(key);
       const after = state.workspace.update(key, text);
       if (!after) return before !== undefined && state.workspace.remove(key);
-      if (after.failure) this.log.appendLine(`[analyse] ${vscode.workspace.asRelativePath(uri)}: ${after.failure}`);
+      if (after.failure && after !== before) this.log.line('analyse', `${vscode.workspace.asRelativePath(uri)}: ${after.failure}`);
       return after !== before;
     } catch (e) {
-      this.log.appendLine(`[analyse] ${vscode.workspace.asRelativePath(uri)}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-      return false;
+      // A bug outside the core's own guard: say so on the file, and keep every other file going.
+      this.log.line('analyse', `${vscode.workspace.asRelativePath(uri)}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      state.workspace.fail(key, e instanceof Error ? e.message : String(e));
+      return true;
     }
   }
 
   private publish(state: FolderState): void {
-    const result = state.workspace.check();
+    let result: CheckResult;
+    try {
+      result = state.workspace.check();
+    } catch (e) {
+      // Linking failed (a bug): keep the findings last published rather than showing none.
+      this.log.line('check', e);
+      return;
+    }
+    if (result !== state.published) for (const f of result.failures) this.log.line('rule', `${f.rule} failed and was skipped: ${f.message}`);
     state.published = result;
     const seen = new Set<string>();
     for (const [uri, issues] of result.issues) {
@@ -269,7 +294,7 @@ export class ProductIndex implements vscode.Disposable {
     } catch (e) {
       if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return undefined;
       const reason = e instanceof Error ? e.message : String(e);
-      this.log.appendLine(`[read] ${vscode.workspace.asRelativePath(uri)}: ${reason}`);
+      this.log.line('read', `${vscode.workspace.asRelativePath(uri)}: ${reason}`);
       state?.workspace.skip(uri.toString(), `it could not be read (${reason})`);
       return undefined;
     }

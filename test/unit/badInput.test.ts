@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Workspace, mergeConfig } from '../../src/core';
+import { RULES, Workspace, mergeConfig } from '../../src/core';
+import type { Rule } from '../../src/core/rules/rule';
 import { analyzeDocument } from '../../src/core/analyze/document';
 import { REPO, ROOT, allIssues, findingLines, issuesOf, workspaceOf } from './helpers';
 
@@ -104,6 +105,34 @@ describe('bad input', () => {
     const byFile = new Map([...ws.check().issues].map(([uri, list]) => [uri.slice(ROOT.length + 1), list.map((i) => i.rule)]));
     assert.deepEqual(byFile.get('roadmap.md'), ['internal-error']);
     assert.ok(byFile.get('other-roadmap.md')?.includes('untraced-item'));
+  });
+
+  it('a rule that throws is skipped and recorded; every other rule still reports', () => {
+    const broken: Rule = {
+      id: 'goal-missing-metric',
+      summary: 'a rule with a bug',
+      check: () => {
+        throw new Error('boom');
+      },
+    };
+    const rules = RULES.map((r) => (r.id === 'goal-missing-metric' ? broken : r));
+    const ws = new Workspace(ROOT, mergeConfig(), { rules });
+    ws.update(`${ROOT}/goals.md`, '# Goals\n\n## G1: One\n');
+    ws.update(`${ROOT}/roadmap.md`, '# Roadmap\n\n- Untraced\n');
+    const result = ws.check();
+    assert.deepEqual(result.failures, [{ rule: 'goal-missing-metric', message: 'boom' }]);
+    const found = [...result.issues.values()].flat().map((i) => i.rule);
+    assert.ok(found.includes('untraced-item') && found.includes('goal-without-items'), `other rules ran: ${found.join(', ')}`);
+  });
+
+  it('a document whose analysis failed outside the core is reported on the file (Workspace.fail)', () => {
+    const ws = workspaceOf({ 'goals.md': GOALS, 'roadmap.md': '# Roadmap\n\n- Untraced\n' });
+    ws.fail(`${ROOT}/roadmap.md`, 'the adapter threw');
+    const issues = ws.check().issues.get(`${ROOT}/roadmap.md`) ?? [];
+    assert.deepEqual(issues.map((i) => i.rule), ['internal-error']);
+    assert.match(issues[0]!.message, /the adapter threw/);
+    ws.fail(`${ROOT}/notes.md`, 'not a product doc');
+    assert.equal(ws.get(`${ROOT}/notes.md`), undefined, 'a file with no kind is not recorded');
   });
 
   it('a product doc that could not be read is only a file-skipped notice, whatever its kind (no strategy or goal findings)', () => {

@@ -86,6 +86,8 @@ export interface AnalyzeInput {
   incremental?: IncrementalState;
   /** Why the file was not read (too large to load, unreadable): it is kept as skipped, not parsed. */
   skipped?: string;
+  /** Why analysing the file failed elsewhere: it is kept as failed, not parsed. */
+  failure?: string;
 }
 
 /** Per-document state carried from one version to the next, so an edit redoes only what it touched. */
@@ -122,6 +124,10 @@ export function analyzeDocument(input: AnalyzeInput): DocumentInfo {
   };
   // Files without a kind are not parsed: in a large docs repo most files are not product docs.
   if (!kind.kind) return info;
+  if (input.failure) {
+    info.failure = input.failure;
+    return info;
+  }
   const skipped = input.skipped ?? unreadableReason(text);
   if (skipped) {
     info.skipped = skipped;
