@@ -70,6 +70,7 @@ describe('fixes', () => {
 
   it('every fix keeps every byte outside its edit (BOM, CRLF, trailing spaces), and is not offered twice', () => {
     let checked = 0;
+    let reapplied = 0;
     for (const dir of fs.readdirSync(path.join(FIXTURES, 'rules'))) {
       const { files: plain, config } = readFixture(path.join(FIXTURES, 'rules', dir));
       // The same fixture as a Windows editor might save it: a BOM, CRLF, spaces at line ends.
@@ -92,13 +93,27 @@ describe('fixes', () => {
             assert.ok(!/[^\r]\n/.test(after.slice(first, after.length - tail)), `${dir} “${fix.title}”: inserted an LF line break into a CRLF file`);
             checked++;
           }
+          // Applied once, the finding it fixes is gone, so neither the light bulb nor fix-all can
+          // offer it again and write the same section, line or reference twice; a fix for another
+          // finding of the same rule never re-inserts what this one wrote (strategy: What, then all).
           const fixed = applyFix(Object.fromEntries(Object.entries(files).map(([p, t]) => [p, t.slice(1)])), fix);
-          const again = allIssues(workspaceOf(fixed, config)).filter((i) => i.rule === issue.rule && i.message === issue.message);
-          assert.ok(again.every((i) => !(i.fixes ?? []).some((f) => f.title === fix.title)), `${dir} “${fix.title}” is offered again after it was applied`);
+          const after = allIssues(workspaceOf(fixed, config));
+          assert.deepEqual(after.filter((i) => i.rule === issue.rule && i.message === issue.message).map((i) => i.message), [], `${dir} “${fix.title}” leaves its finding`);
+          for (const other of after.filter((i) => i.rule === issue.rule && i.uri === issue.uri)) {
+            for (const f of other.fixes ?? []) {
+              for (const e of f.edits) {
+                const wrote = fix.edits.filter((x) => x.uri === e.uri).map((x) => x.newText.trim());
+                const repeats = wrote.filter((w) => w.length > 0 && e.newText.includes(w) && /^#/m.test(w));
+                assert.deepEqual(repeats, [], `${dir}: after “${fix.title}”, “${f.title}” would write the same heading again`);
+              }
+            }
+          }
+          reapplied++;
         }
       }
     }
     assert.ok(checked > 30, `only ${checked} fixes checked`);
+    assert.ok(reapplied > 30, `only ${reapplied} fixes applied and checked again`);
   });
 
   const goals = '# Goals\n\n## G1: Grow retention\n\nMetric: 1\n';
