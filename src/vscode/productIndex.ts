@@ -2,20 +2,17 @@ import * as vscode from 'vscode';
 import { Workspace, isMarkdownPath, type CheckResult, type Config, type DocumentInfo } from '../core';
 import { loadConfig } from './config';
 import { toDiagnostic } from './diagnostics';
+import { listMarkdownFiles, readFileText } from './files';
 import type { Log } from './log';
 
 /** How long typing must pause before a document is re-checked. */
 const DEBOUNCE_MS = 250;
 /** Files read between yields to the event loop while indexing, so the extension host stays responsive. */
 const SLICE = 50;
-/** Larger files are not loaded at all: no one writes a product doc this size by hand. */
-const MAX_READ_BYTES = 5 * 1024 * 1024;
 
 interface FolderState {
   folder: vscode.WorkspaceFolder;
   workspace: Workspace;
-  /** Bumped when the folder is re-indexed (config change), so older indexing runs stop. */
-  generation: number;
   configError?: string;
   /** The result last published, to tell whether the model changed since. */
   published?: CheckResult;
@@ -27,6 +24,13 @@ interface FolderState {
  */
 export class ProductIndex implements vscode.Disposable {
   private readonly folders = new Map<string, FolderState>();
+  /** Per folder: bumped when it is indexed again (config change), so older indexing runs stop. */
+  private readonly generations = new Map<string, number>();
+  /**
+   * Per folder being indexed again: the files that changed meanwhile. Until the new index is done,
+   * events update the old one, which stays published; these are then read again into the new one.
+   */
+  private readonly touchedWhileIndexing = new Map<string, Set<string>>();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('throughline');
   private readonly published = new Map<string, string>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -61,7 +65,7 @@ export class ProductIndex implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((doc) => this.guard('close', () => this.fileChanged(doc.uri))),
       vscode.workspace.onDidChangeConfiguration((e) => {
         for (const state of this.folders.values()) {
-          if (e.affectsConfiguration('throughline', state.folder.uri)) this.guard('settings', () => this.indexFolder(state.folder));
+          if (e.affectsConfiguration('throughline', state.folder.uri)) this.guard('settings', () => this.withProgress(this.indexFolder(state.folder)));
         }
       }),
       vscode.workspace.onDidChangeWorkspaceFolders((e) => {
@@ -138,33 +142,58 @@ export class ProductIndex implements vscode.Disposable {
     return work.finally(() => clearTimeout(timer));
   }
 
+  /**
+   * Reads every product doc of the folder into a new index. The first time it is installed at once;
+   * when the folder is indexed again (config change) the old index stays in use until the new one
+   * is complete, so no half-read folder is ever published.
+   */
   private async indexFolder(folder: vscode.WorkspaceFolder): Promise<void> {
     const key = folder.uri.toString();
-    const previous = this.folders.get(key);
-    const generation = (previous?.generation ?? 0) + 1;
+    const generation = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, generation);
+    const current = () => this.generations.get(key) === generation;
+    const touched = new Set<string>();
+    this.touchedWhileIndexing.set(key, touched);
     const loaded = await loadConfig(folder);
-    const state: FolderState = { folder, workspace: new Workspace(key, loaded.config), generation, ...(loaded.error ? { configError: loaded.error } : {}) };
-    this.folders.set(key, state);
+    const state: FolderState = { folder, workspace: new Workspace(key, loaded.config), ...(loaded.error ? { configError: loaded.error } : {}) };
+    if (!this.folders.has(key)) this.folders.set(key, state);
     if (loaded.error) {
       this.log.line('config', `${folder.name}: ${loaded.error}`);
       void vscode.window.showWarningMessage(`Throughline: ${loaded.error} (using defaults until it is fixed)`);
     }
-    const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{md,markdown}'), '**/{node_modules,.git}/**');
+    const files = await listMarkdownFiles(folder);
     for (let i = 0; i < files.length; i++) {
-      if (state.generation !== this.folders.get(key)?.generation) return; // a newer run took over
-      const uri = files[i]!;
-      const rel = state.workspace.relativePath(uri.toString());
-      if (rel === undefined || state.workspace.isExcluded(rel)) continue;
-      const open = this.openDocument(uri);
-      const text = open ? open.getText() : await this.read(uri);
-      if (text !== undefined) this.analyse(state, uri, text);
+      if (!current()) return; // a newer run took over
+      await this.load(state, files[i]!);
       if (i % SLICE === SLICE - 1) await new Promise((resolve) => setTimeout(resolve, 0));
     }
-    if (state.generation === this.folders.get(key)?.generation) this.publish(state);
+    if (!current()) return;
+    this.folders.set(key, state);
+    this.touchedWhileIndexing.delete(key);
+    for (const uri of touched) await this.load(state, vscode.Uri.parse(uri), true);
+    if (current()) this.publish(state);
+  }
+
+  /** Reads one file into an index: the editor's text when it is open, else the file's; `gone` drops it. */
+  private async load(state: FolderState, uri: vscode.Uri, gone = false): Promise<void> {
+    const rel = state.workspace.relativePath(uri.toString());
+    if (rel === undefined || state.workspace.isExcluded(rel)) return;
+    const open = this.openDocument(uri);
+    const text = open ? open.getText() : await this.read(uri, state);
+    if (text !== undefined) this.analyse(state, uri, text);
+    else if (gone && !state.workspace.get(uri.toString())?.skipped) this.removeUnder(state, uri);
+  }
+
+  /** Notes a file that changed, for an index being built again beside the one in use. */
+  private touch(uri: vscode.Uri): void {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    this.touchedWhileIndexing.get(folder?.uri.toString() ?? '')?.add(uri.toString());
   }
 
   private removeFolder(folder: vscode.WorkspaceFolder): void {
     const state = this.folders.get(folder.uri.toString());
+    this.generations.delete(folder.uri.toString()); // stops an indexing run still going
+    this.touchedWhileIndexing.delete(folder.uri.toString());
     if (!state) return;
     this.folders.delete(folder.uri.toString());
     for (const uri of [...this.published.keys()]) {
@@ -194,6 +223,7 @@ export class ProductIndex implements vscode.Disposable {
     if (doc.isClosed || !isMarkdownPath(doc.uri.path)) return;
     const state = this.stateFor(doc.uri);
     if (!state) return;
+    this.touch(doc.uri);
     this.analyse(state, doc.uri, doc.getText());
     if (state.workspace.check() !== state.published) this.publish(state);
   }
@@ -202,7 +232,8 @@ export class ProductIndex implements vscode.Disposable {
     if (!isMarkdownPath(uri.path) || this.openDocument(uri)) return; // open documents are read from the editor
     const state = this.stateFor(uri);
     if (!state) return;
-    const text = await this.read(uri);
+    this.touch(uri);
+    const text = await this.read(uri, state);
     if (this.openDocument(uri)) return; // opened while we were reading: the editor's text wins
     if (text !== undefined) {
       if (this.analyse(state, uri, text)) this.publish(state);
@@ -213,18 +244,23 @@ export class ProductIndex implements vscode.Disposable {
   private fileDeleted(uri: vscode.Uri): void {
     const state = this.stateFor(uri);
     if (!state) return;
+    this.touch(uri);
+    if (this.removeUnder(state, uri)) this.publish(state);
+  }
+
+  /** Drops a file, or every file under a folder (a deleted folder arrives as one event). */
+  private removeUnder(state: FolderState, uri: vscode.Uri): boolean {
     let removed = false;
     for (const doc of state.workspace.documents()) {
-      // A deleted folder arrives as one event for the folder.
       if (doc.uri === uri.toString() || doc.uri.startsWith(uri.toString() + '/')) removed = state.workspace.remove(doc.uri) || removed;
     }
-    if (removed) this.publish(state);
+    return removed;
   }
 
   private configChanged(uri: vscode.Uri): void {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (folder && vscode.Uri.joinPath(folder.uri, uri.path.slice(uri.path.lastIndexOf('/') + 1)).toString() === uri.toString()) {
-      void this.indexFolder(folder);
+      this.guard('config', () => this.withProgress(this.indexFolder(folder)));
     }
   }
 
@@ -279,24 +315,14 @@ export class ProductIndex implements vscode.Disposable {
 
   /**
    * A file's text, or undefined when it is gone (deleted while indexing). A file too large to be a
-   * product doc, or one that cannot be read, is recorded as skipped so the user sees why; binary
-   * content is decoded like any other and the core reports it.
+   * product doc, or one that cannot be read, is recorded as skipped so the user sees why.
    */
-  private async read(uri: vscode.Uri): Promise<string | undefined> {
-    const state = this.stateFor(uri);
-    try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > MAX_READ_BYTES) {
-        state?.workspace.skip(uri.toString(), `it is larger than ${MAX_READ_BYTES / 1024 / 1024} MB`);
-        return undefined;
-      }
-      return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-    } catch (e) {
-      if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return undefined;
-      const reason = e instanceof Error ? e.message : String(e);
-      this.log.line('read', `${vscode.workspace.asRelativePath(uri)}: ${reason}`);
-      state?.workspace.skip(uri.toString(), `it could not be read (${reason})`);
-      return undefined;
+  private async read(uri: vscode.Uri, state: FolderState): Promise<string | undefined> {
+    const read = await readFileText(uri);
+    if (read.skipped) {
+      if (read.error) this.log.line('read', `${vscode.workspace.asRelativePath(uri)}: ${read.error}`);
+      state.workspace.skip(uri.toString(), read.skipped);
     }
+    return read.text;
   }
 }
