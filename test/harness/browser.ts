@@ -157,6 +157,7 @@ async function handle(page: Page, request: CheckpointRequest, screenshotsDir: st
     for (const wait of request.waitFor ?? []) {
       await page.locator(wait.selector).first().waitFor({ state: wait.state ?? 'visible', timeout: wait.timeoutMs ?? CHECKPOINT_WAIT_MS });
     }
+    if (request.click) await page.locator(request.click).first().click({ timeout: CHECKPOINT_WAIT_MS });
     if (request.drag) await dragEdge(page, request.drag);
     if (request.read) response.texts = await page.locator(request.read).allInnerTexts();
     if (request.readHtml) response.html = await page.locator(request.readHtml).evaluateAll((nodes) => nodes.map((n) => n.outerHTML));

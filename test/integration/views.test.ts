@@ -69,6 +69,23 @@ describe('Strategy view', () => {
     assert.equal(api.strategyView.description, aligned(ALIGNMENT.traced, ALIGNMENT.total));
   });
 
+  it('has an activity-bar icon of its own that opens it, and shows the alignment in its header', async function () {
+    requireCheckpoints(this);
+    const { extension } = await activateThroughline();
+    const manifest = extension.packageJSON as { contributes: { viewsContainers: { activitybar: Array<{ id: string; icon: string }> } } };
+    const icon = manifest.contributes.viewsContainers.activitybar.find((c) => c.id === 'throughline')?.icon;
+    assert.ok(icon, 'the manifest declares the Throughline activity-bar container and its icon');
+    await vscode.workspace.fs.stat(vscode.Uri.joinPath(extension.extensionUri, icon)); // throws when the icon is missing
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await waitFor([api.strategyView.onDidChangeVisibility], () => (!api.strategyView.visible ? true : undefined), 'the Strategy view to be hidden first');
+    const shown = waitFor([api.strategyView.onDidChangeVisibility], () => (api.strategyView.visible ? true : undefined), 'the Strategy view to open from its icon');
+    const icons = '.activitybar .action-item a[aria-label^="Throughline"]';
+    await checkpoint({ name: 'click the Throughline activity-bar icon', waitFor: [{ selector: icons }], click: icons });
+    await shown;
+    const header = await checkpoint({ name: 'read the Strategy view header', waitFor: [{ selector: '.pane-header .description' }], read: '.pane-header .description' });
+    assert.ok(header.texts?.some((t) => t.includes(aligned(ALIGNMENT.traced, ALIGNMENT.total))), `the header shows the alignment; it shows: ${JSON.stringify(header.texts)}`);
+  });
+
   it('opens with the Show Strategy View command', async () => {
     await vscode.commands.executeCommand('throughline.showStrategy');
     await waitFor([api.strategyView.onDidChangeVisibility], () => (api.strategyView.visible ? true : undefined), 'the Strategy view to be visible');
