@@ -171,7 +171,7 @@ const VALIDATORS: { [K in keyof Required<ConfigFile>]: (value: unknown) => Confi
   notIds: (value) => stringList(value, 'notIds'),
 };
 
-const CONFIG_KEYS = Object.keys(VALIDATORS);
+export const CONFIG_KEYS = Object.keys(VALIDATORS);
 
 /** A mapping from a fixed set of names (kinds, layers, questions) to lists of strings. */
 function namedLists<N extends string>(value: unknown, key: string, names: readonly N[], notAName: () => string): Partial<Record<N, string[]>> {

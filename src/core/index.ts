@@ -2,6 +2,7 @@
 export { analyzeDocument, type DocumentInfo } from './analyze/document';
 export {
   CONFIG_FILE_NAMES,
+  CONFIG_KEYS,
   ConfigError,
   DEFAULT_SEVERITIES,
   RULE_IDS,

@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { ConfigError, mergeConfig, parseConfigText } from '../../src/core';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CONFIG_KEYS, ConfigError, mergeConfig, parseConfigText } from '../../src/core';
+import { REPO } from './helpers';
 
 describe('config file', () => {
   it('parses YAML and JSON with rules, kinds, excludes, labels, sections and names', () => {
@@ -82,4 +85,16 @@ describe('config file', () => {
       );
     });
   }
+
+  it('offers every config key as a throughline.* setting, each described and listed in the README', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { markdownDescription?: string; scope?: string }> } } };
+    const settings = manifest.contributes.configuration.properties;
+    const readme = fs.readFileSync(path.join(REPO, 'README.md'), 'utf8');
+    assert.deepEqual(Object.keys(settings).sort(), CONFIG_KEYS.map((k) => `throughline.${k}`).sort(), 'one setting per key of .throughline.yaml');
+    for (const [name, setting] of Object.entries(settings)) {
+      assert.ok((setting.markdownDescription ?? '').length > 40, `${name} has a markdownDescription`);
+      assert.equal(setting.scope, 'resource', `${name} can be set per folder`);
+      assert.ok(readme.includes(`| \`${name}\` |`), `${name} has a row in the README's settings table`);
+    }
+  });
 });
