@@ -36,6 +36,24 @@ describe('Hovers', () => {
     }
   });
 
+  it('on a roadmap item: an excerpt of each link of the chain, the item’s own text first', async () => {
+    const text = await hoverAt('roadmap.md', '### Inbox rules', 'Inbox rules');
+    const expectedInOrder = [
+      'Roadmap item** Inbox rules',
+      'Route every request to the shared inbox by topic.',
+      `Goal** G1 ${G1_TITLE} · \`goals.md:3\``,
+      'Vision** V1 One inbox for every request · `vision.md:5`',
+      'Requests from email, chat and calls land in one place.',
+      'part of Beacon vision: Small teams always know which customer request matters most this week.',
+    ];
+    let from = 0;
+    for (const piece of expectedInOrder) {
+      const at = text.indexOf(piece, from);
+      assert.ok(at >= 0, `the hover shows “${piece}” after what comes before it:\n${text}`);
+      from = at + piece.length;
+    }
+  });
+
   it('on an untraced roadmap item: says that nothing explains why it is there', async () => {
     const text = await hoverAt('roadmap.md', `### ${UNTRACED_TITLE}`, UNTRACED_TITLE);
     assert.match(text, /Traces to no goal: nothing says why it is on the roadmap/, text);

@@ -78,6 +78,36 @@ describe('Navigation', () => {
     });
   });
 
+  describe('by title and by link', () => {
+    after(async () => {
+      await restoreFile(roadmap, roadmapText);
+      await waitForPristine();
+    });
+
+    it('goes to the goal from a link to it, and from a reference by its title; both are among its references', async () => {
+      const link = rangeOn(roadmapText, 'Route every request', 'goals.md#g1');
+      const fromLink = (await vscode.commands.executeCommand<AnyLocation[]>('vscode.executeDefinitionProvider', roadmap, link.start.translate(0, 3))).map(plain);
+      // VS Code's own Markdown support answers for links too (at the heading's `##`); Throughline's answer is the goal's title.
+      assert.ok(fromLink.map((l) => `${baseName(l.uri)}@${formatRange(l.range)}`).includes(`goals.md@${formatRange(g1Title)}`), `the link leads to the G1 heading; got ${describeLocations(fromLink)}`);
+
+      // Trace the untraced item to G2 by its title, as a writer might, without saving.
+      const heading = rangeOn(roadmapText, `### ${UNTRACED_TITLE}`, UNTRACED_TITLE);
+      await vscode.window.showTextDocument(roadmap);
+      await insertText(roadmap, new vscode.Position(heading.start.line + 1, 0), `\nGoal: ${G2_TITLE}\n`);
+      await waitForDiagnostics(roadmap, (ds) => withRule(ds, 'untraced-item').length === 0, 'the item traced by title');
+      const edited = vscode.workspace.textDocuments.find((d) => d.uri.toString() === roadmap.toString())!.getText();
+      const byTitle = rangeOn(edited, `Goal: ${G2_TITLE}`, G2_TITLE);
+      const fromTitle = (await vscode.commands.executeCommand<AnyLocation[]>('vscode.executeDefinitionProvider', roadmap, byTitle.start.translate(0, 4))).map(plain);
+      const g2Title = rangeOn(goalsText, '## G2', `G2: ${G2_TITLE}`);
+      assert.deepEqual(fromTitle.map((l) => `${baseName(l.uri)}@${formatRange(l.range)}`), [`goals.md@${formatRange(g2Title)}`], 'the title leads to the G2 heading');
+      const references = (await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', goals, g2Title.start.translate(0, 6))).map(plain);
+      assert.ok(
+        references.some((l) => l.uri.toString() === roadmap.toString() && formatRange(l.range) === formatRange(byTitle)),
+        `Find All References on G2 lists the reference by title; got ${describeLocations(references)}`,
+      );
+    });
+  });
+
   describe('renaming a goal ID', () => {
     let edit: vscode.WorkspaceEdit;
 

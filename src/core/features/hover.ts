@@ -40,6 +40,7 @@ export function hoverAt(model: LinkedModel, uri: string, position: Position): Ho
 
 function whyChain(model: LinkedModel, linked: LinkedItem): string {
   const lines = [`**Roadmap item** ${name(linked.item)}`, ''];
+  if (linked.item.excerpt) lines.push(escape(linked.item.excerpt), '');
   if (linked.traces.length === 0) {
     lines.push(linked.item.noTrace.length ? '$(warning) Marked as serving no goal.' : '$(warning) Traces to no goal: nothing says why it is on the roadmap.');
     return lines.join('\n');
