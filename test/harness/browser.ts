@@ -158,6 +158,8 @@ async function handle(page: Page, request: CheckpointRequest, screenshotsDir: st
       await page.locator(wait.selector).first().waitFor({ state: wait.state ?? 'visible', timeout: wait.timeoutMs ?? CHECKPOINT_WAIT_MS });
     }
     if (request.click) await page.locator(request.click).first().click({ timeout: CHECKPOINT_WAIT_MS });
+    if (request.fill) await page.locator(request.fill.selector).first().fill(request.fill.text, { timeout: CHECKPOINT_WAIT_MS });
+    for (const key of request.press ?? []) await page.keyboard.press(key);
     if (request.drag) await dragEdge(page, request.drag);
     if (request.read) response.texts = await page.locator(request.read).allInnerTexts();
     if (request.readHtml) response.html = await page.locator(request.readHtml).evaluateAll((nodes) => nodes.map((n) => n.outerHTML));

@@ -33,7 +33,7 @@ export const ENV = {
  * What a test asks the harness to do in the browser, at a moment the test chose: the test drives
  * the workbench into a state through the VS Code API (open a view, show a hover), then drops a
  * request `NNN-name.request.json` into the checkpoints folder and waits for `NNN-name.response.json`.
- * Steps run in this order: wait for each `waitFor`, click, drag, read, take the screenshot.
+ * Steps run in this order: wait for each `waitFor`, click, fill, press, drag, read, take the screenshot.
  */
 export interface CheckpointRequest {
   name: string;
@@ -41,6 +41,10 @@ export interface CheckpointRequest {
   waitFor?: Array<{ selector: string; state?: 'visible' | 'hidden' | 'attached' | 'detached'; timeoutMs?: number }>;
   /** Clicks the first element matching this selector, as a user would, after the waits. */
   click?: string;
+  /** Types into the first element matching `selector`, replacing what it holds (a quick input's box). */
+  fill?: { selector: string; text: string };
+  /** Keys pressed in turn on the focused element after that (`Enter`, `Escape`). */
+  press?: string[];
   /** Drags an edge of the first element matching `selector` by `by` pixels (to widen the side bar, say), before reading. */
   drag?: { selector: string; edge: 'right' | 'bottom'; by: number };
   /** A selector whose matches' visible texts are returned. */

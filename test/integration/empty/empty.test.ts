@@ -63,6 +63,32 @@ describe('Empty workspace: the welcome view and Create Product Docs', () => {
     });
   });
 
+  it('asks for the folder when run from the welcome button, and writes the templates there', async function () {
+    requireCheckpoints(this);
+    const chosen = fixtureUri('picked');
+    await vscode.workspace.fs.createDirectory(chosen);
+    const running = vscode.commands.executeCommand<vscode.Uri[]>('throughline.createProductDocs');
+    // VS Code's own folder picker: type the folder's path into its box and accept it.
+    const input = '.quick-input-widget .quick-input-box input';
+    await checkpoint({ name: 'pick the folder', waitFor: [{ selector: input }], fill: { selector: input, text: `${chosen.path}/` } });
+    // Accept once the picker has moved into the folder: the workspace's notes.md is no longer listed.
+    const row = (name: string) => `.quick-input-widget .monaco-list-row:has-text("${name}")`;
+    await checkpoint({ name: 'accept the folder', waitFor: [{ selector: row('..') }, { selector: row('notes.md'), state: 'detached' }], press: ['Enter'] });
+    const created = await running;
+    assert.deepEqual(created.map((u) => u.toString()), TEMPLATES.map((name) => vscode.Uri.joinPath(chosen, name).toString()), 'written into the folder picked');
+  });
+
+  it('writes the strategy questions as prompts: who, what and why, and a metric and trace prompt for each goal', async () => {
+    const strategy = await readText(vscode.Uri.joinPath(product(), 'strategy.md'));
+    for (const heading of ['## Who', '## What', '## Why']) assert.ok(strategy.includes(heading), `strategy.md has ${heading}`);
+    assert.match(strategy, /_Who are our target customers\?/);
+    assert.match(strategy, /_What are they trying to accomplish\?/);
+    assert.match(strategy, /_Why does it matter to them, and why now\?/);
+    const goals = await readText(vscode.Uri.joinPath(product(), 'goals.md'));
+    assert.equal((goals.match(/^Vision: V\d$/gm) ?? []).length, 2, 'each goal names the pillar it serves');
+    assert.equal((goals.match(/^Metric: _what you will measure/gm) ?? []).length, 2, 'each goal prompts for its metric');
+  });
+
   it('never overwrites a file that exists: only the missing ones are written', async () => {
     const goals = vscode.Uri.joinPath(product(), 'goals.md');
     const mine = '# Our goals\n\n## G1: Keep what I wrote\n\nVision: V1\nMetric: nothing gets overwritten, 100% of the time\n';
