@@ -122,28 +122,34 @@ export function link(docs: DocumentInfo[], rootUri = ''): LinkedModel {
   for (const doc of sorted) {
     const scope = scopeOf.get(doc.uri)!;
     for (const item of itemsOf(doc)) {
-      model.items.set(item, { item, doc, scope, resolutions: [], traces: [], tracedBy: [] });
+      // Only goals and the vision are traced to; everything else shares one empty list, as do
+      // items with no references (this runs on every re-check, for every item).
+      const tracedBy = item.kind === 'roadmap-item' || item.kind === 'strategy' ? NONE : [];
+      model.items.set(item, { item, doc, scope, resolutions: NONE, traces: NONE, tracedBy });
     }
   }
   const epoch = targetEpoch(sorted, scopes);
   for (const linked of model.items.values()) {
     const layer = targetLayerOf(linked.item);
-    if (!layer) continue;
-    // An item whose traces all resolved, against the same targets, resolves the same way again.
-    const memo = resolved.get(linked.item);
-    const resolutions = memo && memo.epoch === epoch && memo.scope === linked.scope.dir ? memo.resolutions : resolveItem(model, linked, layer);
-    if (resolutions !== memo?.resolutions && resolutions.every((r) => r.target)) resolved.set(linked.item, { epoch, scope: linked.scope.dir, resolutions });
-    for (const resolution of resolutions) {
-      linked.resolutions.push(resolution);
-      const target = resolution.target;
-      if (target && !linked.traces.includes(target)) {
-        linked.traces.push(target);
-        model.items.get(target)?.tracedBy.push(linked.item);
-      }
+    if (!layer || linked.item.references.length === 0) continue;
+    // An item whose traces all resolved, against the same targets, resolves the same way again:
+    // its resolutions and traces are shared with the previous check, never changed.
+    let memo = resolved.get(linked.item);
+    if (!memo || memo.epoch !== epoch || memo.scope !== linked.scope.dir) {
+      const resolutions = resolveItem(model, linked, layer);
+      const traces = [...new Set(resolutions.flatMap((r) => (r.target ? [r.target] : [])))];
+      memo = { epoch, scope: linked.scope.dir, resolutions, traces };
+      if (resolutions.every((r) => r.target)) resolved.set(linked.item, memo);
     }
+    linked.resolutions = memo.resolutions;
+    linked.traces = memo.traces;
+    for (const target of memo.traces) model.items.get(target)?.tracedBy.push(linked.item);
   }
   return model;
 }
+
+/** The empty list most items share (see `link`); frozen, so nothing can add to it by mistake. */
+const NONE = Object.freeze([]) as unknown as never[];
 
 function resolveItem(model: LinkedModel, linked: LinkedItem, layer: Layer): Resolution[] {
   const out: Resolution[] = [];
@@ -166,7 +172,7 @@ function resolveItem(model: LinkedModel, linked: LinkedItem, layer: Layer): Reso
 }
 
 /** Resolutions of items reused across document versions, valid while the targets are the same. */
-const resolved = new WeakMap<Item, { epoch: string; scope: string; resolutions: Resolution[] }>();
+const resolved = new WeakMap<Item, { epoch: string; scope: string; resolutions: Resolution[]; traces: Item[] }>();
 const docIds = new WeakMap<DocumentInfo, number>();
 let nextDocId = 0;
 
@@ -184,8 +190,14 @@ function targetEpoch(docs: DocumentInfo[], scopes: Scope[]): string {
 
 /** A document's nodes: its root (vision, strategy, file item) and its items. */
 export function itemsOf(doc: DocumentInfo): Item[] {
-  return doc.root && !doc.items.includes(doc.root) ? [doc.root, ...doc.items] : doc.items;
+  if (!doc.root) return doc.items;
+  let all = withRoot.get(doc);
+  if (!all) withRoot.set(doc, (all = doc.items.includes(doc.root) ? doc.items : [doc.root, ...doc.items]));
+  return all;
 }
+
+/** A document's items are fixed once it is analysed: the list with its root is built once. */
+const withRoot = new WeakMap<DocumentInfo, Item[]>();
 
 function buildScopes(docs: DocumentInfo[]): Scope[] {
   const newScope = (dir: string): Scope => ({ dir, docs: [], visions: [], targets: { goal: new TargetIndex(), vision: new TargetIndex() } });

@@ -9,24 +9,34 @@ import type { Item, Reference } from './types';
  * close candidates (G5 is one edit from G1…G4), the one whose text best matches the item wins.
  */
 export function closestTarget(candidates: readonly Item[], ref: Reference, from?: Item): Item | undefined {
-  const relevance = from ? new Map(rankByText(candidates, from, candidates.length).map((r) => [r.item, r.score])) : undefined;
-  let best: Item | undefined;
-  let bestScore = -1;
-  let bestRelevance = -1;
   const fragment = ref.link !== undefined ? splitLink(ref.link).fragment : undefined;
   const text = fragment ?? ref.text;
+  const upperText = text.toUpperCase();
+  const foldedText = foldTitle(text);
+  const lowerText = text.toLowerCase();
+  const words = contentWords(text);
+  let bestScore = -1;
+  let tied: Item[] = [];
   for (const item of candidates) {
-    const score = Math.max(
-      ...[item.id, ...item.subIds].filter((id): id is string => !!id).map((id) => similarity(text.toUpperCase(), id.toUpperCase())),
-      similarity(foldTitle(text), foldTitle(item.title)),
-      ...item.anchors.map((a) => similarity(text.toLowerCase(), a)),
-      overlap(contentWords(text), contentWords(item.title)),
-    );
-    const rel = relevance?.get(item) ?? 0;
-    if (score > bestScore || (score === bestScore && rel > bestRelevance)) {
-      best = item;
+    let score = Math.max(similarity(foldedText, foldTitle(item.title)), overlap(words, contentWords(item.title)));
+    for (const id of [item.id, ...item.subIds]) if (id) score = Math.max(score, similarity(upperText, id.toUpperCase()));
+    for (const a of item.anchors) score = Math.max(score, similarity(lowerText, a));
+    if (score > bestScore) {
       bestScore = score;
-      bestRelevance = rel;
+      tied = [item];
+    } else if (score === bestScore) tied.push(item);
+  }
+  if (tied.length < 2 || !from) return tied[0];
+  // Among the equally close, the one whose words best match the item's text (the first on a tie).
+  const df = documentFrequencies(candidates);
+  const query = wordsOf(from);
+  let best = tied[0];
+  let bestRelevance = -1;
+  for (const item of tied) {
+    const relevance = textScore(query, wordsOf(item), df, candidates.length);
+    if (relevance > bestRelevance) {
+      best = item;
+      bestRelevance = relevance;
     }
   }
   return best;
@@ -38,16 +48,29 @@ export function closestTarget(candidates: readonly Item[], ref: Reference, from?
  */
 export function rankByText(candidates: readonly Item[], item: Item, limit = 3): Array<{ item: Item; score: number }> {
   const query = wordsOf(item);
-  const docs = candidates.map(wordsOf);
-  const df = new Map<string, number>();
-  for (const words of docs) for (const w of words) df.set(w, (df.get(w) ?? 0) + 1);
-  const scored = candidates.map((candidate, i) => {
-    let score = 0;
-    for (const w of query) if (docs[i]!.has(w)) score += Math.log(1 + candidates.length / (df.get(w) ?? 1));
-    return { item: candidate, score, order: i };
-  });
+  const df = documentFrequencies(candidates);
+  const scored = candidates.map((candidate, i) => ({ item: candidate, score: textScore(query, wordsOf(candidate), df, candidates.length), order: i }));
   scored.sort((a, b) => b.score - a.score || a.order - b.order);
   return scored.slice(0, limit).map(({ item: it, score }) => ({ item: it, score }));
+}
+
+function textScore(query: Set<string>, words: Set<string>, df: Map<string, number>, total: number): number {
+  let score = 0;
+  for (const w of query) if (words.has(w)) score += Math.log(1 + total / (df.get(w) ?? 1));
+  return score;
+}
+
+const frequencies = new WeakMap<readonly Item[], Map<string, number>>();
+
+/** In how many candidates each word occurs; once per list of candidates (a product's goals, per check). */
+function documentFrequencies(candidates: readonly Item[]): Map<string, number> {
+  let df = frequencies.get(candidates);
+  if (!df) {
+    df = new Map();
+    for (const c of candidates) for (const w of wordsOf(c)) df.set(w, (df.get(w) ?? 0) + 1);
+    frequencies.set(candidates, df);
+  }
+  return df;
 }
 
 const words = new WeakMap<Item, Set<string>>();

@@ -30,6 +30,10 @@ interface Parsed {
 const HEADING = /^#{1,6}(?:[ \t]|\r?$)/;
 /** A top-level bullet item with content; lists are split between such items (see `splitChunks`). */
 const BULLET = /^([-*+])[ \t]+\S/;
+/** Characters a line can open a block, list, fence, heading or HTML with (after its indentation): the rest is text. */
+const MAY_START_BLOCK: boolean[] = [];
+for (const c of '#-*+_`~<>|=0123456789[') MAY_START_BLOCK[c.charCodeAt(0)] = true;
+
 /** A line that starts a block rather than continuing a paragraph lazily; anything unusual counts. */
 const BLOCK_START = /^(?:[>|<=]|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|[-_*](?:[ \t]*[-_*]){2,}[ \t]*$)/;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
@@ -95,6 +99,20 @@ export function splitChunks(text: string, bodyStart: number): Chunk[] {
     let end = text.indexOf('\n', offset);
     const next = end < 0 ? text.length : end + 1;
     if (end < 0) end = text.length;
+    // Most lines of a roadmap are text, or blank: their only effect on the scan is decided here,
+    // from the first character after the indentation, without slicing the line or any regex.
+    let first = offset;
+    let tab = false;
+    while (first < end && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) tab = text.charCodeAt(first++) === 9 || tab;
+    const blank = first === end || (first === end - 1 && text.charCodeAt(first) === 13);
+    if (offset >= bodyStart && !htmlEnd && (blank || !MAY_START_BLOCK[text.charCodeAt(first)])) {
+      if (blank) htmlUntilBlank = false;
+      else if (!fence && !htmlUntilBlank && previousBlank && (tab || first - offset < contentColumn)) bullet = undefined;
+      previousBlank = blank;
+      offset = next;
+      line++;
+      continue;
+    }
     const content = text.slice(offset, end).replace(/\r$/, '');
     if (offset >= bodyStart) {
       if (fence) {
