@@ -282,19 +282,20 @@ function move(parsed: Parsed, offset: number, line: number): void {
   const dOffset = offset - parsed.offset;
   const dLine = line - parsed.line;
   if (dOffset === 0 && dLine === 0) return;
-  const visit = (node: RootContent): void => {
-    const p = node.position;
-    if (p) {
-      p.start.line += dLine;
-      p.end.line += dLine;
-      if (p.start.offset !== undefined) p.start.offset += dOffset;
-      if (p.end.offset !== undefined) p.end.offset += dOffset;
-    }
-    if ('children' in node) for (const child of node.children as RootContent[]) visit(child);
-  };
-  for (const node of parsed.nodes) visit(node);
+  for (const node of parsed.nodes) shift(node, dOffset, dLine);
   parsed.offset = offset;
   parsed.line = line;
+}
+
+function shift(node: RootContent, dOffset: number, dLine: number): void {
+  const p = node.position;
+  if (p) {
+    p.start.line += dLine;
+    p.end.line += dLine;
+    if (p.start.offset !== undefined) p.start.offset += dOffset;
+    if (p.end.offset !== undefined) p.end.offset += dOffset;
+  }
+  if ('children' in node) for (const child of node.children as RootContent[]) shift(child, dOffset, dLine);
 }
 
 function endPoint(text: string): { line: number; column: number; offset: number } {

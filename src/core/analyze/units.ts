@@ -53,15 +53,20 @@ export class UnitCache {
   }
 
   private claim(result: UnitResult): boolean {
-    const all: UnitResult[] = [];
-    const collect = (r: UnitResult) => {
-      all.push(r);
-      for (const n of r.nested ?? []) collect(n.result);
-    };
-    collect(result);
-    if (all.some((r) => this.claimed.has(r))) return false;
-    for (const r of all) this.claimed.add(r);
+    if (this.inUse(result)) return false;
+    this.mark(result);
     return true;
+  }
+
+  private inUse(result: UnitResult): boolean {
+    if (this.claimed.has(result)) return true;
+    for (const n of result.nested ?? []) if (this.inUse(n.result)) return true;
+    return false;
+  }
+
+  private mark(result: UnitResult): void {
+    this.claimed.add(result);
+    for (const n of result.nested ?? []) this.mark(n.result);
   }
 
   /** Keeps a result for the next version; returns the key text as stored (a copy that holds no older document). */
