@@ -15,6 +15,8 @@ export interface TestReport {
   pending: Array<{ title: string; fullTitle: string; reason?: string }>;
   /** Set when the run itself broke (no test files, mocha could not load them…). */
   error?: string;
+  /** In a partial report (`report.json.partial`): the test that finished last. */
+  last?: string;
 }
 
 /** Environment variables shared by the suites and the harnesses. */

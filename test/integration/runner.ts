@@ -48,6 +48,8 @@ export async function runSuite(suite: string, dir: string): Promise<void> {
         const e = err instanceof Error ? err : new Error(String(err));
         report.failures.push({ title: test.title, fullTitle: test.fullTitle(), message: e.message, ...(e.stack ? { stack: e.stack } : {}) });
       });
+      // What has run so far, for the harness to show if the suite never finishes (it times out).
+      runner.on('test end', (test) => writePartial({ ...report, last: test.fullTitle() }, started));
     });
   } catch (e) {
     report.error = e instanceof Error ? (e.stack ?? e.message) : String(e);
@@ -65,6 +67,14 @@ export async function runSuite(suite: string, dir: string): Promise<void> {
   if (release) await waitForFile(release, RELEASE_TIMEOUT_MS);
   if (report.error) throw new Error(`The ${suite} suite could not run: ${report.error}`);
   if (report.failures.length > 0) throw new Error(`${suite} suite: ${report.failures.length} failed (tests or hooks), ${report.passes.length} passed`);
+}
+
+/** The report so far, beside where the final one goes (`report.json.partial`). */
+function writePartial(report: TestReport, started: number): void {
+  const reportPath = process.env[ENV.report];
+  if (!reportPath) return;
+  const counts = { tests: report.passes.length + report.failures.length + report.pending.length, passes: report.passes.length, failures: report.failures.length, pending: report.pending.length };
+  writeAtomically(`${reportPath}.partial`, JSON.stringify({ ...report, counts, durationMs: Date.now() - started }, null, 2));
 }
 
 /** Writes to a temporary name, then renames, so a reader watching for the file never sees half of it. */
