@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as vscode from 'vscode';
 import { ENV, type CheckpointRequest, type CheckpointResponse } from './report';
+import { waitFor } from './helpers';
 
 /**
  * The test side of checkpoints: the test puts the workbench into a state through the VS Code API,
@@ -58,4 +60,16 @@ export async function checkpoint(request: CheckpointRequest): Promise<Checkpoint
   const response = JSON.parse(fs.readFileSync(responseFile, 'utf8')) as CheckpointResponse;
   assert.ok(response.ok, response.error ?? `checkpoint “${request.name}” failed`);
   return response;
+}
+
+/**
+ * Hides the Strategy view (by showing the Explorer), then clicks `selector` in the workbench as a
+ * user would, and resolves once that click has opened the Strategy view again.
+ */
+export async function clickOpensStrategyView(view: vscode.TreeView<unknown>, name: string, selector: string): Promise<void> {
+  await vscode.commands.executeCommand('workbench.view.explorer');
+  await waitFor([view.onDidChangeVisibility], () => (!view.visible ? true : undefined), 'the Strategy view to be hidden first');
+  const shown = waitFor([view.onDidChangeVisibility], () => (view.visible ? true : undefined), `the Strategy view to open after: ${name}`);
+  await checkpoint({ name, waitFor: [{ selector }], click: selector });
+  await shown;
 }

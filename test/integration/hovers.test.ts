@@ -12,6 +12,16 @@ async function hoverAt(name: string, linePrefix: string, needle: string): Promis
   return hoverText(hovers);
 }
 
+/** Asserts that each piece appears in `text`, in this order. */
+function assertInOrder(text: string, pieces: readonly string[]): void {
+  let from = 0;
+  for (const piece of pieces) {
+    const at = text.indexOf(piece, from);
+    assert.ok(at >= 0, `the hover shows “${piece}” after what comes before it:\n${text}`);
+    from = at + piece.length;
+  }
+}
+
 describe('Hovers', () => {
   before(async function () {
     this.timeout(60_000);
@@ -28,12 +38,7 @@ describe('Hovers', () => {
       'Vision** V1 One inbox for every request · `vision.md:5`',
       'part of Beacon vision',
     ];
-    let from = 0;
-    for (const piece of expectedInOrder) {
-      const at = text.indexOf(piece, from);
-      assert.ok(at >= 0, `the hover shows “${piece}” after what comes before it in the chain:\n${text}`);
-      from = at + piece.length;
-    }
+    assertInOrder(text, expectedInOrder);
   });
 
   it('on a roadmap item: an excerpt of each link of the chain, the item’s own text first', async () => {
@@ -46,12 +51,7 @@ describe('Hovers', () => {
       'Requests from email, chat and calls land in one place.',
       'part of Beacon vision: Small teams always know which customer request matters most this week.',
     ];
-    let from = 0;
-    for (const piece of expectedInOrder) {
-      const at = text.indexOf(piece, from);
-      assert.ok(at >= 0, `the hover shows “${piece}” after what comes before it:\n${text}`);
-      from = at + piece.length;
-    }
+    assertInOrder(text, expectedInOrder);
   });
 
   it('on an untraced roadmap item: says that nothing explains why it is there', async () => {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ThroughlineApi } from '../../src/vscode/extension';
 import { ALIGNMENT, UNTRACED_TITLE, waitForPristine } from './fixture';
-import { checkpoint, requireCheckpoints } from './checkpoint';
+import { clickOpensStrategyView, requireCheckpoints } from './checkpoint';
 import { activateThroughline, fixtureUri, insertText, readText, rangeOn, restoreFile, waitFor } from './helpers';
 
 const percent = (traced: number, total: number) => `$(target) ${Math.round((traced / total) * 100)}% aligned`;
@@ -34,12 +34,7 @@ describe('Status bar alignment', () => {
 
   it('opens the Strategy view when clicked', async function () {
     requireCheckpoints(this);
-    await vscode.commands.executeCommand('workbench.view.explorer');
-    await waitFor([api.strategyView.onDidChangeVisibility], () => (!api.strategyView.visible ? true : undefined), 'the Strategy view to be hidden first');
-    const shown = waitFor([api.strategyView.onDidChangeVisibility], () => (api.strategyView.visible ? true : undefined), 'the Strategy view to open after the click');
-    const item = '.statusbar-item:has-text("% aligned")';
-    await checkpoint({ name: 'click the status bar alignment', waitFor: [{ selector: item }], click: item });
-    await shown;
+    await clickOpensStrategyView(api.strategyView, 'click the status bar alignment', '.statusbar-item:has-text("% aligned")');
   });
 
   it('goes up as soon as an edit traces another item, before saving', async () => {

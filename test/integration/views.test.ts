@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { ThroughlineApi } from '../../src/vscode/extension';
 import type { StrategyElement } from '../../src/vscode/tree';
 import { ALIGNMENT, FINDINGS, G1_TITLE, G2_TITLE, O1_TITLE, UNTRACED_TITLE, waitForPristine } from './fixture';
-import { checkpoint, requireCheckpoints } from './checkpoint';
+import { checkpoint, clickOpensStrategyView, requireCheckpoints } from './checkpoint';
 import { activateThroughline, baseName, fixtureUri, formatRange, insertText, readText, rangeOn, restoreFile, ruleOf, throughlineDiagnostics, waitFor } from './helpers';
 
 /** A tree as indented lines, `label — description`, children expanded: what a user sees with every node open. */
@@ -76,12 +76,7 @@ describe('Strategy view', () => {
     const icon = manifest.contributes.viewsContainers.activitybar.find((c) => c.id === 'throughline')?.icon;
     assert.ok(icon, 'the manifest declares the Throughline activity-bar container and its icon');
     await vscode.workspace.fs.stat(vscode.Uri.joinPath(extension.extensionUri, icon)); // throws when the icon is missing
-    await vscode.commands.executeCommand('workbench.view.explorer');
-    await waitFor([api.strategyView.onDidChangeVisibility], () => (!api.strategyView.visible ? true : undefined), 'the Strategy view to be hidden first');
-    const shown = waitFor([api.strategyView.onDidChangeVisibility], () => (api.strategyView.visible ? true : undefined), 'the Strategy view to open from its icon');
-    const icons = '.activitybar .action-item a[aria-label^="Throughline"]';
-    await checkpoint({ name: 'click the Throughline activity-bar icon', waitFor: [{ selector: icons }], click: icons });
-    await shown;
+    await clickOpensStrategyView(api.strategyView, 'click the Throughline activity-bar icon', '.activitybar .action-item a[aria-label^="Throughline"]');
     const header = await checkpoint({ name: 'read the Strategy view header', waitFor: [{ selector: '.pane-header .description' }], read: '.pane-header .description' });
     assert.ok(header.texts?.some((t) => t.includes(aligned(ALIGNMENT.traced, ALIGNMENT.total))), `the header shows the alignment; it shows: ${JSON.stringify(header.texts)}`);
   });
