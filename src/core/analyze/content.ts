@@ -31,6 +31,8 @@ export interface ContentFacts {
 const METRIC_LINE =
   /^(\*\*|__|\*|_)?(?:metrics?|targets?|kpis?|key results?|success metrics?|success measures?|measures? of success|measured by|kr)\1?\s*:\1?\s*(.*)$/i;
 const KR_ID_LINE = /^(\*\*|__|\*|_)?KR[-.]?\d+(?:\.\d+)?\1?[:.)\s-]\s*(\S.*)$/;
+/** `Key Result 1: …`, `Key result 2 - …`: a numbered key result written out, as sourcegraph's OKRs do. */
+const KEY_RESULT_N_LINE = /^(\*\*|__|\*|_)?key\s+results?\s*#?\d+(?:\.\d+)?\1?(?:\s*[:.)\-—–]|\s)\s*(\S.*)$/i;
 const KEY_RESULTS_INTRO = /\bkey results?\b|\bKRs?\b/i;
 const PLACEHOLDER = /^(?:tbd|tbc|todo|n\/?a|none|-|—|\?+|…|\.\.\.)?\.?$/i;
 
@@ -237,7 +239,7 @@ export class ContentScanner {
   }
 
   private checkMetricLine(line: string): void {
-    const m = METRIC_LINE.exec(line) ?? KR_ID_LINE.exec(line);
+    const m = METRIC_LINE.exec(line) ?? KR_ID_LINE.exec(line) ?? KEY_RESULT_N_LINE.exec(line);
     if (m && !PLACEHOLDER.test(stripMarks(m[2] ?? ''))) this.noteMetric(line);
   }
 
