@@ -240,7 +240,7 @@ export class ContentScanner {
 
   private checkMetricLine(line: string): void {
     const m = METRIC_LINE.exec(line) ?? KR_ID_LINE.exec(line) ?? KEY_RESULT_N_LINE.exec(line);
-    if (m && !PLACEHOLDER.test(stripMarks(m[2] ?? ''))) this.noteMetric(line);
+    if (m && !isPlaceholder(m[2] ?? '')) this.noteMetric(line);
   }
 
   private collectLinks(node: Nodes): void {
@@ -269,6 +269,11 @@ export class ContentScanner {
 
 function isKeyResultsIntro(node: RootContent): boolean {
   return (node.type === 'heading' || node.type === 'paragraph') && KEY_RESULTS_INTRO.test(plainText(node));
+}
+
+/** A value that holds the place of a target not written yet: `TBD`, `N/A`, `?`, nothing. */
+export function isPlaceholder(value: string): boolean {
+  return PLACEHOLDER.test(stripMarks(value));
 }
 
 function stripMarks(s: string): string {

@@ -1,7 +1,7 @@
 import { stringValues } from '../frontMatter';
 import { parseReferenceValue } from '../referenceText';
 import type { LabelLayer } from '../syntax';
-import type { DocContext } from './content';
+import { isPlaceholder, type DocContext } from './content';
 import type { DocumentInfo } from './document';
 import type { Inherited } from './itemBuilder';
 
@@ -44,12 +44,20 @@ export function frontMatterTraces(info: DocumentInfo, ctx: DocContext, layers: R
   return out;
 }
 
-/** A goal file's measurable target from front matter (`metric:`, `target:`, `key results:`), as text. */
+const METRIC_KEYS = ['metric', 'metrics', 'target', 'targets'];
+const KEY_RESULT_KEYS = ['kr', 'krs', 'key results', 'keyResults', 'key-results'];
+
+/**
+ * A goal file's measurable target from front matter, as text. The body's rules hold here too: a
+ * `metric:`/`target:` needs a value that is not a placeholder (`TBD`, `N/A`), and key results need
+ * a number in at least one of them.
+ */
 export function frontMatterMetric(info: DocumentInfo): string | undefined {
   const data = info.frontMatter?.data ?? {};
-  for (const key of ['metric', 'metrics', 'target', 'targets', 'kr', 'krs', 'key results', 'keyResults', 'key-results']) {
-    const values = stringValues(data[key]).filter((v) => v.trim() !== '');
-    if (values.length > 0) return `${key}: ${values.join('; ')}`;
+  for (const key of [...METRIC_KEYS, ...KEY_RESULT_KEYS]) {
+    const values = stringValues(data[key]).filter((v) => !isPlaceholder(v));
+    const measurable = METRIC_KEYS.includes(key) ? values.length > 0 : values.some((v) => /\d/.test(v));
+    if (measurable) return `${key}: ${values.join('; ')}`;
   }
   return undefined;
 }
