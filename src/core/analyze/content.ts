@@ -188,7 +188,10 @@ export class ContentScanner {
     const [header, ...rows] = table.children;
     if (!header) return;
     const headerLabels = header.children.map((cell) => this.ctx.syntax.labelOf(plainText(cell)));
-    const isMetadataTable = header.children.length === 2 && headerLabels[0] !== undefined;
+    // A two-column table headed by a label is a field table, header row included: `| Goal | G2 |`
+    // and `| Metric | under 1% |` over `| --- | --- |` are fields, not column titles.
+    const firstHeader = header.children[0] ? plainText(header.children[0]) : '';
+    const isMetadataTable = header.children.length === 2 && (headerLabels[0] !== undefined || isMetricLabel(firstHeader));
     const traceColumns = isMetadataTable ? [] : headerLabels.flatMap((layer, i) => (layer && this.layers.has(layer) ? [i] : []));
     for (const row of isMetadataTable ? table.children : rows) {
       const cells = row.children;
@@ -269,6 +272,12 @@ export class ContentScanner {
 
 function isKeyResultsIntro(node: RootContent): boolean {
   return (node.type === 'heading' || node.type === 'paragraph') && KEY_RESULTS_INTRO.test(plainText(node));
+}
+
+/** Whether a table cell's text is a metric label (`Metric`, `Target:`, `KR1.2`), going by the metric lines. */
+function isMetricLabel(label: string): boolean {
+  const line = `${stripMarks(label).replace(/:$/, '')}: x`;
+  return METRIC_LINE.test(line) || KR_ID_LINE.test(line) || KEY_RESULT_N_LINE.test(line);
 }
 
 /** A value that holds the place of a target not written yet: `TBD`, `N/A`, `?`, nothing. */
