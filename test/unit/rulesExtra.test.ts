@@ -34,7 +34,10 @@ describe('rule details a writer relies on', () => {
 
   it('invalid-front-matter still analyses the rest of the file', () => {
     const ws = fixture('invalid-front-matter');
-    assert.deepEqual(findingLines(ws, 'untraced-item'), ['roadmap.md:10 untraced-item']);
+    // level-roadmap.md says `itemLevel: 9`: reported, and its ### item is still read at the default level.
+    assert.deepEqual(findingLines(ws, 'untraced-item'), ['level-roadmap.md:10 untraced-item', 'roadmap.md:10 untraced-item']);
+    const level = issuesOf(ws, 'invalid-front-matter').find((i) => i.uri.endsWith('level-roadmap.md'))!;
+    assert.match(level.message, /itemLevel must be a heading level from 1 to 6, not “9”/);
   });
 
   it('missing-vision is said once per goals doc, not again per goal as goal-without-vision', () => {

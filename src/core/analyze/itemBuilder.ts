@@ -7,7 +7,7 @@ import { detach, excerptOf } from '../text';
 import type { DocKind, InsertionPoint, Item, NoTraceMarker, NodeKind, Range, Reference } from '../types';
 import { ContentScanner, type ContentFacts, type DocContext } from './content';
 import type { DocumentInfo, HeadingInfo } from './document';
-import { frontMatterTraces } from './frontMatterTraces';
+import { frontMatterTraces, itemLevelSetting } from './frontMatterTraces';
 import type { UnitCache, UnitResult } from './units';
 
 /** What a layout reads: the parsed document and its context. */
@@ -131,10 +131,11 @@ export class ItemBuilder {
     }
   }
 
-  itemLevel(): number | undefined {
-    const value = this.info.frontMatter?.data['itemLevel'];
-    const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
-    return Number.isInteger(n) && n >= 1 && n <= 6 ? n : undefined;
+  /** Front matter `itemLevel`; a value that is no heading level is reported (see `itemLevelSetting`) and read as none. */
+  itemLevel(defaultLevel: string): number | undefined {
+    const { level, problem } = itemLevelSetting(this.info.frontMatter, defaultLevel);
+    if (problem) (this.info.frontMatterProblems ??= []).push(problem);
+    return level;
   }
 
   /** The nodes of a heading's section: up to the next heading of the same or a higher level. */

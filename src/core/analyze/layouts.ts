@@ -65,7 +65,7 @@ function strategy(b: ItemBuilder): void {
 function goalsDoc(b: ItemBuilder): void {
   const { headings, titleHeading } = b.input;
   const body = headings.filter((h) => h !== titleHeading);
-  const level = b.itemLevel() ?? Math.min(...body.map((h) => h.depth));
+  const level = b.itemLevel('goals at the level under the title') ?? Math.min(...body.map((h) => h.depth));
   const goalHeadings = body.filter((h) => h.depth === level && !b.ctx.syntax.isNonItemHeading(h.text));
   const inherited = b.docLevelTraces(VISION_LAYERS, goalHeadings[0] ?? body.find((h) => h.depth <= level));
   const isGoal = new Set(goalHeadings.map((h) => h.index));

@@ -12,7 +12,7 @@ import { GOAL_LAYERS, isMetadataTable, type Inherited, type ItemBuilder } from '
 
 export function roadmapDoc(b: ItemBuilder): void {
   const { tree, titleHeading } = b.input;
-  const level = b.itemLevel() ?? 3;
+  const level = b.itemLevel('items at ### (level 3)') ?? 3;
   const inherited = b.docLevelTraces(GOAL_LAYERS, b.input.headings.find((h) => h !== titleHeading));
   const headingAt = new Map(b.input.headings.map((h) => [h.index, h]));
   let itemDepth: number | undefined; // depth of the heading item whose section we are in
