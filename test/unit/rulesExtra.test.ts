@@ -52,6 +52,14 @@ describe('rule details a writer relies on', () => {
     assert.equal(first.related?.length, 1);
   });
 
+  it('untraced-item says when the product has no goals at all, and where to write them, on every item', () => {
+    const ws = workspaceOf({ 'docs/roadmap.md': '# Roadmap\n\n- Dark mode\n- Offline mode — Goal: N/A\n', 'docs/vision.md': '# Vision\n' });
+    const messages = issuesOf(ws, 'untraced-item').map((i) => i.message);
+    assert.equal(messages.length, 2);
+    for (const m of messages) assert.match(m, /this product has no goals yet: write them in docs\/goals\.md/);
+    assert.match(messages[1]!, /is marked as serving no goal \(“N\/A”\)/);
+  });
+
   it('rule severities come from the config, and "off" silences a rule', () => {
     const { files } = readFixture(path.join(FIXTURES, 'rules', 'untraced-item'));
     const ws = workspaceOf(files, { rules: { 'untraced-item': 'error', 'goal-without-items': 'off' } });
