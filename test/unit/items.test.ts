@@ -118,6 +118,28 @@ describe('items (FORMAT.md §2)', () => {
       const text = '# Roadmap\n\n- **Phase 1:** Extensible frontend platform (Done) - You will be able to\n  create a single consistent UI layer.\n';
       assert.deepEqual(summary(items('roadmap.md', text)), ['roadmap-item||Phase 1: Extensible frontend platform (Done)']);
     });
+
+    it('titles a one-line bullet by all of it, dashes and abbreviations included, without a closing period', () => {
+      const text = '# Roadmap\n\n- Dark mode - lets users switch themes\n- Partner with Acme Inc. Engineering team\n- Production debugging / dynamic log injection.\n- Docs, samples etc.\n';
+      assert.deepEqual(summary(items('roadmap.md', text)), [
+        'roadmap-item||Dark mode - lets users switch themes',
+        'roadmap-item||Partner with Acme Inc. Engineering team',
+        'roadmap-item||Production debugging / dynamic log injection',
+        'roadmap-item||Docs, samples etc.',
+      ]);
+    });
+
+    it('ends a wrapped bullet title at its first sentence, never at an abbreviation', () => {
+      const text = '# Roadmap\n\n- Partner with Acme Inc. Engineering team on the\n  connector. It takes a quarter.\n- Import from e.g. Jira and\n  Linear. Later more.\n';
+      assert.deepEqual(summary(items('roadmap.md', text)), ['roadmap-item||Partner with Acme Inc. Engineering team on the connector', 'roadmap-item||Import from e.g. Jira and Linear']);
+    });
+
+    it('leaves a field on a line of its own out of a list item title', () => {
+      const found = items('roadmap.md', '# Roadmap\n\n- Beta item\n  Goal: G1\n- Gamma item that\n  wraps\n  **Supports:** G2\n');
+      assert.deepEqual(summary(found), ['roadmap-item||Beta item', 'roadmap-item||Gamma item that wraps']);
+      assert.deepEqual(found.map((i) => i.references.map((r) => r.text)), [['G1'], ['G2']]);
+      assert.equal(found[0]!.key, 'roadmap.md#beta-item');
+    });
   });
 
   describe('one-item files', () => {

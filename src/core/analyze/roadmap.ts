@@ -1,10 +1,10 @@
 import type { List, ListItem, Node, Paragraph, Parent, RootContent, Table, TableRow } from 'mdast';
 import { contentSpan, endOf, plainText, startOf } from '../markdown';
-import type { Syntax } from '../syntax';
 import { excerptOf } from '../text';
 import type { InsertionPoint, Item } from '../types';
 import { ContentScanner, emptyCellSpan } from './content';
 import type { HeadingInfo } from './document';
+import { listItemTitle } from './listTitle';
 import { GOAL_LAYERS, isMetadataTable, type Inherited, type ItemBuilder } from './itemBuilder';
 
 // Roadmap documents (FORMAT.md §2): heading items at the item level, top-level list items and
@@ -93,7 +93,7 @@ function roadmapListItem(b: ItemBuilder, listItem: ListItem, inherited: Inherite
     if (b.ctx.syntax.fieldAtStart(firstLine)) return;
     const plainFirstLine = firstParagraphLine(first);
     if (!plainFirstLine.trim()) return;
-    const titled = listItemTitle(b.ctx.syntax, plainFirstLine, plainText(first));
+    const titled = listItemTitle(b.ctx.syntax, plainText(first));
     const scanner = new ContentScanner(b.ctx, GOAL_LAYERS);
     scanner.scanListItem(listItem);
     const facts = scanner.finish(listItem.children as RootContent[]);
@@ -167,28 +167,6 @@ function roadmapTableRow(b: ItemBuilder, row: TableRow, traceColumns: number[], 
   });
   setGroup(item, groups);
   return item;
-}
-
-/** Longest title shown for a list item; the rest of a long bullet is its description. */
-const MAX_LIST_TITLE = 100;
-
-/**
- * A list item's title: its first line up to a trailing field (`**Templates** — Goal: G2`); for a
- * bullet with no field, the start of its paragraph up to a dash separator or the end of the first
- * sentence, so a hard-wrapped bullet is not cut mid-line.
- */
-function listItemTitle(syntax: Syntax, firstLine: string, paragraph: string): ReturnType<Syntax['titleAndId']> {
-  if (syntax.fieldAtEnd(firstLine)) return syntax.titleAndId(firstLine);
-  const joined = paragraph.replace(/\s+/g, ' ').trim();
-  const parsed = syntax.titleAndId(joined);
-  let title = parsed.title;
-  const cut = title.search(/\s[—–-]\s|(?<=[\p{L}\p{N})]{3}[.!?])\s+(?=\p{Lu})/u);
-  if (cut > 0) title = title.slice(0, cut).replace(/[.]$/, '');
-  if (title.length > MAX_LIST_TITLE) {
-    const space = title.lastIndexOf(' ', MAX_LIST_TITLE);
-    title = `${title.slice(0, space > MAX_LIST_TITLE / 2 ? space : MAX_LIST_TITLE)}…`;
-  }
-  return { ...parsed, title };
 }
 
 function firstParagraphLine(paragraph: Paragraph): string {
