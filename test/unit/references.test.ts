@@ -66,6 +66,23 @@ describe('trace references (FORMAT.md §3)', () => {
     });
   });
 
+  it('reads a field at the end of a list item whose paragraph wraps onto more lines', () => {
+    const roadmap = [
+      '# Roadmap',
+      '## Now',
+      '- Alpha item\n  continues here — Goal: G1',
+      '- Delta item that wraps onto\n  a second line (goals: G1)',
+      '- Gamma item, its separator\n  — Goal: G1',
+      '- Epsilon item — Goal: G1\n  and a description after the field',
+    ].join('\n\n');
+    assert.deepEqual(traces(roadmap), {
+      'Alpha item continues here': [`${G1} (field)`],
+      'Delta item that wraps onto a second line': [`${G1} (field)`],
+      'Gamma item, its separator': [`${G1} (field)`],
+      'Epsilon item': [`${G1} (field)`],
+    });
+  });
+
   it('reads a two-column metadata row and a trace column', () => {
     const roadmap = [
       '# Roadmap',

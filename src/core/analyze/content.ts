@@ -3,6 +3,7 @@ import { contentSpan, endOf, plainText, startOf } from '../markdown';
 import { normalizeLabel, parseReferenceValue } from '../referenceText';
 import type { FieldMatch, LabelLayer, Syntax } from '../syntax';
 import { LineIndex, excerptOf } from '../text';
+import { titleLineCount } from './listTitle';
 import type { NoTraceMarker, Reference, TraceVia } from '../types';
 
 /** What the scanners need from the document being analysed. */
@@ -166,21 +167,36 @@ export class ContentScanner {
     });
   }
 
-  /** Each line of a paragraph may be a field (`Goal: G1`); a list item's first line may end with one. */
+  /**
+   * Each line of a paragraph may be a field (`Goal: G1`). A list item's title (its first line, or the
+   * lines up to an own-line field when it wraps) may end with one: `- Alpha item\n  continues — Goal: G1`.
+   */
   private scanParagraph(paragraph: Paragraph, firstInListItem: boolean): void {
     const start = startOf(paragraph);
     const raw = this.ctx.text.slice(start, endOf(paragraph));
+    const lines = raw.split(/\r\n|\r|\n/);
+    const titleLines = firstInListItem ? titleLineCount(this.ctx.syntax, lines) : 0;
     let lineStart = 0;
     let lineNo = 0;
-    for (const line of raw.split(/\r\n|\r|\n/)) {
+    let trailingFound = false;
+    for (const line of lines) {
       const prefix = lineNo === 0 ? 0 : /^[ \t>]*/.exec(line)![0].length;
       const content = line.slice(prefix);
       const at = start + lineStart + prefix;
-      const field = this.ctx.syntax.fieldAtStart(content) ?? (firstInListItem && lineNo === 0 ? this.ctx.syntax.fieldAtEnd(content) : undefined);
+      const field = this.ctx.syntax.fieldAtStart(content);
       if (field) this.addField(field, at, content, 'field');
       this.checkMetricLine(content);
       lineStart += line.length + (raw.startsWith('\r\n', lineStart + line.length) ? 2 : 1);
       lineNo++;
+      if (field || lineNo > titleLines || trailingFound) continue;
+      // The first line may end with a field; else the whole title part, read as one text, may: its
+      // separator can stand on the line above (`continues here\n  — Goal: G1`).
+      const title = lineNo === 1 ? content : lineNo === titleLines ? raw.slice(0, Math.min(raw.length, lineStart - 1)).replace(/\r$/, '') : undefined;
+      const trailing = title === undefined ? undefined : this.ctx.syntax.fieldAtEnd(title);
+      if (trailing) {
+        this.addField(trailing, start, title!, 'field');
+        trailingFound = true;
+      }
     }
   }
 
