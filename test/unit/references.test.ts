@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { findingLines, workspaceOf } from './helpers';
+import { findingLines, issuesOf, workspaceOf } from './helpers';
 
 const VISION = '# Vision\n\n## Clarity {#V1}\n\n## Speed\n';
 const GOALS = [
@@ -64,6 +64,36 @@ describe('trace references (FORMAT.md §3)', () => {
       Sync: [`${G1} (field)`],
       'Offline mode': [`${G1} (field)`],
     });
+  });
+
+  it('reads a field whose value is the list below it, as a list item or on its own line', () => {
+    const roadmap = [
+      '# Roadmap',
+      '## Now',
+      '### Session replay',
+      '- **Goals:**\n  - G1\n  - Build, test and ship faster',
+      '### Funnels',
+      'Goals:\n- G1',
+      '### Heatmaps',
+      'Owner: Bo\nSupports:\n\n- [retention](goals.md#g1-grow-retention)',
+      '### Placeholder',
+      'Goals:\n- TBD',
+    ].join('\n\n');
+    assert.deepEqual(traces(roadmap), {
+      'Session replay': [`${G1} (field)`, `${G2} (field)`],
+      Funnels: [`${G1} (field)`],
+      Heatmaps: [`${G1} (field)`],
+      Placeholder: [],
+    });
+    const ws = workspaceOf({ 'vision.md': VISION, 'goals.md': GOALS, 'roadmap.md': roadmap });
+    const untraced = issuesOf(ws, 'untraced-item').map((i) => i.message);
+    assert.deepEqual(untraced.length, 1);
+    assert.match(untraced[0]!, /“Placeholder” is marked as serving no goal \(“TBD”\)/);
+  });
+
+  it('takes a list below a document-wide field as its values, not as roadmap items', () => {
+    const result = traces('# Roadmap\n\nGoals:\n\n- G1\n\n## Now\n\n### Search box\n');
+    assert.deepEqual(result, { 'Search box': [`${G1} (field)`] });
   });
 
   it('reads a field at the end of a list item whose paragraph wraps onto more lines', () => {

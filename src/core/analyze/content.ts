@@ -74,10 +74,13 @@ export class ContentScanner {
   }
 
   scanNodes(nodes: readonly RootContent[]): void {
-    let previous: RootContent | undefined;
-    for (const node of nodes) {
-      this.scanNode(node, previous);
-      previous = node;
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i]!;
+      const next = nodes[i + 1];
+      if (node.type === 'paragraph' && next?.type === 'list' && this.scanFieldWithList(node, next, false)) {
+        this.noteExcerpt(node);
+        i++;
+      } else this.scanNode(node, nodes[i - 1]);
     }
   }
 
@@ -112,10 +115,7 @@ export class ContentScanner {
     switch (node.type) {
       case 'paragraph':
         this.scanParagraph(node, false);
-        if (!this.facts.excerpt) {
-          const text = plainText(node);
-          if (!this.ctx.syntax.fieldAtStart(text)) this.facts.excerpt = excerptOf(text);
-        }
+        this.noteExcerpt(node);
         break;
       case 'heading': {
         const span = contentSpan(node);
@@ -154,24 +154,55 @@ export class ContentScanner {
   }
 
   scanListItem(item: ListItem): void {
-    let previous: RootContent | undefined;
-    item.children.forEach((child, index) => {
-      if (child.type === 'paragraph') {
-        this.scanParagraph(child, index === 0);
-        if (index === 0) {
-          const lead = this.ctx.syntax.leadingId(plainText(child));
-          if (lead) this.noteSubId(lead.id);
-        }
-      } else this.scanNode(child as RootContent, previous);
-      previous = child as RootContent;
-    });
+    const children = item.children as RootContent[];
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
+      const next = children[i + 1];
+      if (child.type !== 'paragraph') {
+        this.scanNode(child, children[i - 1]);
+      } else if (next?.type === 'list' && this.scanFieldWithList(child, next, i === 0)) {
+        i++;
+      } else {
+        this.scanParagraph(child, i === 0);
+        const lead = i === 0 ? this.ctx.syntax.leadingId(plainText(child)) : undefined;
+        if (lead) this.noteSubId(lead.id);
+      }
+    }
+  }
+
+  /**
+   * A field whose value is the list below it: `- **Goals:**` over `  - G1` / `  - G2`, or a `Goals:`
+   * line over a list. Each list item's first line is read as a field value. False (nothing read)
+   * when the paragraph does not end with an empty field of this scanner's layers.
+   */
+  private scanFieldWithList(paragraph: Paragraph, list: List, firstInListItem: boolean): boolean {
+    const field = endsWithEmptyField(this.ctx, paragraph);
+    if (!field || !this.layers.has(field.layer)) return false;
+    this.scanParagraph(paragraph, firstInListItem, true);
+    let read = false;
+    for (const item of list.children) {
+      const first = item.children[0];
+      if (first?.type !== 'paragraph') continue;
+      const start = startOf(first);
+      this.addValue(start, Math.min(endOf(first), this.ctx.lines.lineEnd(this.ctx.lines.position(start).line)), 'field');
+      read = true;
+    }
+    // Only empty items below the label: the field is as empty as `Goals:` alone.
+    if (!read) this.scanParagraph(paragraph, firstInListItem);
+    return true;
+  }
+
+  private noteExcerpt(paragraph: Paragraph): void {
+    if (this.facts.excerpt) return;
+    const text = plainText(paragraph);
+    if (!this.ctx.syntax.fieldAtStart(text)) this.facts.excerpt = excerptOf(text);
   }
 
   /**
    * Each line of a paragraph may be a field (`Goal: G1`). A list item's title (its first line, or the
    * lines up to an own-line field when it wraps) may end with one: `- Alpha item\n  continues — Goal: G1`.
    */
-  private scanParagraph(paragraph: Paragraph, firstInListItem: boolean): void {
+  private scanParagraph(paragraph: Paragraph, firstInListItem: boolean, lastLineIsValueList = false): void {
     const start = startOf(paragraph);
     const raw = this.ctx.text.slice(start, endOf(paragraph));
     const lines = raw.split(/\r\n|\r|\n/);
@@ -184,7 +215,8 @@ export class ContentScanner {
       const content = line.slice(prefix);
       const at = start + lineStart + prefix;
       const field = this.ctx.syntax.fieldAtStart(content);
-      if (field) this.addField(field, at, content, 'field');
+      // A label whose values are the list below is read with that list (see scanFieldWithList).
+      if (field && !(lastLineIsValueList && lineNo === lines.length - 1)) this.addField(field, at, content, 'field');
       this.checkMetricLine(content);
       lineStart += line.length + (raw.startsWith('\r\n', lineStart + line.length) ? 2 : 1);
       lineNo++;
@@ -286,8 +318,21 @@ export class ContentScanner {
   }
 }
 
+/** Whether a list after this node lists key results: a heading or line naming them, or a metric label with no value (`Metrics:`). */
 function isKeyResultsIntro(node: RootContent): boolean {
-  return (node.type === 'heading' || node.type === 'paragraph') && KEY_RESULTS_INTRO.test(plainText(node));
+  if (node.type !== 'heading' && node.type !== 'paragraph') return false;
+  const text = plainText(node);
+  if (KEY_RESULTS_INTRO.test(text)) return true;
+  const last = METRIC_LINE.exec(text.split(/\r\n|\r|\n/).pop()!.trim());
+  return node.type === 'paragraph' && !!last && stripMarks(last[2] ?? '') === '';
+}
+
+/** The trace field a paragraph's last line holds when it has no value (`Goals:`, `**Supports:**`): a list below may be its value. */
+export function endsWithEmptyField(ctx: DocContext, paragraph: Paragraph): FieldMatch | undefined {
+  const raw = ctx.text.slice(startOf(paragraph), endOf(paragraph));
+  const last = raw.slice(Math.max(raw.lastIndexOf('\n'), raw.lastIndexOf('\r')) + 1).replace(/^[ \t>]*/, '');
+  const field = ctx.syntax.fieldAtStart(last);
+  return field && last.slice(field.valueStart).trim() === '' ? field : undefined;
 }
 
 /** Whether a table cell's text is a metric label (`Metric`, `Target:`, `KR1.2`), going by the metric lines. */

@@ -5,7 +5,7 @@ import { endOf, plainText, startOf } from '../markdown';
 import type { LabelLayer } from '../syntax';
 import { detach, excerptOf } from '../text';
 import type { DocKind, InsertionPoint, Item, NoTraceMarker, NodeKind, Range, Reference } from '../types';
-import { ContentScanner, type ContentFacts, type DocContext } from './content';
+import { ContentScanner, endsWithEmptyField, type ContentFacts, type DocContext } from './content';
 import type { DocumentInfo, HeadingInfo } from './document';
 import { frontMatterTraces, itemLevelSetting } from './frontMatterTraces';
 import type { UnitCache, UnitResult } from './units';
@@ -158,9 +158,13 @@ export class ItemBuilder {
     const fm = frontMatterTraces(this.info, this.ctx, layers);
     const scanner = new ContentScanner(this.ctx, layers);
     const preamble: RootContent[] = [];
+    let previous: RootContent | undefined;
     for (const node of this.input.tree.children) {
       if (firstSection && node === firstSection.node) break;
-      if (node.type === 'paragraph' || (node.type === 'table' && isMetadataTable(node))) preamble.push(node);
+      // A list is a field's value when it follows `Goals:` (see ContentScanner.scanFieldWithList).
+      const valueList = node.type === 'list' && previous?.type === 'paragraph' && endsWithEmptyField(this.ctx, previous) !== undefined;
+      if (node.type === 'paragraph' || valueList || (node.type === 'table' && isMetadataTable(node))) preamble.push(node);
+      previous = node;
     }
     scanner.scanNodes(preamble);
     const facts = scanner.finish([]);

@@ -2,7 +2,7 @@ import type { List, ListItem, Node, Paragraph, Parent, RootContent, Table, Table
 import { contentSpan, endOf, plainText, startOf } from '../markdown';
 import { excerptOf } from '../text';
 import type { InsertionPoint, Item } from '../types';
-import { ContentScanner, emptyCellSpan } from './content';
+import { ContentScanner, emptyCellSpan, endsWithEmptyField } from './content';
 import type { HeadingInfo } from './document';
 import { listItemTitle } from './listTitle';
 import { GOAL_LAYERS, isMetadataTable, type Inherited, type ItemBuilder } from './itemBuilder';
@@ -45,6 +45,7 @@ export function roadmapDoc(b: ItemBuilder): void {
           continue;
         }
         if (itemDepth !== undefined || skipDepth !== undefined) continue;
+        if (node.type === 'list' && isValueList(b, tree.children[index - 1])) continue;
         if (node.type === 'list') roadmapListItems(b, node, inherited, groups);
         else if (node.type === 'table') roadmapTableRows(b, node, inherited, groups);
       }
@@ -75,6 +76,11 @@ function roadmapListItems(b: ItemBuilder, list: List, inherited: Inherited, grou
     const context = `li\u0001${b.unitContext}\u0001${group}\u0001${shapeOf(listItem)}\u0001${character}`;
     b.cached(context, b.ctx.text.slice(start, endOf(listItem)), line, inherited, () => roadmapListItem(b, listItem, inherited, groups));
   }
+}
+
+/** A list below a field with no value (`Goals:` then `- G1`) holds the field's values, not items. */
+function isValueList(b: ItemBuilder, previous: RootContent | undefined): boolean {
+  return previous?.type === 'paragraph' && endsWithEmptyField(b.ctx, previous) !== undefined;
 }
 
 /** The node types of a subtree, as a short string: what the parse made of a text. */
