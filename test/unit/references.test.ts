@@ -94,6 +94,43 @@ describe('trace references (FORMAT.md §3)', () => {
   it('takes a list below a document-wide field as its values, not as roadmap items', () => {
     const result = traces('# Roadmap\n\nGoals:\n\n- G1\n\n## Now\n\n### Search box\n');
     assert.deepEqual(result, { 'Search box': [`${G1} (field)`] });
+    // A field written as a list item before the first heading is the document's too.
+    assert.deepEqual(traces('# Roadmap\n\n- Ship it\n- Goal: G1\n\n## Now\n\n### Search box\n'), { 'Ship it': [`${G1} (field)`], 'Search box': [`${G1} (field)`] });
+  });
+
+  it('applies a field under a horizon heading to the items of that horizon that state no trace', () => {
+    const roadmap = [
+      '# Roadmap',
+      '## Now',
+      'Goal: G1',
+      '### Search box',
+      '### Filters',
+      'Goal: Build, test and ship faster',
+      '## Next',
+      '- Import from CSV',
+      '- Sharing links — Goal: G1',
+      '- Supports: Build, test and ship faster',
+      '## Later',
+      '### Export',
+    ].join('\n\n');
+    assert.deepEqual(traces(roadmap), {
+      'Search box': [`${G1} (field)`],
+      Filters: [`${G2} (field)`],
+      'Import from CSV': [`${G2} (field)`],
+      'Sharing links': [`${G1} (field)`],
+      Export: [],
+    });
+  });
+
+  it('lets the nearest group with a trace win, then the document', () => {
+    const roadmap = '---\nitemLevel: 4\ngoal: G1\n---\n# Roadmap\n\n## 2026\n\nGoals:\n\n- Build, test and ship faster\n\n### Q1\n\n#### Search box\n\n### Q2\n\nGoal: G1\n\n#### Filters\n\n## 2027\n\n#### Export\n';
+    assert.deepEqual(traces(roadmap), { 'Search box': [`${G2} (field)`], Filters: [`${G1} (field)`], Export: [`${G1} (front-matter)`] });
+  });
+
+  it('applies a field under a group heading in a goals document to the goals of that group', () => {
+    const goals = '---\nitemLevel: 3\n---\n# Goals\n\nVision: Vision\n\n## Team A\n\nVision: V1\n\n### G1: One\n\n## Team B\n\n### G2: Two\n';
+    const ws = workspaceOf({ 'vision.md': VISION, 'goals.md': goals });
+    assert.deepEqual(ws.graph().edges.map((e) => `${e.from} → ${e.to}`), ['goals.md#g1-one → vision.md#clarity-v1', 'goals.md#g2-two → vision.md']);
   });
 
   it('reads a field at the end of a list item whose paragraph wraps onto more lines', () => {

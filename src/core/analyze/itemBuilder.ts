@@ -5,9 +5,9 @@ import { endOf, plainText, startOf } from '../markdown';
 import type { LabelLayer } from '../syntax';
 import { detach, excerptOf } from '../text';
 import type { DocKind, InsertionPoint, Item, NoTraceMarker, NodeKind, Range, Reference } from '../types';
-import { ContentScanner, endsWithEmptyField, type ContentFacts, type DocContext } from './content';
+import type { ContentFacts, DocContext } from './content';
 import type { DocumentInfo, HeadingInfo } from './document';
-import { frontMatterTraces, itemLevelSetting } from './frontMatterTraces';
+import { itemLevelSetting } from './frontMatterTraces';
 import type { UnitCache, UnitResult } from './units';
 
 /** What a layout reads: the parsed document and its context. */
@@ -48,8 +48,16 @@ export class ItemBuilder {
    * Walks the document in units (from one heading at or above the item level to the next),
    * extracting each with `extract`, or reusing the previous version's items for a unit whose text
    * and context are unchanged; `replay`, given the unit's headings, then brings the walk's state past it.
+   * `inheritedFor` gives what the unit's items inherit when it is not the document's (a group's traces).
    */
-  forEachUnit(level: number, inherited: Inherited, state: () => string, extract: (from: number, to: number) => void, replay: (headings: HeadingInfo[]) => void = () => {}): void {
+  forEachUnit(
+    level: number,
+    inherited: Inherited,
+    state: () => string,
+    extract: (from: number, to: number) => void,
+    replay: (headings: HeadingInfo[]) => void = () => {},
+    inheritedFor: (headings: HeadingInfo[]) => Inherited = () => inherited,
+  ): void {
     const { tree, headings, titleHeading } = this.input;
     const children = tree.children;
     const starts = [0, ...headings.filter((h) => h.depth <= level && h.index > 0).map((h) => h.index)];
@@ -69,23 +77,24 @@ export class ItemBuilder {
       const { line, character } = this.ctx.lines.position(startOffset);
       // Reused items move to other lines, never to other columns: the column is part of the key.
       const context = `${this.unitContext}\u0001${state()}\u0001${slugs}\u0001${character}`;
-      this.cached(context, this.ctx.text.slice(startOffset, endOffset), line, inherited, () => extract(from, to), () => replay(unitHeadings));
+      this.cached(context, this.ctx.text.slice(startOffset, endOffset), line, () => inheritedFor(unitHeadings), () => extract(from, to), () => replay(unitHeadings));
     }
     this.assignKeys();
   }
 
   /**
-   * Extracts a unit with `extract`, or reuses the previous version's result for the same key (and
-   * then runs `replay`, to bring the walk's state past it); either way the result is kept for the
-   * next version.
+   * Extracts a unit with `extract`, or reuses the previous version's result for the same key (after
+   * `replay` brings the walk's state past it); either way the result is kept for the next version.
+   * What the unit's items inherit is not part of the key: reused items take `inherited` afresh, read
+   * once the walk's state is past the unit's headings.
    */
-  cached(context: string, text: string, line: number, inherited: Inherited, extract: () => void, replay: () => void = () => {}): void {
+  cached(context: string, text: string, line: number, inherited: Inherited | (() => Inherited), extract: () => void, replay: () => void = () => {}): void {
     const cache = this.input.cache;
     const hit = cache?.take(context, text, line);
     const parent = this.recordings[this.recordings.length - 1];
     if (hit) {
-      this.adopt(hit, inherited);
       replay();
+      this.adopt(hit, typeof inherited === 'function' ? inherited() : inherited);
       const key = cache!.put(context, text, hit);
       cache!.keepNested(hit);
       if (parent) (parent.nested ??= []).push({ context, text: key, result: hit });
@@ -148,27 +157,6 @@ export class ItemBuilder {
       out.push(node);
     }
     return out;
-  }
-
-  /**
-   * Traces written for the whole document (front matter, or a field before the first item) apply to
-   * each item that states none of its own.
-   */
-  docLevelTraces(layers: ReadonlySet<LabelLayer>, firstSection: HeadingInfo | undefined): Inherited {
-    const fm = frontMatterTraces(this.info, this.ctx, layers);
-    const scanner = new ContentScanner(this.ctx, layers);
-    const preamble: RootContent[] = [];
-    let previous: RootContent | undefined;
-    for (const node of this.input.tree.children) {
-      if (firstSection && node === firstSection.node) break;
-      // A list is a field's value when it follows `Goals:` (see ContentScanner.scanFieldWithList).
-      const valueList = node.type === 'list' && previous?.type === 'paragraph' && endsWithEmptyField(this.ctx, previous) !== undefined;
-      if (node.type === 'paragraph' || valueList || (node.type === 'table' && isMetadataTable(node))) preamble.push(node);
-      previous = node;
-    }
-    scanner.scanNodes(preamble);
-    const facts = scanner.finish([]);
-    return { references: [...fm.references, ...facts.references], noTrace: [...fm.noTrace, ...facts.noTrace] };
   }
 
   inherit(facts: ContentFacts, inherited: Inherited): ContentFacts {

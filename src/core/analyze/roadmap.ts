@@ -4,6 +4,7 @@ import { excerptOf } from '../text';
 import type { InsertionPoint, Item } from '../types';
 import { ContentScanner, emptyCellSpan, endsWithEmptyField } from './content';
 import type { HeadingInfo } from './document';
+import { GroupTraces, documentTraces } from './inherited';
 import { listItemTitle } from './listTitle';
 import { GOAL_LAYERS, isMetadataTable, type Inherited, type ItemBuilder } from './itemBuilder';
 
@@ -13,11 +14,14 @@ import { GOAL_LAYERS, isMetadataTable, type Inherited, type ItemBuilder } from '
 export function roadmapDoc(b: ItemBuilder): void {
   const { tree, titleHeading } = b.input;
   const level = b.itemLevel('items at ### (level 3)') ?? 3;
-  const inherited = b.docLevelTraces(GOAL_LAYERS, b.input.headings.find((h) => h !== titleHeading));
+  const inherited = documentTraces(b, GOAL_LAYERS, b.input.headings.find((h) => h !== titleHeading));
+  const groupTraces = new GroupTraces(b, GOAL_LAYERS, inherited);
   const headingAt = new Map(b.input.headings.map((h) => [h.index, h]));
   let itemDepth: number | undefined; // depth of the heading item whose section we are in
   let skipDepth: number | undefined; // depth of a non-item section (Background, Non-goals…) we are in
   const groups: HeadingInfo[] = [];
+  /** What items here inherit: the traces under their horizon heading, else the document's. */
+  const current = () => groupTraces.effective(groups);
   /** A heading's effect on the walk; true when it starts a heading item. */
   const step = (h: HeadingInfo): boolean => {
     if (h === titleHeading) return false;
@@ -41,18 +45,19 @@ export function roadmapDoc(b: ItemBuilder): void {
         const node = tree.children[index]!;
         const h = headingAt.get(index);
         if (h) {
-          if (step(h)) roadmapHeadingItem(b, h, inherited, groups);
+          if (step(h)) roadmapHeadingItem(b, h, current(), groups);
           continue;
         }
         if (itemDepth !== undefined || skipDepth !== undefined) continue;
         if (node.type === 'list' && isValueList(b, tree.children[index - 1])) continue;
-        if (node.type === 'list') roadmapListItems(b, node, inherited, groups);
-        else if (node.type === 'table') roadmapTableRows(b, node, inherited, groups);
+        if (node.type === 'list') roadmapListItems(b, node, current(), groups);
+        else if (node.type === 'table') roadmapTableRows(b, node, current(), groups);
       }
     },
     (unitHeadings) => {
       for (const h of unitHeadings) step(h);
     },
+    current,
   );
 }
 
@@ -95,7 +100,7 @@ function roadmapListItem(b: ItemBuilder, listItem: ListItem, inherited: Inherite
     if (!first || first.type !== 'paragraph') return;
     const firstLineEnd = b.ctx.lines.lineEnd(b.ctx.lines.position(startOf(first)).line);
     const firstLine = b.ctx.text.slice(startOf(first), Math.min(firstLineEnd, endOf(first)));
-    // `- Goal: G1` at the top level is a field, not an item.
+    // `- Goal: G1` at the top level is a field, not an item: it applies to its group (inherited.ts).
     if (b.ctx.syntax.fieldAtStart(firstLine)) return;
     const plainFirstLine = firstParagraphLine(first);
     if (!plainFirstLine.trim()) return;
