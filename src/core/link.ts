@@ -130,9 +130,12 @@ export function link(docs: DocumentInfo[], rootUri = ''): LinkedModel {
     const layer = targetLayerOf(linked.item);
     if (!layer) continue;
     // An item whose traces all resolved, against the same targets, resolves the same way again.
+    // (A reused item's inherited references can be replaced when its group's traces change: the same
+    // references array is part of the memo.)
     const memo = resolved.get(linked.item);
-    const resolutions = memo && memo.epoch === epoch && memo.scope === linked.scope.dir ? memo.resolutions : resolveItem(model, linked, layer);
-    if (resolutions !== memo?.resolutions && resolutions.every((r) => r.target)) resolved.set(linked.item, { epoch, scope: linked.scope.dir, resolutions });
+    const references = linked.item.references;
+    const resolutions = memo && memo.epoch === epoch && memo.scope === linked.scope.dir && memo.references === references ? memo.resolutions : resolveItem(model, linked, layer);
+    if (resolutions !== memo?.resolutions && resolutions.every((r) => r.target)) resolved.set(linked.item, { epoch, scope: linked.scope.dir, references, resolutions });
     for (const resolution of resolutions) {
       linked.resolutions.push(resolution);
       const target = resolution.target;
@@ -166,7 +169,7 @@ function resolveItem(model: LinkedModel, linked: LinkedItem, layer: Layer): Reso
 }
 
 /** Resolutions of items reused across document versions, valid while the targets are the same. */
-const resolved = new WeakMap<Item, { epoch: string; scope: string; resolutions: Resolution[] }>();
+const resolved = new WeakMap<Item, { epoch: string; scope: string; references: Reference[]; resolutions: Resolution[] }>();
 const docIds = new WeakMap<DocumentInfo, number>();
 let nextDocId = 0;
 

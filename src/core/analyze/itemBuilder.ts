@@ -117,9 +117,13 @@ export class ItemBuilder {
   private adopt(unit: UnitResult, inherited: Inherited): void {
     for (const item of unit.items) {
       if (unit.inheriting.has(item)) {
-        const copy = copyInherited(inherited);
-        item.references = copy.references;
-        item.noTrace = copy.noTrace;
+        // New arrays only when the traces changed: linking keeps an item's resolutions while its
+        // references array is the same one.
+        if (signature(inherited) !== signature(item)) {
+          const copy = copyInherited(inherited);
+          item.references = copy.references;
+          item.noTrace = copy.noTrace;
+        }
         for (const r of this.recordings) r.inheriting.add(item);
       }
       this.info.items.push(item);
