@@ -25,6 +25,20 @@ describe('items (FORMAT.md §2)', () => {
       assert.deepEqual(summary(items('goals.md', twoTitles)), ['goal|G1|One', 'goal|G2|Two']);
     });
 
+    it('reads the goals inside a heading named like the document (Goals, OKRs, Objectives), one level below it', () => {
+      const severalTitles = '# Summary\n\nWhy these goals.\n\n# Goals\n\n## G1: Grow retention\n\n## G2: Cut costs\n\n# Appendix\n\n## Sources\n';
+      assert.deepEqual(summary(items('goals.md', severalTitles)), ['goal|G1|Grow retention', 'goal|G2|Cut costs']);
+      const nested = '# Product plan 2026\n\n## Q3 OKRs\n\n### O1: Faster onboarding\n\n#### KR1.1 Details\n\n## Risks\n\n### R1: Not a goal\n';
+      assert.deepEqual(summary(items('okrs.md', nested)), ['goal|O1|Faster onboarding']);
+      const deeper = '# Context\n\n# Objectives and key results\n\n### O1: Only ### under it\n';
+      assert.deepEqual(summary(items('objectives.md', deeper)), ['goal|O1|Only ### under it']);
+    });
+
+    it('never takes a heading named like the document as a goal, unless itemLevel says so', () => {
+      assert.deepEqual(summary(items('goals.md', '# Goals\n\n# G1: One\n')), ['goal|G1|One']);
+      assert.deepEqual(summary(items('goals.md', '---\nitemLevel: 2\n---\n# Plan\n\n## Goals\n\n### G1: One\n')), ['goal||Goals']);
+    });
+
     it('lets front matter itemLevel override the goal level', () => {
       const text = '---\nitemLevel: 3\n---\n# Goals\n\n## Team A\n\n### G1: Real goal\n';
       assert.deepEqual(summary(items('goals.md', text)), ['goal|G1|Real goal']);

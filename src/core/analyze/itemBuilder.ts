@@ -53,7 +53,7 @@ export class ItemBuilder {
   forEachUnit(
     level: number,
     inherited: Inherited,
-    state: () => string,
+    state: (headings: HeadingInfo[]) => string,
     extract: (from: number, to: number) => void,
     replay: (headings: HeadingInfo[]) => void = () => {},
     inheritedFor: (headings: HeadingInfo[]) => Inherited = () => inherited,
@@ -76,7 +76,7 @@ export class ItemBuilder {
       const slugs = unitHeadings.map((x) => `${x.slug}${x === titleHeading ? '!' : ''}`).join(',');
       const { line, character } = this.ctx.lines.position(startOffset);
       // Reused items move to other lines, never to other columns: the column is part of the key.
-      const context = `${this.unitContext}\u0001${state()}\u0001${slugs}\u0001${character}`;
+      const context = `${this.unitContext}\u0001${state(unitHeadings)}\u0001${slugs}\u0001${character}`;
       this.cached(context, this.ctx.text.slice(startOffset, endOffset), line, () => inheritedFor(unitHeadings), () => extract(from, to), () => replay(unitHeadings));
     }
     this.assignKeys();

@@ -4,8 +4,8 @@ import type { InsertionPoint } from '../types';
 import { ContentScanner } from './content';
 import { frontMatterLineSpan, frontMatterMetric, frontMatterTraces } from './frontMatterTraces';
 import { GOAL_LAYERS, ItemBuilder, VISION_LAYERS, type LayoutInput } from './itemBuilder';
-import type { DocumentInfo, HeadingInfo } from './document';
-import { GroupTraces, documentTraces } from './inherited';
+import type { DocumentInfo } from './document';
+import { goalsDoc } from './goals';
 import { roadmapDoc } from './roadmap';
 import { strategy } from './strategy';
 
@@ -43,46 +43,6 @@ function vision(b: ItemBuilder): void {
     b.addHeadingItem('vision-section', h, scanner.finish(section), section);
   }
   b.info.items.unshift(root);
-}
-
-function goalsDoc(b: ItemBuilder): void {
-  const { headings, titleHeading } = b.input;
-  const body = headings.filter((h) => h !== titleHeading);
-  const level = b.itemLevel('goals at the level under the title') ?? Math.min(...body.map((h) => h.depth));
-  const goalHeadings = body.filter((h) => h.depth === level && !b.ctx.syntax.isNonItemHeading(h.text));
-  const isGoal = new Set(goalHeadings.map((h) => h.index));
-  // Headings above the goal level group goals (`## Team A` over `### G1`); fields right under one apply to its goals.
-  const groupsOf = new Map<HeadingInfo, HeadingInfo[]>();
-  const groups = new Set<HeadingInfo>();
-  const stack: HeadingInfo[] = [];
-  for (const h of body) {
-    while (stack.length && stack[stack.length - 1]!.depth >= h.depth) stack.pop();
-    if (isGoal.has(h.index)) groupsOf.set(h, [...stack]);
-    else if (h.depth < level && !b.ctx.syntax.isNonItemHeading(h.text)) {
-      stack.push(h);
-      groups.add(h);
-    }
-  }
-  const inherited = documentTraces(b, VISION_LAYERS, goalHeadings[0] ?? body.find((h) => h.depth <= level), groups);
-  const groupTraces = new GroupTraces(b, VISION_LAYERS, inherited);
-  const inheritedOf = (h: HeadingInfo) => groupTraces.effective(groupsOf.get(h) ?? []);
-  const extract = (from: number, to: number) => {
-    for (const h of b.input.headings) {
-      if (h.index < from || h.index >= to || !isGoal.has(h.index)) continue;
-      const section = b.sectionNodes(h);
-      const scanner = new ContentScanner(b.ctx, VISION_LAYERS);
-      scanner.scanTitleLine(h.span[0], h.span[1]);
-      scanner.scanNodes(section);
-      const item = b.addHeadingItem('goal', h, b.inherit(scanner.finish(section), inheritedOf(h)), section);
-      b.addSubAnchors(item, h);
-    }
-  };
-  // A unit holds at most one goal: each goal heading starts a unit.
-  const unitInherited = (unitHeadings: HeadingInfo[]) => {
-    const goal = unitHeadings.find((h) => isGoal.has(h.index));
-    return goal ? inheritedOf(goal) : inherited;
-  };
-  b.forEachUnit(level, inherited, () => '', extract, () => {}, unitInherited);
 }
 
 function fileItem(b: ItemBuilder, kind: 'goal' | 'roadmap-item'): void {
