@@ -1,9 +1,11 @@
-import type { Definition, Link, LinkReference, List, ListItem, Nodes, Paragraph, RootContent, Table, TableCell } from 'mdast';
+import type { Link, LinkReference, List, ListItem, Nodes, Paragraph, RootContent, Table, TableCell } from 'mdast';
 import { contentSpan, endOf, plainText, startOf } from '../markdown';
 import { normalizeLabel, parseReferenceValue } from '../referenceText';
 import type { FieldMatch, LabelLayer, Syntax } from '../syntax';
 import { LineIndex, excerptOf } from '../text';
 import { titleLineCount } from './listTitle';
+import { isKeyResultsIntro, isMetricLabel, isMetricLine, stripMarks } from './metrics';
+import { emptyCellSpan, endsWithEmptyField } from './nodes';
 import type { NoTraceMarker, Reference, TraceVia } from '../types';
 
 /** What the scanners need from the document being analysed. */
@@ -29,28 +31,6 @@ export interface ContentFacts {
   inherits?: boolean;
 }
 
-const METRIC_LINE =
-  /^(\*\*|__|\*|_)?(?:metrics?|targets?|kpis?|key results?|success metrics?|success measures?|measures? of success|measured by|kr)\1?\s*:\1?\s*(.*)$/i;
-const KR_ID_LINE = /^(\*\*|__|\*|_)?KR[-.]?\d+(?:\.\d+)?\1?[:.)\s-]\s*(\S.*)$/;
-/** `Key Result 1: …`, `Key result 2 - …`: a numbered key result written out, as sourcegraph's OKRs do. */
-const KEY_RESULT_N_LINE = /^(\*\*|__|\*|_)?key\s+results?\s*#?\d+(?:\.\d+)?\1?(?:\s*[:.)\-—–]|\s)\s*(\S.*)$/i;
-const KEY_RESULTS_INTRO = /\bkey results?\b|\bKRs?\b/i;
-const PLACEHOLDER = /^(?:tbd|tbc|todo|n\/?a|none|-|—|\?+|…|\.\.\.)?\.?$/i;
-
-export function collectDefinitions(tree: { children: RootContent[] }): Map<string, string> {
-  const out = new Map<string, string>();
-  const visit = (nodes: RootContent[]) => {
-    for (const node of nodes) {
-      if (node.type === 'definition') {
-        const def = node as Definition;
-        const key = normalizeLabel(def.label ?? def.identifier);
-        if (!out.has(key)) out.set(key, def.url);
-      } else if ('children' in node) visit(node.children as RootContent[]);
-    }
-  };
-  visit(tree.children);
-  return out;
-}
 
 /**
  * Scans an item's content for trace references. `layers` are the label layers that point upward
@@ -290,8 +270,7 @@ export class ContentScanner {
   }
 
   private checkMetricLine(line: string): void {
-    const m = METRIC_LINE.exec(line) ?? KR_ID_LINE.exec(line) ?? KEY_RESULT_N_LINE.exec(line);
-    if (m && !isPlaceholder(m[2] ?? '')) this.noteMetric(line);
+    if (isMetricLine(line)) this.noteMetric(line);
   }
 
   private collectLinks(node: Nodes): void {
@@ -318,46 +297,11 @@ export class ContentScanner {
   }
 }
 
-/** Whether a list after this node lists key results: a heading or line naming them, or a metric label with no value (`Metrics:`). */
-function isKeyResultsIntro(node: RootContent): boolean {
-  if (node.type !== 'heading' && node.type !== 'paragraph') return false;
-  const text = plainText(node);
-  if (KEY_RESULTS_INTRO.test(text)) return true;
-  const last = METRIC_LINE.exec(text.split(/\r\n|\r|\n/).pop()!.trim());
-  return node.type === 'paragraph' && !!last && stripMarks(last[2] ?? '') === '';
-}
 
-/** The trace field a paragraph's last line holds when it has no value (`Goals:`, `**Supports:**`): a list below may be its value. */
-export function endsWithEmptyField(ctx: DocContext, paragraph: Paragraph): FieldMatch | undefined {
-  const raw = ctx.text.slice(startOf(paragraph), endOf(paragraph));
-  const last = raw.slice(Math.max(raw.lastIndexOf('\n'), raw.lastIndexOf('\r')) + 1).replace(/^[ \t>]*/, '');
-  const field = ctx.syntax.fieldAtStart(last);
-  return field && last.slice(field.valueStart).trim() === '' ? field : undefined;
-}
 
-/** Whether a table cell's text is a metric label (`Metric`, `Target:`, `KR1.2`), going by the metric lines. */
-function isMetricLabel(label: string): boolean {
-  const line = `${stripMarks(label).replace(/:$/, '')}: x`;
-  return METRIC_LINE.test(line) || KR_ID_LINE.test(line) || KEY_RESULT_N_LINE.test(line);
-}
 
-/** A value that holds the place of a target not written yet: `TBD`, `N/A`, `?`, nothing. */
-export function isPlaceholder(value: string): boolean {
-  return PLACEHOLDER.test(stripMarks(value));
-}
 
-function stripMarks(s: string): string {
-  return s.replace(/[*_`~]/g, '').trim();
-}
 
-/** An empty cell has no children: its value span is the whitespace between its pipes. */
-export function emptyCellSpan(text: string, cell: { position?: TableCell['position'] }): [number, number] {
-  const start = startOf(cell);
-  const raw = text.slice(start, endOf(cell));
-  const open = raw.startsWith('|') ? 1 : 0;
-  const close = raw.length > open && raw.endsWith('|') ? raw.length - 1 : raw.length;
-  return [start + open, start + Math.max(open, close)];
-}
 
 function safeDecode(url: string): string {
   try {

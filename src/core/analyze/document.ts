@@ -10,7 +10,8 @@ import { LineIndex, detectEol } from '../text';
 import type { DocKind, Item, Range } from '../types';
 import { ChunkedParser, opensUnclosedFrontMatter, parseOnce } from './chunks';
 import { UnitCache } from './units';
-import { collectDefinitions, type DocContext } from './content';
+import type { DocContext } from './content';
+import { collectDefinitions } from './nodes';
 import type { FieldProblem } from './frontMatterTraces';
 import { extractItems } from './layouts';
 

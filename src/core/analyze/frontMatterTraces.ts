@@ -1,7 +1,8 @@
 import { keyInAnyCase, stringValues, valueSpan, type FrontMatter } from '../frontMatter';
 import { parseReferenceValue } from '../referenceText';
 import type { LabelLayer } from '../syntax';
-import { isPlaceholder, type DocContext } from './content';
+import type { DocContext } from './content';
+import { isPlaceholder } from './metrics';
 import type { DocumentInfo } from './document';
 import type { Inherited } from './itemBuilder';
 

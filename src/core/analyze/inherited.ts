@@ -1,10 +1,11 @@
 import type { List, ListItem, RootContent, Table } from 'mdast';
 import { endOf, plainText, startOf } from '../markdown';
 import type { LabelLayer } from '../syntax';
-import { ContentScanner, endsWithEmptyField, type DocContext } from './content';
+import { ContentScanner, type DocContext } from './content';
+import { endsWithEmptyField, isMetadataTable } from './nodes';
 import type { HeadingInfo } from './document';
 import { frontMatterTraces } from './frontMatterTraces';
-import { isMetadataTable, type Inherited, type ItemBuilder } from './itemBuilder';
+import type { Inherited, ItemBuilder } from './itemBuilder';
 
 // Traces written once for many items: for the whole document (front matter, or fields before the
 // first item) and for a group (fields right under a horizon heading such as `## Now`). An item that

@@ -1,5 +1,5 @@
 import { slug as githubSlug } from 'github-slugger';
-import type { Root, RootContent, Table } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import type { Config } from '../config';
 import { endOf, plainText, startOf } from '../markdown';
 import type { LabelLayer } from '../syntax';
@@ -329,13 +329,4 @@ function findToken(text: string, start: number, end: number, token: string): [nu
     if (!isWordChar(haystack[i - 1]) && !isWordChar(haystack[i + needle.length])) return [start + i, start + i + needle.length];
   }
   return undefined;
-}
-
-/**
- * A two-column table with an empty header cell (`| Metadata | |`) describes the document; its rows
- * are fields, not roadmap items.
- */
-export function isMetadataTable(table: Table): boolean {
-  const header = table.children[0];
-  return !!header && header.children.length === 2 && plainText(header.children[1]!).trim() === '';
 }

@@ -2,11 +2,12 @@ import type { List, ListItem, Node, Paragraph, Parent, RootContent, Table, Table
 import { contentSpan, endOf, plainText, startOf } from '../markdown';
 import { excerptOf } from '../text';
 import type { InsertionPoint, Item } from '../types';
-import { ContentScanner, emptyCellSpan, endsWithEmptyField } from './content';
+import { ContentScanner } from './content';
+import { emptyCellSpan, endsWithEmptyField, isMetadataTable } from './nodes';
 import type { HeadingInfo } from './document';
 import { GroupTraces, documentTraces } from './inherited';
 import { listItemTitle } from './listTitle';
-import { GOAL_LAYERS, isMetadataTable, type Inherited, type ItemBuilder } from './itemBuilder';
+import { GOAL_LAYERS, type Inherited, type ItemBuilder } from './itemBuilder';
 
 // Roadmap documents (FORMAT.md §2): heading items at the item level, top-level list items and
 // table rows outside item sections, grouped by the horizon headings above them.
