@@ -22,6 +22,7 @@ describe('strategy sections: which headings answer who, what and why', () => {
     ['## Why now?', 'why'],
     ['## Why it matters to small teams', 'why'],
     ['**Who:** mid-size SaaS teams', 'who'],
+    ['## Users without a data team', 'who'],
   ];
   for (const [line, question] of answering) {
     it(`"${line}" answers ${question}`, () => assert.deepEqual(answered(line), [question]));

@@ -24,7 +24,8 @@ export function strategy(b: ItemBuilder): void {
 
 /** Bare question words: on their own they answer, followed by more words they ask something else. */
 const QUESTION_WORDS = new Set(['who', 'what', 'why', 'how', 'when', 'where']);
-const NEGATIONS = new Set(['not', 'non', 'no', 'never', 'without', 'nor']);
+/** Words that turn a heading into what is *not* done (`no` and `without` describe people too: `Users without a data team`). */
+const NEGATIONS = new Set(['not', 'non', 'never']);
 
 /**
  * Whether a heading (or bold lead-in) answers with a synonym. What counts is its leading phrase: the
