@@ -125,3 +125,25 @@ export function stringValues(value: unknown): string[] {
   if (typeof value === 'string' || typeof value === 'number') return [String(value)];
   return [];
 }
+
+/**
+ * Offsets of a key's value as written on the key's line (`kind: [goals]` → `[goals]`), without a
+ * trailing comment; of the key itself, with `inline` false, when the value is on later lines.
+ */
+export function valueSpan(block: FrontMatterBlock, key: string): { start: number; end: number; inline: boolean } {
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const line = new RegExp(`^["']?${escaped}["']?[ \\t]*:[ \\t]*(.*?)[ \\t]*(?:#.*)?$`, 'm').exec(block.yaml);
+  if (!line) return { start: block.yamlStart, end: block.yamlStart, inline: false };
+  const raw = line[1]!;
+  const lineStart = block.yamlStart + line.index;
+  if (!raw) return { start: lineStart + line[0].indexOf(key), end: lineStart + line[0].indexOf(key) + key.length, inline: false };
+  const start = lineStart + line[0].indexOf(raw, line[0].indexOf(':') + 1);
+  return { start, end: start + raw.length, inline: true };
+}
+
+/** The name a key is written with in front matter, matched in any case (`ItemLevel` for `itemLevel`). */
+export function keyInAnyCase(data: Record<string, unknown>, key: string): string | undefined {
+  if (key in data) return key;
+  const lower = key.toLowerCase();
+  return Object.keys(data).find((k) => k.toLowerCase() === lower);
+}

@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import type { Config } from './config';
 import { DOC_KINDS } from './config';
-import { findFrontMatter, parseFrontMatter, scanKindLine, type FrontMatter } from './frontMatter';
+import { findFrontMatter, keyInAnyCase, parseFrontMatter, scanKindLine, valueSpan, type FrontMatter } from './frontMatter';
 import { editDistance } from './text';
 import type { DocKind } from './types';
 
@@ -38,7 +38,18 @@ export interface KindResult {
   source: 'front-matter' | 'file-name' | 'config' | 'none';
   frontMatter?: FrontMatter;
   /** Set when front matter names a kind that does not exist. */
-  unknownKind?: { value: string; key: 'kind' | 'type'; start: number; end: number; suggestion?: string };
+  unknownKind?: UnknownKind;
+}
+
+export interface UnknownKind {
+  /** The value as written (`epik`, or `[goals]` for a list). */
+  value: string;
+  key: 'kind' | 'type';
+  start: number;
+  end: number;
+  suggestion?: string;
+  /** Set when the value is not text at all: a list or a mapping where one kind belongs. */
+  shape?: 'list' | 'mapping';
 }
 
 /**
@@ -66,10 +77,10 @@ export function detectKind(relPath: string, text: string, config: Config, matche
   const frontMatter = parseFrontMatter(text);
   if (frontMatter) {
     const declared = declaredKind(frontMatter);
-    if (declared) {
+    if (declared && typeof declared.value === 'string') {
       const kind = KIND_VALUES[declared.value.toLowerCase()];
       if (kind) return { kind, source: 'front-matter', frontMatter };
-      const start = valueOffset(text, frontMatter, declared.key, declared.value);
+      const start = valueOffset(text, frontMatter, declared.name, declared.value);
       return {
         kind: null,
         source: 'none',
@@ -83,6 +94,7 @@ export function detectKind(relPath: string, text: string, config: Config, matche
         },
       };
     }
+    if (declared) return { kind: null, source: 'none', frontMatter, unknownKind: nonTextKind(frontMatter, declared) };
   }
   const byName = kindFromFileName(relPath);
   if (byName) return { kind: byName, source: 'file-name', frontMatter };
@@ -92,16 +104,46 @@ export function detectKind(relPath: string, text: string, config: Config, matche
   return { kind: null, source: 'none', frontMatter };
 }
 
-function declaredKind(frontMatter: FrontMatter): { key: 'kind' | 'type'; value: string } | undefined {
+interface Declared {
+  key: 'kind' | 'type';
+  /** The key as written (`Kind`). */
+  name: string;
+  /** Trimmed text, or the YAML value when it is not text (`kind: [goals]`). */
+  value: unknown;
+}
+
+/**
+ * The kind front matter declares: `kind:`, else `type:`, with the key in any case (`Kind: goals`).
+ * An empty value declares nothing; a value that is not text (a list, a number) is still a declaration,
+ * so it can be reported rather than silently ignored.
+ */
+function declaredKind(frontMatter: FrontMatter): Declared | undefined {
   if (frontMatter.error) {
     const scanned = scanKindLine(frontMatter.block.yaml);
-    return scanned && scanned.value !== '' ? scanned : undefined;
+    return scanned && scanned.value !== '' ? { ...scanned, name: scanned.key } : undefined;
   }
   for (const key of ['kind', 'type'] as const) {
-    const value = frontMatter.data[key];
-    if (typeof value === 'string' && value.trim() !== '') return { key, value: value.trim() };
+    const name = keyInAnyCase(frontMatter.data, key);
+    if (name === undefined) continue;
+    const value = frontMatter.data[name];
+    if (typeof value === 'string' ? value.trim() === '' : value === null || value === undefined) continue;
+    return { key, name, value: typeof value === 'string' ? value.trim() : value };
   }
   return undefined;
+}
+
+/** An unknown-kind finding for a kind that is a list, a mapping, a number…: on the value as written. */
+function nonTextKind(frontMatter: FrontMatter, declared: Declared): UnknownKind {
+  const { start, end, inline } = valueSpan(frontMatter.block, declared.name);
+  const value = declared.value;
+  // A block list (`kind:` then `- goals`) leaves only the key on its line: say what it holds instead.
+  const raw = inline ? frontMatter.block.yaml.slice(start - frontMatter.block.yamlStart, end - frontMatter.block.yamlStart) : '';
+  const shape = Array.isArray(value) ? 'list' : typeof value === 'object' ? 'mapping' : undefined;
+  const text = raw || (Array.isArray(value) ? `[${value.map(String).join(', ')}]` : String(value));
+  // One known kind in a list (`[goals]`) is the kind meant; offered when the fix can replace it in place.
+  const only = Array.isArray(value) && value.length === 1 && typeof value[0] === 'string' ? value[0] : undefined;
+  const suggestion = only && raw && KIND_VALUES[only.toLowerCase()] ? only : undefined;
+  return { value: text, key: declared.key, start, end, ...(shape ? { shape } : {}), ...(suggestion ? { suggestion } : {}) };
 }
 
 function valueOffset(text: string, frontMatter: FrontMatter, key: string, value: string): number {

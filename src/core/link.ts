@@ -133,12 +133,15 @@ export function link(docs: DocumentInfo[], rootUri = ''): LinkedModel {
     const layer = targetLayerOf(linked.item);
     if (!layer || linked.item.references.length === 0) continue;
     // An item whose traces all resolved, against the same targets, resolves the same way again:
-    // its resolutions and traces are shared with the previous check, never changed.
+    // its resolutions and traces are shared with the previous check, never changed. (A reused
+    // item's inherited references are replaced when its group's traces change: the references
+    // array is part of the memo.)
+    const references = linked.item.references;
     let memo = resolved.get(linked.item);
-    if (!memo || memo.epoch !== epoch || memo.scope !== linked.scope.dir) {
+    if (!memo || memo.epoch !== epoch || memo.scope !== linked.scope.dir || memo.references !== references) {
       const resolutions = resolveItem(model, linked, layer);
       const traces = [...new Set(resolutions.flatMap((r) => (r.target ? [r.target] : [])))];
-      memo = { epoch, scope: linked.scope.dir, resolutions, traces };
+      memo = { epoch, scope: linked.scope.dir, references, resolutions, traces };
       if (resolutions.every((r) => r.target)) resolved.set(linked.item, memo);
     }
     linked.resolutions = memo.resolutions;
@@ -172,7 +175,7 @@ function resolveItem(model: LinkedModel, linked: LinkedItem, layer: Layer): Reso
 }
 
 /** Resolutions of items reused across document versions, valid while the targets are the same. */
-const resolved = new WeakMap<Item, { epoch: string; scope: string; resolutions: Resolution[]; traces: Item[] }>();
+const resolved = new WeakMap<Item, { epoch: string; scope: string; references: Reference[]; resolutions: Resolution[]; traces: Item[] }>();
 const docIds = new WeakMap<DocumentInfo, number>();
 let nextDocId = 0;
 

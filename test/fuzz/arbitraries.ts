@@ -23,7 +23,7 @@ const line = fc.oneof(
     ([m, t, f]) => `${m}${t}${f ? `${f[2]}${f[0]}: ${f[1]}${f[2] === ' (' ? ')' : ''}` : ''}`,
   ),
   fc.array(fc.oneof(words, refList, label), { minLength: 1, maxLength: 4 }).map((cells) => `| ${cells.join(' | ')} |`),
-  fc.constantFrom('| --- | --- |', '|---|:-:|---|', '', '', '', '```', '~~~', '    indented code', '---', '===', '> quote', '<!-- throughline-disable-next-line untraced-item -->', '<!-- throughline-disable -->', '<!-- throughline-enable -->', '<div>', '</div>', '[ret]: goals.md#g1', 'Metric: 40% to 55%', 'Target: TBD', '- KR1.1: 10 users', 'Key results:', '\t- tabbed', '***'),
+  fc.constantFrom('| --- | --- |', '|---|:-:|---|', '', '', '', '```', '~~~', '    indented code', '---', '===', '> quote', '<!-- throughline-disable-next-line untraced-item -->', '<!-- throughline-disable -->', '<!-- throughline-enable -->', '<div>', '</div>', '[ret]: goals.md#g1', 'Metric: 40% to 55%', 'Target: TBD', '- KR1.1: 10 users', 'Key results:', '\t- tabbed', '***', 'Goals:', '- **Goals:**', '  - G1', '- Supports: G2', '  continues here — Goal: G1', 'Key Result 1: 10 users', '| Metric | under 1% |', '- Partner with Acme Inc. Team'),
   words,
 );
 

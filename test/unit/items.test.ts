@@ -25,6 +25,20 @@ describe('items (FORMAT.md §2)', () => {
       assert.deepEqual(summary(items('goals.md', twoTitles)), ['goal|G1|One', 'goal|G2|Two']);
     });
 
+    it('reads the goals inside a heading named like the document (Goals, OKRs, Objectives), one level below it', () => {
+      const severalTitles = '# Summary\n\nWhy these goals.\n\n# Goals\n\n## G1: Grow retention\n\n## G2: Cut costs\n\n# Appendix\n\n## Sources\n';
+      assert.deepEqual(summary(items('goals.md', severalTitles)), ['goal|G1|Grow retention', 'goal|G2|Cut costs']);
+      const nested = '# Product plan 2026\n\n## Q3 OKRs\n\n### O1: Faster onboarding\n\n#### KR1.1 Details\n\n## Risks\n\n### R1: Not a goal\n';
+      assert.deepEqual(summary(items('okrs.md', nested)), ['goal|O1|Faster onboarding']);
+      const deeper = '# Context\n\n# Objectives and key results\n\n### O1: Only ### under it\n';
+      assert.deepEqual(summary(items('objectives.md', deeper)), ['goal|O1|Only ### under it']);
+    });
+
+    it('never takes a heading named like the document as a goal, unless itemLevel says so', () => {
+      assert.deepEqual(summary(items('goals.md', '# Goals\n\n# G1: One\n')), ['goal|G1|One']);
+      assert.deepEqual(summary(items('goals.md', '---\nitemLevel: 2\n---\n# Plan\n\n## Goals\n\n### G1: One\n')), ['goal||Goals']);
+    });
+
     it('lets front matter itemLevel override the goal level', () => {
       const text = '---\nitemLevel: 3\n---\n# Goals\n\n## Team A\n\n### G1: Real goal\n';
       assert.deepEqual(summary(items('goals.md', text)), ['goal|G1|Real goal']);
@@ -117,6 +131,28 @@ describe('items (FORMAT.md §2)', () => {
     it('titles a long bullet by its first phrase, not its first source line', () => {
       const text = '# Roadmap\n\n- **Phase 1:** Extensible frontend platform (Done) - You will be able to\n  create a single consistent UI layer.\n';
       assert.deepEqual(summary(items('roadmap.md', text)), ['roadmap-item||Phase 1: Extensible frontend platform (Done)']);
+    });
+
+    it('titles a one-line bullet by all of it, dashes and abbreviations included, without a closing period', () => {
+      const text = '# Roadmap\n\n- Dark mode - lets users switch themes\n- Partner with Acme Inc. Engineering team\n- Production debugging / dynamic log injection.\n- Docs, samples etc.\n';
+      assert.deepEqual(summary(items('roadmap.md', text)), [
+        'roadmap-item||Dark mode - lets users switch themes',
+        'roadmap-item||Partner with Acme Inc. Engineering team',
+        'roadmap-item||Production debugging / dynamic log injection',
+        'roadmap-item||Docs, samples etc.',
+      ]);
+    });
+
+    it('ends a wrapped bullet title at its first sentence, never at an abbreviation', () => {
+      const text = '# Roadmap\n\n- Partner with Acme Inc. Engineering team on the\n  connector. It takes a quarter.\n- Import from e.g. Jira and\n  Linear. Later more.\n';
+      assert.deepEqual(summary(items('roadmap.md', text)), ['roadmap-item||Partner with Acme Inc. Engineering team on the connector', 'roadmap-item||Import from e.g. Jira and Linear']);
+    });
+
+    it('leaves a field on a line of its own out of a list item title', () => {
+      const found = items('roadmap.md', '# Roadmap\n\n- Beta item\n  Goal: G1\n- Gamma item that\n  wraps\n  **Supports:** G2\n');
+      assert.deepEqual(summary(found), ['roadmap-item||Beta item', 'roadmap-item||Gamma item that wraps']);
+      assert.deepEqual(found.map((i) => i.references.map((r) => r.text)), [['G1'], ['G2']]);
+      assert.equal(found[0]!.key, 'roadmap.md#beta-item');
     });
   });
 

@@ -24,6 +24,23 @@ describe('kind detection (FORMAT.md §1)', () => {
     assert.equal(unknown.unknownKind?.suggestion, 'roadmap');
   });
 
+  it('reads the kind: and type: keys in any case', () => {
+    assert.equal(kind('notes.md', '---\nKind: goals\n---\n'), 'goals');
+    assert.equal(kind('notes.md', '---\nTYPE: Epic\n---\n'), 'roadmap-item');
+    assert.equal(kind('notes.md', '---\nKind: roadmap\nowner: [Bo\n---\n'), 'roadmap');
+  });
+
+  it('reports a kind that is not text, naming what was written, rather than ignoring it', () => {
+    const listed = detectKind('goals.md', '---\ntitle: x\nkind: [goals]\n---\n', defaultConfig());
+    assert.equal(listed.kind, null);
+    assert.deepEqual(listed.unknownKind && { ...listed.unknownKind }, { value: '[goals]', key: 'kind', start: 19, end: 26, shape: 'list', suggestion: 'goals' });
+    const number = detectKind('notes.md', '---\ntype: 2026\n---\n', defaultConfig());
+    assert.equal(number.unknownKind?.value, '2026');
+    assert.equal(number.unknownKind?.shape, undefined);
+    const block = detectKind('notes.md', '---\nkind:\n  - goals\n  - roadmap\n---\n', defaultConfig());
+    assert.deepEqual(block.unknownKind && [block.unknownKind.value, block.unknownKind.start, block.unknownKind.end, block.unknownKind.suggestion], ['[goals, roadmap]', 4, 8, undefined]);
+  });
+
   it('reads kind: from front matter that does not parse as YAML', () => {
     assert.equal(kind('notes.md', '---\nkind: roadmap\nowner: [Bo\n---\n'), 'roadmap');
   });

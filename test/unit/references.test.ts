@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { findingLines, workspaceOf } from './helpers';
+import { findingLines, issuesOf, workspaceOf } from './helpers';
 
 const VISION = '# Vision\n\n## Clarity {#V1}\n\n## Speed\n';
 const GOALS = [
@@ -63,6 +63,90 @@ describe('trace references (FORMAT.md §3)', () => {
       'Dark mode': [`${G1} (field)`],
       Sync: [`${G1} (field)`],
       'Offline mode': [`${G1} (field)`],
+    });
+  });
+
+  it('reads a field whose value is the list below it, as a list item or on its own line', () => {
+    const roadmap = [
+      '# Roadmap',
+      '## Now',
+      '### Session replay',
+      '- **Goals:**\n  - G1\n  - Build, test and ship faster',
+      '### Funnels',
+      'Goals:\n- G1',
+      '### Heatmaps',
+      'Owner: Bo\nSupports:\n\n- [retention](goals.md#g1-grow-retention)',
+      '### Placeholder',
+      'Goals:\n- TBD',
+    ].join('\n\n');
+    assert.deepEqual(traces(roadmap), {
+      'Session replay': [`${G1} (field)`, `${G2} (field)`],
+      Funnels: [`${G1} (field)`],
+      Heatmaps: [`${G1} (field)`],
+      Placeholder: [],
+    });
+    const ws = workspaceOf({ 'vision.md': VISION, 'goals.md': GOALS, 'roadmap.md': roadmap });
+    const untraced = issuesOf(ws, 'untraced-item').map((i) => i.message);
+    assert.deepEqual(untraced.length, 1);
+    assert.match(untraced[0]!, /“Placeholder” is marked as serving no goal \(“TBD”\)/);
+  });
+
+  it('takes a list below a document-wide field as its values, not as roadmap items', () => {
+    const result = traces('# Roadmap\n\nGoals:\n\n- G1\n\n## Now\n\n### Search box\n');
+    assert.deepEqual(result, { 'Search box': [`${G1} (field)`] });
+    // A field written as a list item before the first heading is the document's too.
+    assert.deepEqual(traces('# Roadmap\n\n- Ship it\n- Goal: G1\n\n## Now\n\n### Search box\n'), { 'Ship it': [`${G1} (field)`], 'Search box': [`${G1} (field)`] });
+  });
+
+  it('applies a field under a horizon heading to the items of that horizon that state no trace', () => {
+    const roadmap = [
+      '# Roadmap',
+      '## Now',
+      'Goal: G1',
+      '### Search box',
+      '### Filters',
+      'Goal: Build, test and ship faster',
+      '## Next',
+      '- Import from CSV',
+      '- Sharing links — Goal: G1',
+      '- Supports: Build, test and ship faster',
+      '## Later',
+      '### Export',
+    ].join('\n\n');
+    assert.deepEqual(traces(roadmap), {
+      'Search box': [`${G1} (field)`],
+      Filters: [`${G2} (field)`],
+      'Import from CSV': [`${G2} (field)`],
+      'Sharing links': [`${G1} (field)`],
+      Export: [],
+    });
+  });
+
+  it('lets the nearest group with a trace win, then the document', () => {
+    const roadmap = '---\nitemLevel: 4\ngoal: G1\n---\n# Roadmap\n\n## 2026\n\nGoals:\n\n- Build, test and ship faster\n\n### Q1\n\n#### Search box\n\n### Q2\n\nGoal: G1\n\n#### Filters\n\n## 2027\n\n#### Export\n';
+    assert.deepEqual(traces(roadmap), { 'Search box': [`${G2} (field)`], Filters: [`${G1} (field)`], Export: [`${G1} (front-matter)`] });
+  });
+
+  it('applies a field under a group heading in a goals document to the goals of that group', () => {
+    const goals = '---\nitemLevel: 3\n---\n# Goals\n\nVision: Vision\n\n## Team A\n\nVision: V1\n\n### G1: One\n\n## Team B\n\n### G2: Two\n';
+    const ws = workspaceOf({ 'vision.md': VISION, 'goals.md': goals });
+    assert.deepEqual(ws.graph().edges.map((e) => `${e.from} → ${e.to}`), ['goals.md#g1-one → vision.md#clarity-v1', 'goals.md#g2-two → vision.md']);
+  });
+
+  it('reads a field at the end of a list item whose paragraph wraps onto more lines', () => {
+    const roadmap = [
+      '# Roadmap',
+      '## Now',
+      '- Alpha item\n  continues here — Goal: G1',
+      '- Delta item that wraps onto\n  a second line (goals: G1)',
+      '- Gamma item, its separator\n  — Goal: G1',
+      '- Epsilon item — Goal: G1\n  and a description after the field',
+    ].join('\n\n');
+    assert.deepEqual(traces(roadmap), {
+      'Alpha item continues here': [`${G1} (field)`],
+      'Delta item that wraps onto a second line': [`${G1} (field)`],
+      'Gamma item, its separator': [`${G1} (field)`],
+      'Epsilon item': [`${G1} (field)`],
     });
   });
 

@@ -34,7 +34,10 @@ describe('rule details a writer relies on', () => {
 
   it('invalid-front-matter still analyses the rest of the file', () => {
     const ws = fixture('invalid-front-matter');
-    assert.deepEqual(findingLines(ws, 'untraced-item'), ['roadmap.md:10 untraced-item']);
+    // level-roadmap.md says `itemLevel: 9`: reported, and its ### item is still read at the default level.
+    assert.deepEqual(findingLines(ws, 'untraced-item'), ['level-roadmap.md:10 untraced-item', 'roadmap.md:10 untraced-item']);
+    const level = issuesOf(ws, 'invalid-front-matter').find((i) => i.uri.endsWith('level-roadmap.md'))!;
+    assert.match(level.message, /itemLevel must be a heading level from 1 to 6, not “9”/);
   });
 
   it('missing-vision is said once per goals doc, not again per goal as goal-without-vision', () => {
@@ -47,6 +50,14 @@ describe('rule details a writer relies on', () => {
     const first = issuesOf(ws, 'duplicate-id').find((i) => i.range.start.line === 4)!;
     assert.match(first.message, /ID G1 is also used by G1 “Second use of G1” \(goals\.md:9\)/);
     assert.equal(first.related?.length, 1);
+  });
+
+  it('untraced-item says when the product has no goals at all, and where to write them, on every item', () => {
+    const ws = workspaceOf({ 'docs/roadmap.md': '# Roadmap\n\n- Dark mode\n- Offline mode — Goal: N/A\n', 'docs/vision.md': '# Vision\n' });
+    const messages = issuesOf(ws, 'untraced-item').map((i) => i.message);
+    assert.equal(messages.length, 2);
+    for (const m of messages) assert.match(m, /this product has no goals yet: write them in docs\/goals\.md/);
+    assert.match(messages[1]!, /is marked as serving no goal \(“N\/A”\)/);
   });
 
   it('rule severities come from the config, and "off" silences a rule', () => {

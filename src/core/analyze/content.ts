@@ -1,8 +1,11 @@
-import type { Definition, Link, LinkReference, List, ListItem, Nodes, Paragraph, RootContent, Table, TableCell } from 'mdast';
+import type { Link, LinkReference, List, ListItem, Nodes, Paragraph, RootContent, Table, TableCell } from 'mdast';
 import { contentSpan, endOf, plainText, startOf } from '../markdown';
 import { normalizeLabel, parseReferenceValue } from '../referenceText';
 import type { FieldMatch, LabelLayer, Syntax } from '../syntax';
 import { LineIndex, excerptOf } from '../text';
+import { titleLineCount } from './listTitle';
+import { isKeyResultsIntro, isMetricLabel, isMetricLine, stripMarks } from './metrics';
+import { emptyCellSpan, endsWithEmptyField } from './nodes';
 import type { NoTraceMarker, Reference, TraceVia } from '../types';
 
 /** What the scanners need from the document being analysed. */
@@ -28,26 +31,6 @@ export interface ContentFacts {
   inherits?: boolean;
 }
 
-const METRIC_LINE =
-  /^(\*\*|__|\*|_)?(?:metrics?|targets?|kpis?|key results?|success metrics?|success measures?|measures? of success|measured by|kr)\1?\s*:\1?\s*(.*)$/i;
-const KR_ID_LINE = /^(\*\*|__|\*|_)?KR[-.]?\d+(?:\.\d+)?\1?[:.)\s-]\s*(\S.*)$/;
-const KEY_RESULTS_INTRO = /\bkey results?\b|\bKRs?\b/i;
-const PLACEHOLDER = /^(?:tbd|tbc|todo|n\/?a|none|-|—|\?+|…|\.\.\.)?\.?$/i;
-
-export function collectDefinitions(tree: { children: RootContent[] }): Map<string, string> {
-  const out = new Map<string, string>();
-  const visit = (nodes: RootContent[]) => {
-    for (const node of nodes) {
-      if (node.type === 'definition') {
-        const def = node as Definition;
-        const key = normalizeLabel(def.label ?? def.identifier);
-        if (!out.has(key)) out.set(key, def.url);
-      } else if ('children' in node) visit(node.children as RootContent[]);
-    }
-  };
-  visit(tree.children);
-  return out;
-}
 
 /**
  * Scans an item's content for trace references. `layers` are the label layers that point upward
@@ -71,10 +54,13 @@ export class ContentScanner {
   }
 
   scanNodes(nodes: readonly RootContent[]): void {
-    let previous: RootContent | undefined;
-    for (const node of nodes) {
-      this.scanNode(node, previous);
-      previous = node;
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i]!;
+      const next = nodes[i + 1];
+      if (node.type === 'paragraph' && next?.type === 'list' && this.scanFieldWithList(node, next, false)) {
+        this.noteExcerpt(node);
+        i++;
+      } else this.scanNode(node, nodes[i - 1]);
     }
   }
 
@@ -109,10 +95,7 @@ export class ContentScanner {
     switch (node.type) {
       case 'paragraph':
         this.scanParagraph(node, false);
-        if (!this.facts.excerpt) {
-          const text = plainText(node);
-          if (!this.ctx.syntax.fieldAtStart(text)) this.facts.excerpt = excerptOf(text);
-        }
+        this.noteExcerpt(node);
         break;
       case 'heading': {
         const span = contentSpan(node);
@@ -151,34 +134,81 @@ export class ContentScanner {
   }
 
   scanListItem(item: ListItem): void {
-    let previous: RootContent | undefined;
-    item.children.forEach((child, index) => {
-      if (child.type === 'paragraph') {
-        this.scanParagraph(child, index === 0);
-        if (index === 0) {
-          const lead = this.ctx.syntax.leadingId(plainText(child));
-          if (lead) this.noteSubId(lead.id);
-        }
-      } else this.scanNode(child as RootContent, previous);
-      previous = child as RootContent;
-    });
+    const children = item.children as RootContent[];
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
+      const next = children[i + 1];
+      if (child.type !== 'paragraph') {
+        this.scanNode(child, children[i - 1]);
+      } else if (next?.type === 'list' && this.scanFieldWithList(child, next, i === 0)) {
+        i++;
+      } else {
+        this.scanParagraph(child, i === 0);
+        const lead = i === 0 ? this.ctx.syntax.leadingId(plainText(child)) : undefined;
+        if (lead) this.noteSubId(lead.id);
+      }
+    }
   }
 
-  /** Each line of a paragraph may be a field (`Goal: G1`); a list item's first line may end with one. */
-  private scanParagraph(paragraph: Paragraph, firstInListItem: boolean): void {
+  /**
+   * A field whose value is the list below it: `- **Goals:**` over `  - G1` / `  - G2`, or a `Goals:`
+   * line over a list. Each list item's first line is read as a field value. False (nothing read)
+   * when the paragraph does not end with an empty field of this scanner's layers.
+   */
+  private scanFieldWithList(paragraph: Paragraph, list: List, firstInListItem: boolean): boolean {
+    const field = endsWithEmptyField(this.ctx, paragraph);
+    if (!field || !this.layers.has(field.layer)) return false;
+    this.scanParagraph(paragraph, firstInListItem, true);
+    let read = false;
+    for (const item of list.children) {
+      const first = item.children[0];
+      if (first?.type !== 'paragraph') continue;
+      const start = startOf(first);
+      this.addValue(start, Math.min(endOf(first), this.ctx.lines.lineEnd(this.ctx.lines.position(start).line)), 'field');
+      read = true;
+    }
+    // Only empty items below the label: the field is as empty as `Goals:` alone.
+    if (!read) this.scanParagraph(paragraph, firstInListItem);
+    return true;
+  }
+
+  private noteExcerpt(paragraph: Paragraph): void {
+    if (this.facts.excerpt) return;
+    const text = plainText(paragraph);
+    if (!this.ctx.syntax.fieldAtStart(text)) this.facts.excerpt = excerptOf(text);
+  }
+
+  /**
+   * Each line of a paragraph may be a field (`Goal: G1`). A list item's title (its first line, or the
+   * lines up to an own-line field when it wraps) may end with one: `- Alpha item\n  continues — Goal: G1`.
+   */
+  private scanParagraph(paragraph: Paragraph, firstInListItem: boolean, lastLineIsValueList = false): void {
     const start = startOf(paragraph);
     const raw = this.ctx.text.slice(start, endOf(paragraph));
+    const lines = raw.split(/\r\n|\r|\n/);
+    const titleLines = firstInListItem ? titleLineCount(this.ctx.syntax, lines) : 0;
     let lineStart = 0;
     let lineNo = 0;
-    for (const line of raw.split(/\r\n|\r|\n/)) {
+    let trailingFound = false;
+    for (const line of lines) {
       const prefix = lineNo === 0 ? 0 : /^[ \t>]*/.exec(line)![0].length;
       const content = line.slice(prefix);
       const at = start + lineStart + prefix;
-      const field = this.ctx.syntax.fieldAtStart(content) ?? (firstInListItem && lineNo === 0 ? this.ctx.syntax.fieldAtEnd(content) : undefined);
-      if (field) this.addField(field, at, content, 'field');
+      const field = this.ctx.syntax.fieldAtStart(content);
+      // A label whose values are the list below is read with that list (see scanFieldWithList).
+      if (field && !(lastLineIsValueList && lineNo === lines.length - 1)) this.addField(field, at, content, 'field');
       this.checkMetricLine(content);
       lineStart += line.length + (raw.startsWith('\r\n', lineStart + line.length) ? 2 : 1);
       lineNo++;
+      if (field || lineNo > titleLines || trailingFound) continue;
+      // The first line may end with a field; else the whole title part, read as one text, may: its
+      // separator can stand on the line above (`continues here\n  — Goal: G1`).
+      const title = lineNo === 1 ? content : lineNo === titleLines ? raw.slice(0, Math.min(raw.length, lineStart - 1)).replace(/\r$/, '') : undefined;
+      const trailing = title === undefined ? undefined : this.ctx.syntax.fieldAtEnd(title);
+      if (trailing) {
+        this.addField(trailing, start, title!, 'field');
+        trailingFound = true;
+      }
     }
   }
 
@@ -186,7 +216,10 @@ export class ContentScanner {
     const [header, ...rows] = table.children;
     if (!header) return;
     const headerLabels = header.children.map((cell) => this.ctx.syntax.labelOf(plainText(cell)));
-    const isMetadataTable = header.children.length === 2 && headerLabels[0] !== undefined;
+    // A two-column table headed by a label is a field table, header row included: `| Goal | G2 |`
+    // and `| Metric | under 1% |` over `| --- | --- |` are fields, not column titles.
+    const firstHeader = header.children[0] ? plainText(header.children[0]) : '';
+    const isMetadataTable = header.children.length === 2 && (headerLabels[0] !== undefined || isMetricLabel(firstHeader));
     const traceColumns = isMetadataTable ? [] : headerLabels.flatMap((layer, i) => (layer && this.layers.has(layer) ? [i] : []));
     for (const row of isMetadataTable ? table.children : rows) {
       const cells = row.children;
@@ -237,8 +270,7 @@ export class ContentScanner {
   }
 
   private checkMetricLine(line: string): void {
-    const m = METRIC_LINE.exec(line) ?? KR_ID_LINE.exec(line);
-    if (m && !PLACEHOLDER.test(stripMarks(m[2] ?? ''))) this.noteMetric(line);
+    if (isMetricLine(line)) this.noteMetric(line);
   }
 
   private collectLinks(node: Nodes): void {
@@ -265,22 +297,11 @@ export class ContentScanner {
   }
 }
 
-function isKeyResultsIntro(node: RootContent): boolean {
-  return (node.type === 'heading' || node.type === 'paragraph') && KEY_RESULTS_INTRO.test(plainText(node));
-}
 
-function stripMarks(s: string): string {
-  return s.replace(/[*_`~]/g, '').trim();
-}
 
-/** An empty cell has no children: its value span is the whitespace between its pipes. */
-export function emptyCellSpan(text: string, cell: { position?: TableCell['position'] }): [number, number] {
-  const start = startOf(cell);
-  const raw = text.slice(start, endOf(cell));
-  const open = raw.startsWith('|') ? 1 : 0;
-  const close = raw.length > open && raw.endsWith('|') ? raw.length - 1 : raw.length;
-  return [start + open, start + Math.max(open, close)];
-}
+
+
+
 
 function safeDecode(url: string): string {
   try {

@@ -10,7 +10,9 @@ import { LineIndex, detectEol } from '../text';
 import type { DocKind, Item, Range } from '../types';
 import { ChunkedParser, opensUnclosedFrontMatter, parseOnce } from './chunks';
 import { UnitCache } from './units';
-import { collectDefinitions, type DocContext } from './content';
+import type { DocContext } from './content';
+import { collectDefinitions } from './nodes';
+import type { FieldProblem } from './frontMatterTraces';
 import { extractItems } from './layouts';
 
 /** A root-level heading with what every layout needs to know about it. */
@@ -39,6 +41,8 @@ export interface DocumentInfo {
   eol: string;
   frontMatter?: FrontMatter;
   unknownKind?: KindResult['unknownKind'];
+  /** Front matter fields whose values cannot be used (`itemLevel: 9`), reported as invalid-front-matter. */
+  frontMatterProblems?: FieldProblem[];
   title: string;
   /** Where document-level findings go: the title heading, else the first line. */
   titleRange: Range;
@@ -156,6 +160,7 @@ export function analyzeDocument(input: AnalyzeInput): DocumentInfo {
     info.items = [];
     info.anchors = new Map();
     delete info.root;
+    delete info.frontMatterProblems;
     info.failure = e instanceof Error ? e.message : String(e);
   }
   return info;

@@ -1,7 +1,8 @@
-import { stringValues } from '../frontMatter';
+import { keyInAnyCase, stringValues, valueSpan, type FrontMatter } from '../frontMatter';
 import { parseReferenceValue } from '../referenceText';
 import type { LabelLayer } from '../syntax';
 import type { DocContext } from './content';
+import { isPlaceholder } from './metrics';
 import type { DocumentInfo } from './document';
 import type { Inherited } from './itemBuilder';
 
@@ -44,12 +45,20 @@ export function frontMatterTraces(info: DocumentInfo, ctx: DocContext, layers: R
   return out;
 }
 
-/** A goal file's measurable target from front matter (`metric:`, `target:`, `key results:`), as text. */
+const METRIC_KEYS = ['metric', 'metrics', 'target', 'targets'];
+const KEY_RESULT_KEYS = ['kr', 'krs', 'key results', 'keyResults', 'key-results'];
+
+/**
+ * A goal file's measurable target from front matter, as text. The body's rules hold here too: a
+ * `metric:`/`target:` needs a value that is not a placeholder (`TBD`, `N/A`), and key results need
+ * a number in at least one of them.
+ */
 export function frontMatterMetric(info: DocumentInfo): string | undefined {
   const data = info.frontMatter?.data ?? {};
-  for (const key of ['metric', 'metrics', 'target', 'targets', 'kr', 'krs', 'key results', 'keyResults', 'key-results']) {
-    const values = stringValues(data[key]).filter((v) => v.trim() !== '');
-    if (values.length > 0) return `${key}: ${values.join('; ')}`;
+  for (const key of [...METRIC_KEYS, ...KEY_RESULT_KEYS]) {
+    const values = stringValues(data[key]).filter((v) => !isPlaceholder(v));
+    const measurable = METRIC_KEYS.includes(key) ? values.length > 0 : values.some((v) => /\d/.test(v));
+    if (measurable) return `${key}: ${values.join('; ')}`;
   }
   return undefined;
 }
@@ -65,4 +74,27 @@ export function frontMatterLineSpan(info: DocumentInfo, key: string): [number, n
 function findKeyOffset(yaml: string, key: string): number {
   const m = new RegExp(`^["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?[ \\t]*:`, 'm').exec(yaml);
   return m ? m.index : 0;
+}
+
+/** A front matter field that has a value Throughline cannot use, with where it is written. */
+export interface FieldProblem {
+  message: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Front matter `itemLevel` (the key in any case): the heading level it sets, or, for a value that is
+ * no heading level (`9`, `two`), a problem to report; the document is then read with the default.
+ */
+export function itemLevelSetting(fm: FrontMatter | undefined, defaultLevel: string): { level?: number; problem?: FieldProblem } {
+  const key = fm ? keyInAnyCase(fm.data, 'itemLevel') : undefined;
+  if (!fm || key === undefined) return {};
+  const value = fm.data[key];
+  if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return {};
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
+  if (Number.isInteger(n) && n >= 1 && n <= 6) return { level: n };
+  const { start, end, inline } = valueSpan(fm.block, key);
+  const written = inline ? fm.block.yaml.slice(start - fm.block.yamlStart, end - fm.block.yamlStart) : JSON.stringify(value);
+  return { problem: { message: `${key} must be a heading level from 1 to 6, not “${written}”: this document is read with the default, ${defaultLevel}.`, start, end } };
 }

@@ -1,13 +1,13 @@
 import { slug as githubSlug } from 'github-slugger';
-import type { Root, RootContent, Table } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import type { Config } from '../config';
 import { endOf, plainText, startOf } from '../markdown';
 import type { LabelLayer } from '../syntax';
 import { detach, excerptOf } from '../text';
 import type { DocKind, InsertionPoint, Item, NoTraceMarker, NodeKind, Range, Reference } from '../types';
-import { ContentScanner, type ContentFacts, type DocContext } from './content';
+import type { ContentFacts, DocContext } from './content';
 import type { DocumentInfo, HeadingInfo } from './document';
-import { frontMatterTraces } from './frontMatterTraces';
+import { itemLevelSetting } from './frontMatterTraces';
 import type { UnitCache, UnitResult } from './units';
 
 /** What a layout reads: the parsed document and its context. */
@@ -48,8 +48,16 @@ export class ItemBuilder {
    * Walks the document in units (from one heading at or above the item level to the next),
    * extracting each with `extract`, or reusing the previous version's items for a unit whose text
    * and context are unchanged; `replay`, given the unit's headings, then brings the walk's state past it.
+   * `inheritedFor` gives what the unit's items inherit when it is not the document's (a group's traces).
    */
-  forEachUnit(level: number, inherited: Inherited, state: () => string, extract: (from: number, to: number) => void, replay: (headings: HeadingInfo[]) => void = () => {}): void {
+  forEachUnit(
+    level: number,
+    inherited: Inherited,
+    state: (headings: HeadingInfo[]) => string,
+    extract: (from: number, to: number) => void,
+    replay: (headings: HeadingInfo[]) => void = () => {},
+    inheritedFor: (headings: HeadingInfo[]) => Inherited = () => inherited,
+  ): void {
     const { tree, headings, titleHeading } = this.input;
     const children = tree.children;
     const starts = [0, ...headings.filter((h) => h.depth <= level && h.index > 0).map((h) => h.index)];
@@ -68,24 +76,25 @@ export class ItemBuilder {
       const slugs = unitHeadings.map((x) => `${x.slug}${x === titleHeading ? '!' : ''}`).join(',');
       const { line, character } = this.ctx.lines.position(startOffset);
       // Reused items move to other lines, never to other columns: the column is part of the key.
-      const context = `${this.unitContext}\u0001${state()}\u0001${slugs}\u0001${character}`;
-      this.cached(context, this.ctx.text.slice(startOffset, endOffset), line, inherited, () => extract(from, to), () => replay(unitHeadings));
+      const context = `${this.unitContext}\u0001${state(unitHeadings)}\u0001${slugs}\u0001${character}`;
+      this.cached(context, this.ctx.text.slice(startOffset, endOffset), line, () => inheritedFor(unitHeadings), () => extract(from, to), () => replay(unitHeadings));
     }
     this.assignKeys();
   }
 
   /**
-   * Extracts a unit with `extract`, or reuses the previous version's result for the same key (and
-   * then runs `replay`, to bring the walk's state past it); either way the result is kept for the
-   * next version.
+   * Extracts a unit with `extract`, or reuses the previous version's result for the same key (after
+   * `replay` brings the walk's state past it); either way the result is kept for the next version.
+   * What the unit's items inherit is not part of the key: reused items take `inherited` afresh, read
+   * once the walk's state is past the unit's headings.
    */
-  cached(context: string, text: string, line: number, inherited: Inherited, extract: () => void, replay: () => void = () => {}): void {
+  cached(context: string, text: string, line: number, inherited: Inherited | (() => Inherited), extract: () => void, replay: () => void = () => {}): void {
     const cache = this.input.cache;
     const hit = cache?.take(context, text, line);
     const parent = this.recordings[this.recordings.length - 1];
     if (hit) {
-      this.adopt(hit, inherited);
       replay();
+      this.adopt(hit, typeof inherited === 'function' ? inherited() : inherited);
       const key = cache!.put(context, text, hit);
       cache!.keepNested(hit);
       if (parent) (parent.nested ??= []).push({ context, text: key, result: hit });
@@ -108,9 +117,13 @@ export class ItemBuilder {
   private adopt(unit: UnitResult, inherited: Inherited): void {
     for (const item of unit.items) {
       if (unit.inheriting.has(item)) {
-        const copy = copyInherited(inherited);
-        item.references = copy.references;
-        item.noTrace = copy.noTrace;
+        // New arrays only when the traces changed: linking keeps an item's resolutions while its
+        // references array is the same one.
+        if (signature(inherited) !== signature(item)) {
+          const copy = copyInherited(inherited);
+          item.references = copy.references;
+          item.noTrace = copy.noTrace;
+        }
         for (const r of this.recordings) r.inheriting.add(item);
       }
       this.info.items.push(item);
@@ -131,10 +144,11 @@ export class ItemBuilder {
     }
   }
 
-  itemLevel(): number | undefined {
-    const value = this.info.frontMatter?.data['itemLevel'];
-    const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
-    return Number.isInteger(n) && n >= 1 && n <= 6 ? n : undefined;
+  /** Front matter `itemLevel`; a value that is no heading level is reported (see `itemLevelSetting`) and read as none. */
+  itemLevel(defaultLevel: string): number | undefined {
+    const { level, problem } = itemLevelSetting(this.info.frontMatter, defaultLevel);
+    if (problem) (this.info.frontMatterProblems ??= []).push(problem);
+    return level;
   }
 
   /** The nodes of a heading's section: up to the next heading of the same or a higher level. */
@@ -147,23 +161,6 @@ export class ItemBuilder {
       out.push(node);
     }
     return out;
-  }
-
-  /**
-   * Traces written for the whole document (front matter, or a field before the first item) apply to
-   * each item that states none of its own.
-   */
-  docLevelTraces(layers: ReadonlySet<LabelLayer>, firstSection: HeadingInfo | undefined): Inherited {
-    const fm = frontMatterTraces(this.info, this.ctx, layers);
-    const scanner = new ContentScanner(this.ctx, layers);
-    const preamble: RootContent[] = [];
-    for (const node of this.input.tree.children) {
-      if (firstSection && node === firstSection.node) break;
-      if (node.type === 'paragraph' || (node.type === 'table' && isMetadataTable(node))) preamble.push(node);
-    }
-    scanner.scanNodes(preamble);
-    const facts = scanner.finish([]);
-    return { references: [...fm.references, ...facts.references], noTrace: [...fm.noTrace, ...facts.noTrace] };
   }
 
   inherit(facts: ContentFacts, inherited: Inherited): ContentFacts {
@@ -334,13 +331,4 @@ function findToken(text: string, start: number, end: number, token: string): [nu
     if (!isWordChar(haystack[i - 1]) && !isWordChar(haystack[i + needle.length])) return [start + i, start + i + needle.length];
   }
   return undefined;
-}
-
-/**
- * A two-column table with an empty header cell (`| Metadata | |`) describes the document; its rows
- * are fields, not roadmap items.
- */
-export function isMetadataTable(table: Table): boolean {
-  const header = table.children[0];
-  return !!header && header.children.length === 2 && plainText(header.children[1]!).trim() === '';
 }

@@ -1,11 +1,13 @@
-import { endOf, plainText } from '../markdown';
-import { excerptOf, foldTitle } from '../text';
+import { endOf } from '../markdown';
+import { excerptOf } from '../text';
 import type { InsertionPoint } from '../types';
 import { ContentScanner } from './content';
-import type { DocumentInfo } from './document';
 import { frontMatterLineSpan, frontMatterMetric, frontMatterTraces } from './frontMatterTraces';
 import { GOAL_LAYERS, ItemBuilder, VISION_LAYERS, type LayoutInput } from './itemBuilder';
+import type { DocumentInfo } from './document';
+import { goalsDoc } from './goals';
 import { roadmapDoc } from './roadmap';
+import { strategy } from './strategy';
 
 /** Fills `info.items`, `info.root` and `info.anchors` according to the document's kind (FORMAT.md §2). */
 export function extractItems(info: DocumentInfo, input: LayoutInput): void {
@@ -41,45 +43,6 @@ function vision(b: ItemBuilder): void {
     b.addHeadingItem('vision-section', h, scanner.finish(section), section);
   }
   b.info.items.unshift(root);
-}
-
-function strategy(b: ItemBuilder): void {
-  b.info.root = b.docItem('strategy');
-  b.info.items.push(b.info.root);
-  const answered = { who: false, what: false, why: false };
-  const { sections } = b.ctx.syntax;
-  const check = (text: string) => {
-    const folded = foldTitle(text).replace(/^\d+ /, '');
-    for (const q of ['who', 'what', 'why'] as const) {
-      if (sections[q].some((s) => answers(folded, foldTitle(s)))) answered[q] = true;
-    }
-  };
-  for (const h of b.input.headings) if (h !== b.input.titleHeading) check(h.text);
-  // A bold lead-in (`**Who:** mid-size teams`) answers a question as well as a heading does.
-  for (const node of b.input.tree.children) {
-    if (node.type === 'paragraph' && node.children[0]?.type === 'strong') check(plainText(node.children[0]));
-  }
-  b.info.strategy = answered;
-}
-
-function goalsDoc(b: ItemBuilder): void {
-  const { headings, titleHeading } = b.input;
-  const body = headings.filter((h) => h !== titleHeading);
-  const level = b.itemLevel() ?? Math.min(...body.map((h) => h.depth));
-  const goalHeadings = body.filter((h) => h.depth === level && !b.ctx.syntax.isNonItemHeading(h.text));
-  const inherited = b.docLevelTraces(VISION_LAYERS, goalHeadings[0] ?? body.find((h) => h.depth <= level));
-  const isGoal = new Set(goalHeadings.map((h) => h.index));
-  b.forEachUnit(level, inherited, () => '', (from, to) => {
-    for (const h of b.input.headings) {
-      if (h.index < from || h.index >= to || !isGoal.has(h.index)) continue;
-      const section = b.sectionNodes(h);
-      const scanner = new ContentScanner(b.ctx, VISION_LAYERS);
-      scanner.scanTitleLine(h.span[0], h.span[1]);
-      scanner.scanNodes(section);
-      const item = b.addHeadingItem('goal', h, b.inherit(scanner.finish(section), inherited), section);
-      b.addSubAnchors(item, h);
-    }
-  });
 }
 
 function fileItem(b: ItemBuilder, kind: 'goal' | 'roadmap-item'): void {
@@ -125,9 +88,4 @@ function fileItem(b: ItemBuilder, kind: 'goal' | 'roadmap-item'): void {
   });
   b.info.root = item;
   if (kind === 'goal') for (const h of b.input.headings) b.addSubAnchors(item, h);
-}
-
-/** Does a folded heading answer a folded synonym: equal, or starting with it as whole words. */
-function answers(folded: string, synonym: string): boolean {
-  return folded === synonym || folded.startsWith(synonym + ' ');
 }

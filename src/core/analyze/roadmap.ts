@@ -1,23 +1,28 @@
 import type { List, ListItem, Node, Paragraph, Parent, RootContent, Table, TableRow } from 'mdast';
 import { contentSpan, endOf, plainText, startOf } from '../markdown';
-import type { Syntax } from '../syntax';
 import { excerptOf } from '../text';
 import type { InsertionPoint, Item } from '../types';
-import { ContentScanner, emptyCellSpan } from './content';
+import { ContentScanner } from './content';
+import { emptyCellSpan, endsWithEmptyField, isMetadataTable } from './nodes';
 import type { HeadingInfo } from './document';
-import { GOAL_LAYERS, isMetadataTable, type Inherited, type ItemBuilder } from './itemBuilder';
+import { GroupTraces, documentTraces } from './inherited';
+import { listItemTitle } from './listTitle';
+import { GOAL_LAYERS, type Inherited, type ItemBuilder } from './itemBuilder';
 
 // Roadmap documents (FORMAT.md §2): heading items at the item level, top-level list items and
 // table rows outside item sections, grouped by the horizon headings above them.
 
 export function roadmapDoc(b: ItemBuilder): void {
   const { tree, titleHeading } = b.input;
-  const level = b.itemLevel() ?? 3;
-  const inherited = b.docLevelTraces(GOAL_LAYERS, b.input.headings.find((h) => h !== titleHeading));
+  const level = b.itemLevel('items at ### (level 3)') ?? 3;
+  const inherited = documentTraces(b, GOAL_LAYERS, b.input.headings.find((h) => h !== titleHeading));
+  const groupTraces = new GroupTraces(b, GOAL_LAYERS, inherited);
   const headingAt = new Map(b.input.headings.map((h) => [h.index, h]));
   let itemDepth: number | undefined; // depth of the heading item whose section we are in
   let skipDepth: number | undefined; // depth of a non-item section (Background, Non-goals…) we are in
   const groups: HeadingInfo[] = [];
+  /** What items here inherit: the traces under their horizon heading, else the document's. */
+  const current = () => groupTraces.effective(groups);
   /** A heading's effect on the walk; true when it starts a heading item. */
   const step = (h: HeadingInfo): boolean => {
     if (h === titleHeading) return false;
@@ -41,17 +46,19 @@ export function roadmapDoc(b: ItemBuilder): void {
         const node = tree.children[index]!;
         const h = headingAt.get(index);
         if (h) {
-          if (step(h)) roadmapHeadingItem(b, h, inherited, groups);
+          if (step(h)) roadmapHeadingItem(b, h, current(), groups);
           continue;
         }
         if (itemDepth !== undefined || skipDepth !== undefined) continue;
-        if (node.type === 'list') roadmapListItems(b, node, inherited, groups);
-        else if (node.type === 'table') roadmapTableRows(b, node, inherited, groups);
+        if (node.type === 'list' && isValueList(b, tree.children[index - 1])) continue;
+        if (node.type === 'list') roadmapListItems(b, node, current(), groups);
+        else if (node.type === 'table') roadmapTableRows(b, node, current(), groups);
       }
     },
     (unitHeadings) => {
       for (const h of unitHeadings) step(h);
     },
+    current,
   );
 }
 
@@ -77,6 +84,11 @@ function roadmapListItems(b: ItemBuilder, list: List, inherited: Inherited, grou
   }
 }
 
+/** A list below a field with no value (`Goals:` then `- G1`) holds the field's values, not items. */
+function isValueList(b: ItemBuilder, previous: RootContent | undefined): boolean {
+  return previous?.type === 'paragraph' && endsWithEmptyField(b.ctx, previous) !== undefined;
+}
+
 /** The node types of a subtree, as a short string: what the parse made of a text. */
 function shapeOf(node: Node): string {
   const children = (node as Parent).children;
@@ -89,11 +101,11 @@ function roadmapListItem(b: ItemBuilder, listItem: ListItem, inherited: Inherite
     if (!first || first.type !== 'paragraph') return;
     const firstLineEnd = b.ctx.lines.lineEnd(b.ctx.lines.position(startOf(first)).line);
     const firstLine = b.ctx.text.slice(startOf(first), Math.min(firstLineEnd, endOf(first)));
-    // `- Goal: G1` at the top level is a field, not an item.
+    // `- Goal: G1` at the top level is a field, not an item: it applies to its group (inherited.ts).
     if (b.ctx.syntax.fieldAtStart(firstLine)) return;
     const plainFirstLine = firstParagraphLine(first);
     if (!plainFirstLine.trim()) return;
-    const titled = listItemTitle(b.ctx.syntax, plainFirstLine, plainText(first));
+    const titled = listItemTitle(b.ctx.syntax, plainText(first));
     const scanner = new ContentScanner(b.ctx, GOAL_LAYERS);
     scanner.scanListItem(listItem);
     const facts = scanner.finish(listItem.children as RootContent[]);
@@ -167,28 +179,6 @@ function roadmapTableRow(b: ItemBuilder, row: TableRow, traceColumns: number[], 
   });
   setGroup(item, groups);
   return item;
-}
-
-/** Longest title shown for a list item; the rest of a long bullet is its description. */
-const MAX_LIST_TITLE = 100;
-
-/**
- * A list item's title: its first line up to a trailing field (`**Templates** — Goal: G2`); for a
- * bullet with no field, the start of its paragraph up to a dash separator or the end of the first
- * sentence, so a hard-wrapped bullet is not cut mid-line.
- */
-function listItemTitle(syntax: Syntax, firstLine: string, paragraph: string): ReturnType<Syntax['titleAndId']> {
-  if (syntax.fieldAtEnd(firstLine)) return syntax.titleAndId(firstLine);
-  const joined = paragraph.replace(/\s+/g, ' ').trim();
-  const parsed = syntax.titleAndId(joined);
-  let title = parsed.title;
-  const cut = title.search(/\s[—–-]\s|(?<=[\p{L}\p{N})]{3}[.!?])\s+(?=\p{Lu})/u);
-  if (cut > 0) title = title.slice(0, cut).replace(/[.]$/, '');
-  if (title.length > MAX_LIST_TITLE) {
-    const space = title.lastIndexOf(' ', MAX_LIST_TITLE);
-    title = `${title.slice(0, space > MAX_LIST_TITLE / 2 ? space : MAX_LIST_TITLE)}…`;
-  }
-  return { ...parsed, title };
 }
 
 function firstParagraphLine(paragraph: Paragraph): string {

@@ -3,10 +3,13 @@ import type { Finding, Rule } from './rule';
 
 export const invalidFrontMatter: Rule = {
   id: 'invalid-front-matter',
-  summary: 'The YAML front matter does not parse.',
+  summary: 'The YAML front matter does not parse, or a field in it has a value Throughline cannot use.',
   check(ctx) {
     const findings: Finding[] = [];
     for (const doc of ctx.model.docs) {
+      for (const problem of doc.frontMatterProblems ?? []) {
+        findings.push({ doc, range: doc.lines.range(problem.start, problem.end), message: problem.message });
+      }
       const error = doc.frontMatter?.error;
       if (!error) continue;
       const start = doc.lines.position(error.start);

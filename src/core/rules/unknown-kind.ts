@@ -11,10 +11,14 @@ export const unknownKind: Rule = {
       if (!unknown) continue;
       const range = doc.lines.range(unknown.start, unknown.end);
       const hint = unknown.suggestion ? ` Did you mean “${unknown.suggestion}”?` : '';
+      const known = 'vision, strategy, goals, roadmap, goal, roadmap-item';
+      const message = unknown.shape
+        ? `The ${unknown.key} is ${unknown.shape === 'list' ? 'a list' : 'a mapping'} (“${unknown.value}”), not one of the kinds Throughline knows (${known}), so this file is not checked: write a single kind.${hint}`
+        : `“${unknown.value}” is not a kind Throughline knows (${known}), so this file is not checked.${hint}`;
       findings.push({
         doc,
         range,
-        message: `“${unknown.value}” is not a kind Throughline knows (vision, strategy, goals, roadmap, goal, roadmap-item), so this file is not checked.${hint}`,
+        message,
         ...(unknown.suggestion
           ? { fixes: [{ title: `Change the kind to “${unknown.suggestion}”`, edits: [replaceEdit(doc, range, unknown.suggestion)], preferred: true }] }
           : {}),

@@ -14,11 +14,20 @@ export const untracedItem: Rule = {
       // References that fail are reported by unknown-reference, not twice.
       if (linked.resolutions.some((r) => r.problem)) continue;
       const marker = item.noTrace[0];
-      const message = marker
-        ? `Roadmap item ${describe(item)} is marked as serving no goal (${marker.text ? `“${marker.text}”` : 'its goal is left empty'}): every roadmap item should trace to a goal it moves.`
-        : `Roadmap item ${describe(item)} traces to no goal: add “Goal: …” naming the goal it serves.`;
+      const goals = candidatesFor(ctx, linked.scope, 'goal');
+      const said = marker
+        ? `Roadmap item ${describe(item)} is marked as serving no goal (${marker.text ? `“${marker.text}”` : 'its goal is left empty'})`
+        : `Roadmap item ${describe(item)} traces to no goal`;
+      // With no goals at all, "name the goal it serves" sends the writer looking for something that
+      // does not exist: say so, and where goals go.
+      const message =
+        goals.length === 0
+          ? `${said}, and this product has no goals yet: write them in ${goalsDocFor(linked.scope.visions[0]?.relPath ?? doc.relPath)} (or any file with “kind: goals”), then trace each roadmap item to the goal it moves.`
+          : marker
+            ? `${said}: every roadmap item should trace to a goal it moves.`
+            : `${said}: add “Goal: …” naming the goal it serves.`;
       const fixes = (): Fix[] =>
-        rankByText(candidatesFor(ctx, linked.scope, 'goal'), item).flatMap(({ item: goal }) => {
+        rankByText(goals, item).flatMap(({ item: goal }) => {
           const edit = addTraceEdit(doc, item, 'Goal', referenceTextFor(ctx.model, goal, doc), goal.id ?? linkTo(ctx.model, goal, doc));
           return edit ? [{ title: `Trace to goal ${describe(goal)}`, edits: [edit] }] : [];
         });
@@ -27,3 +36,9 @@ export const untracedItem: Rule = {
     return findings;
   },
 };
+
+/** Where a product's goals document would go: `goals.md` beside its vision, else beside the item. */
+function goalsDocFor(besidePath: string): string {
+  const slash = besidePath.lastIndexOf('/');
+  return `${slash >= 0 ? besidePath.slice(0, slash + 1) : ''}goals.md`;
+}
