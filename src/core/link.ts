@@ -272,7 +272,7 @@ function itemsByName(doc: DocumentInfo): Map<string, Item[]> {
   if (index) return index;
   index = new Map();
   for (const item of itemsOf(doc)) {
-    for (const key of [foldTitle(item.title), ...(item.id ? [`#${item.id.toUpperCase()}`] : [])]) {
+    for (const key of nameKeysOf(item)) {
       const list = index.get(key);
       if (list) list.push(item);
       else index.set(key, [item]);
@@ -280,6 +280,15 @@ function itemsByName(doc: DocumentInfo): Map<string, Item[]> {
   }
   byName.set(doc, index);
   return index;
+}
+
+const nameKeys = new WeakMap<Item, string[]>();
+
+/** An item's keys in `itemsByName`; items outlive document versions, so each is worked out once. */
+function nameKeysOf(item: Item): string[] {
+  let keys = nameKeys.get(item);
+  if (!keys) nameKeys.set(item, (keys = [foldTitle(item.title), ...(item.id ? [`#${item.id.toUpperCase()}`] : [])]));
+  return keys;
 }
 
 function resolveLink(model: LinkedModel, from: LinkedItem, ref: Reference, layer: Layer): Resolution | undefined {

@@ -113,6 +113,57 @@ export function splitChunks(text: string, bodyStart: number): Chunk[] {
       line++;
       continue;
     }
+    // The other common lines, an unindented ATX heading or a bullet item with text, are also read
+    // here when no fence or HTML block is open; what they do is what the full scan below does.
+    if (offset >= bodyStart && first === offset && !fence && !htmlEnd && !htmlUntilBlank) {
+      const c = text.charCodeAt(offset);
+      if (c === 35) {
+        let hashes = 1;
+        while (hashes < 7 && text.charCodeAt(offset + hashes) === 35) hashes++;
+        const after = offset + hashes;
+        const isHeading = hashes <= 6 && (after === end || text.charCodeAt(after) === 32 || text.charCodeAt(after) === 9 || (after === end - 1 && text.charCodeAt(after) === 13));
+        if (isHeading) {
+          if (previousBlank && offset > chunkOffset && offset > bodyStart) {
+            chunks.push(chunkAt(text, chunkOffset, offset, chunkLine, continues));
+            chunkOffset = offset;
+            chunkLine = line;
+            continues = false;
+            bullet = undefined;
+          }
+          if (contentColumn > 0) bullet = undefined; // a heading ends a list it is not inside
+          previousBlank = false;
+          offset = next;
+          line++;
+          continue;
+        }
+      } else if (c === 45 || c === 42 || c === 43) {
+        let text0 = offset + 1;
+        let spaces = 0;
+        let tabbed = false;
+        while (text0 < end && (text.charCodeAt(text0) === 32 || text.charCodeAt(text0) === 9)) {
+          tabbed = text.charCodeAt(text0) === 9 || tabbed;
+          text0++;
+          spaces++;
+        }
+        const t = text.charCodeAt(text0);
+        // A marker, spaces, then text that is not the marker again (`- - -` may be a break).
+        if (spaces > 0 && text0 < end && t !== c && !isWhitespace(t)) {
+          const marker = text[offset]!;
+          if (marker === bullet && offset > chunkOffset && offset > bodyStart) {
+            chunks.push(chunkAt(text, chunkOffset, offset, chunkLine, continues));
+            chunkOffset = offset;
+            chunkLine = line;
+            continues = true;
+          }
+          bullet = marker;
+          contentColumn = tabbed ? Number.POSITIVE_INFINITY : spaces <= 4 ? 1 + spaces : 2;
+          previousBlank = false;
+          offset = next;
+          line++;
+          continue;
+        }
+      }
+    }
     const content = text.slice(offset, end).replace(/\r$/, '');
     if (offset >= bodyStart) {
       if (fence) {
@@ -130,7 +181,7 @@ export function splitChunks(text: string, bodyStart: number): Chunk[] {
       } else {
         const item = THEMATIC_BREAK.test(content) ? null : BULLET.exec(content);
         if (previousBlank && HEADING.test(content) && offset > chunkOffset && offset > bodyStart) {
-          chunks.push({ text: text.slice(chunkOffset, offset), offset: chunkOffset, line: chunkLine, ...(continues ? { continuesList: true } : {}) });
+          chunks.push(chunkAt(text, chunkOffset, offset, chunkLine, continues));
           chunkOffset = offset;
           chunkLine = line;
           continues = false;
@@ -138,7 +189,7 @@ export function splitChunks(text: string, bodyStart: number): Chunk[] {
         } else if (item && item[1] === bullet && offset > chunkOffset && offset > bodyStart) {
           // The next item of the same top-level list: parsed on its own, merged back in `parse`, so a
           // long list re-parses only the item an edit touched.
-          chunks.push({ text: text.slice(chunkOffset, offset), offset: chunkOffset, line: chunkLine, ...(continues ? { continuesList: true } : {}) });
+          chunks.push(chunkAt(text, chunkOffset, offset, chunkLine, continues));
           chunkOffset = offset;
           chunkLine = line;
           continues = true;
@@ -161,8 +212,19 @@ export function splitChunks(text: string, bodyStart: number): Chunk[] {
     offset = next;
     line++;
   }
-  chunks.push({ text: text.slice(chunkOffset), offset: chunkOffset, line: chunkLine, ...(continues ? { continuesList: true } : {}) });
+  chunks.push(chunkAt(text, chunkOffset, text.length, chunkLine, continues));
   return chunks;
+}
+
+/** What `\s` matches, for one character code. */
+function isWhitespace(code: number): boolean {
+  return code <= 32 ? code === 32 || (code >= 9 && code <= 13) : code >= 160 && /\s/.test(String.fromCharCode(code));
+}
+
+function chunkAt(text: string, from: number, to: number, line: number, continuesList: boolean): Chunk {
+  const chunk: Chunk = { text: text.slice(from, to), offset: from, line };
+  if (continuesList) chunk.continuesList = true;
+  return chunk;
 }
 
 /** The column where a bullet item's text starts (`-   x` → 4); a tab makes it unknowable, so nothing is inside. */

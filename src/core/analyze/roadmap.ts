@@ -91,9 +91,16 @@ function isValueList(b: ItemBuilder, previous: RootContent | undefined): boolean
 
 /** The node types of a subtree, as a short string: what the parse made of a text. */
 function shapeOf(node: Node): string {
-  const children = (node as Parent).children;
-  return children ? `${node.type}(${children.map(shapeOf).join(',')})` : node.type;
+  let shape = shapes.get(node);
+  if (shape === undefined) {
+    const children = (node as Parent).children;
+    shapes.set(node, (shape = children ? `${node.type}(${children.map(shapeOf).join(',')})` : node.type));
+  }
+  return shape;
 }
+
+/** Parsed nodes are reused across versions (chunks.ts): a list item's shape is worked out once. */
+const shapes = new WeakMap<Node, string>();
 
 function roadmapListItem(b: ItemBuilder, listItem: ListItem, inherited: Inherited, groups: HeadingInfo[]): void {
   {
