@@ -257,25 +257,30 @@ function findElsewhere(model: LinkedModel, from: LinkedItem, text: string, layer
   for (const doc of model.docs) {
     const index = itemsByName(doc);
     for (const key of keys) {
-      const found = index.get(key)?.find((item) => item !== from.item && !isOfLayer(item, layer) && item.kind !== 'strategy');
+      const named = index.get(key);
+      const found = (Array.isArray(named) ? named : named ? [named] : []).find((item) => item !== from.item && !isOfLayer(item, layer) && item.kind !== 'strategy');
       if (found) return found;
     }
   }
   return undefined;
 }
 
-const byName = new WeakMap<DocumentInfo, Map<string, Item[]>>();
+const byName = new WeakMap<DocumentInfo, Map<string, Item | Item[]>>();
 
-/** A document's items by folded title and by `#ID`: built once per document version, when a reference fails. */
-function itemsByName(doc: DocumentInfo): Map<string, Item[]> {
+/**
+ * A document's items by folded title and by `#ID`: built once per document version, when a reference
+ * fails. Most names are unique, so a name maps to its item, and to a list only when it repeats.
+ */
+function itemsByName(doc: DocumentInfo): Map<string, Item | Item[]> {
   let index = byName.get(doc);
   if (index) return index;
   index = new Map();
   for (const item of itemsOf(doc)) {
     for (const key of nameKeysOf(item)) {
-      const list = index.get(key);
-      if (list) list.push(item);
-      else index.set(key, [item]);
+      const named = index.get(key);
+      if (named === undefined) index.set(key, item);
+      else if (Array.isArray(named)) named.push(item);
+      else index.set(key, [named, item]);
     }
   }
   byName.set(doc, index);

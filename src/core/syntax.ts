@@ -102,9 +102,18 @@ export class Syntax {
    * whole heading, or its part before a colon (`Further reading: metrics`).
    */
   isNonItemHeading(title: string): boolean {
-    const colon = title.indexOf(':');
-    return this.nonItem.has(foldTitle(title)) || (colon > 0 && this.nonItem.has(foldTitle(title.slice(0, colon))));
+    let answer = this.nonItemAnswers.get(title);
+    if (answer === undefined) {
+      const colon = title.indexOf(':');
+      answer = this.nonItem.has(foldTitle(title)) || (colon > 0 && this.nonItem.has(foldTitle(title.slice(0, colon))));
+      if (this.nonItemAnswers.size > 50_000) this.nonItemAnswers.clear();
+      this.nonItemAnswers.set(title, answer);
+    }
+    return answer;
   }
+
+  /** Every heading of a document is asked about on every re-check: each title is answered once. */
+  private readonly nonItemAnswers = new Map<string, boolean>();
 
   /** A title without a leading label (`Pillar: Clarity` → `Clarity`, `Theme 2: Speed` → `Speed`). */
   withoutLeadingLabel(title: string): string | undefined {
