@@ -152,12 +152,21 @@ describe('CLI: files that cannot be read', function () {
     const asRoot = process.getuid?.() === 0;
     const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => fs.existsSync(p));
     if (asRoot && !setpriv) this.skip();
+    const asNobody = asRoot ? [setpriv!, '--reuid=65534', '--regid=65534', '--clear-groups'] : [];
+    // `nobody` must be able to run Node at all; a checkout under /root, say, it cannot read, so the
+    // bundle (self-contained) is copied to a folder anyone can read.
+    if (asRoot && spawnSync(asNobody[0]!, [...asNobody.slice(1), process.execPath, '-e', '0']).status !== 0) this.skip();
+    const bin = tempWorkspace({});
+    fs.chmodSync(bin, 0o755);
+    const cliCopy = path.join(bin, 'cli.js');
+    fs.copyFileSync(CLI, cliCopy);
+    fs.chmodSync(cliCopy, 0o755);
     const dir = tempWorkspace({ ...PRODUCT, 'strategy.md': '# Strategy\n', 'secret/roadmap.md': '# Roadmap\n\n- Hidden\n' });
     fs.chmodSync(dir, 0o755);
     for (const p of ['notes.md', 'strategy.md', 'secret']) fs.chmodSync(path.join(dir, p), 0o000);
     const cli = (args: string[]) => {
-      const command = asRoot ? [setpriv!, '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
-      const r = spawnSync(command[0]!, [...command.slice(1), CLI, 'check', '--format', 'json', ...args], { cwd: dir, encoding: 'utf8' });
+      const command = [...asNobody, process.execPath];
+      const r = spawnSync(command[0]!, [...command.slice(1), cliCopy, 'check', '--format', 'json', ...args], { cwd: dir, encoding: 'utf8' });
       return { code: r.status, stdout: r.stdout, stderr: r.stderr };
     };
     const all = cli(['.']);
