@@ -14,6 +14,8 @@ interface FolderState {
   folder: vscode.WorkspaceFolder;
   workspace: Workspace;
   configError?: string;
+  /** False while the folder is read for the first time: nothing is published from a half-read folder. */
+  indexed: boolean;
   /** The result last published, to tell whether the model changed since. */
   published?: CheckResult;
 }
@@ -70,7 +72,7 @@ export class ProductIndex implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeWorkspaceFolders((e) => {
         for (const folder of e.removed) this.guard('folders', () => this.removeFolder(folder));
-        for (const folder of e.added) this.guard('folders', () => this.indexFolder(folder));
+        for (const folder of e.added) this.guard('folders', () => this.withProgress(this.indexFolder(folder)));
       }),
     );
     const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => this.indexFolder(f).catch((e: unknown) => this.log.line('index', e)));
@@ -134,6 +136,7 @@ export class ProductIndex implements vscode.Disposable {
     void work.finally(() => (done = true));
     const timer = setTimeout(() => {
       if (done) return;
+      this.log.line('index', 'reading the product docs takes over a second: showing progress');
       void vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'Throughline: indexing product docs…' },
         () => work,
@@ -143,9 +146,10 @@ export class ProductIndex implements vscode.Disposable {
   }
 
   /**
-   * Reads every product doc of the folder into a new index. The first time it is installed at once;
+   * Reads every product doc of the folder into a new index. The first time it is installed at once,
+   * so hovers and edits meanwhile see what has been read, but it publishes nothing until complete;
    * when the folder is indexed again (config change) the old index stays in use until the new one
-   * is complete, so no half-read folder is ever published.
+   * is complete. Either way no half-read folder is ever published.
    */
   private async indexFolder(folder: vscode.WorkspaceFolder): Promise<void> {
     const key = folder.uri.toString();
@@ -155,7 +159,7 @@ export class ProductIndex implements vscode.Disposable {
     const touched = new Set<string>();
     this.touchedWhileIndexing.set(key, touched);
     const loaded = await loadConfig(folder);
-    const state: FolderState = { folder, workspace: new Workspace(key, loaded.config), ...(loaded.error ? { configError: loaded.error } : {}) };
+    const state: FolderState = { folder, workspace: new Workspace(key, loaded.config), indexed: false, ...(loaded.error ? { configError: loaded.error } : {}) };
     if (!this.folders.has(key)) this.folders.set(key, state);
     if (loaded.error) {
       this.log.line('config', `${folder.name}: ${loaded.error}`);
@@ -168,6 +172,7 @@ export class ProductIndex implements vscode.Disposable {
       if (i % SLICE === SLICE - 1) await new Promise((resolve) => setTimeout(resolve, 0));
     }
     if (!current()) return;
+    state.indexed = true;
     this.folders.set(key, state);
     this.touchedWhileIndexing.delete(key);
     for (const uri of touched) await this.load(state, vscode.Uri.parse(uri), true);
@@ -207,6 +212,8 @@ export class ProductIndex implements vscode.Disposable {
 
   private schedule(doc: vscode.TextDocument): void {
     if (!isMarkdownPath(doc.uri.path)) return;
+    // An index being built again must read this document's newest text, not the text it read earlier.
+    this.touch(doc.uri);
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.set(
@@ -282,6 +289,7 @@ export class ProductIndex implements vscode.Disposable {
   }
 
   private publish(state: FolderState): void {
+    if (!state.indexed) return; // the first index publishes once it has read every file
     let result: CheckResult;
     try {
       result = state.workspace.check();

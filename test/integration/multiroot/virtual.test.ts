@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { checkpoint, checkpointsAvailable } from '../checkpoint';
 import { activateThroughline, describeDiagnostics, hoverText, ruleOf, waitFor, waitForDiagnostics } from '../helpers';
 
 /**
@@ -10,6 +11,9 @@ import { activateThroughline, describeDiagnostics, hoverText, ruleOf, waitFor, w
  */
 class MemoryFileSystem implements vscode.FileSystemProvider {
   private readonly files = new Map<string, Uint8Array>();
+  /** A slow disk (a network share): each read takes this long. */
+  constructor(private readonly readDelayMs = 0) {}
+
   private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.emitter.event;
 
@@ -35,7 +39,8 @@ class MemoryFileSystem implements vscode.FileSystemProvider {
     return [...entries];
   }
 
-  readFile(uri: vscode.Uri): Uint8Array {
+  async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    if (this.readDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.readDelayMs));
     const file = this.files.get(uri.path);
     if (!file) throw vscode.FileSystemError.FileNotFound(uri);
     return file;
@@ -70,30 +75,37 @@ const FILES: Record<string, string> = {
   'roadmap.md': '# Roadmap\n\n## Now\n\n### Plan digest email\n\nGoal: G1\n\n### Confetti on save\n',
 };
 
+/** Adds a folder on a memory file system holding `files` to the workspace; returns what undoes it. */
+async function addMemoryFolder(scheme: string, root: vscode.Uri, files: Record<string, string>, readDelayMs = 0): Promise<() => Promise<void>> {
+  const fs = new MemoryFileSystem(readDelayMs);
+  const registration = vscode.workspace.registerFileSystemProvider(scheme, fs, { isCaseSensitive: true });
+  for (const [name, text] of Object.entries(files)) fs.writeFile(vscode.Uri.joinPath(root, name), new TextEncoder().encode(text));
+  const isOpen = () => vscode.workspace.workspaceFolders?.some((f) => f.uri.toString() === root.toString()) ?? false;
+  const added = waitFor([vscode.workspace.onDidChangeWorkspaceFolders], () => (isOpen() ? true : undefined), `the folder ${root.toString()} to open`);
+  assert.ok(vscode.workspace.updateWorkspaceFolders(vscode.workspace.workspaceFolders?.length ?? 0, 0, { uri: root, name: root.path.slice(1) }), 'VS Code accepts the folder');
+  await added;
+  return async () => {
+    const at = vscode.workspace.workspaceFolders?.findIndex((f) => f.uri.toString() === root.toString()) ?? -1;
+    if (at >= 0) {
+      const removed = waitFor([vscode.workspace.onDidChangeWorkspaceFolders], () => (isOpen() ? undefined : true), `the folder ${root.toString()} to close`);
+      vscode.workspace.updateWorkspaceFolders(at, 1);
+      await removed;
+    }
+    registration.dispose();
+  };
+}
+
 describe('Virtual workspace folder (no search provider, files only through workspace.fs)', () => {
   const root = vscode.Uri.parse('tlmem:/orbit');
-  let registration: vscode.Disposable | undefined;
+  let remove: (() => Promise<void>) | undefined;
 
   before(async function () {
     this.timeout(60_000);
     await activateThroughline();
-    const fs = new MemoryFileSystem();
-    registration = vscode.workspace.registerFileSystemProvider('tlmem', fs, { isCaseSensitive: true });
-    for (const [name, text] of Object.entries(FILES)) fs.writeFile(vscode.Uri.joinPath(root, name), new TextEncoder().encode(text));
-    const added = waitFor([vscode.workspace.onDidChangeWorkspaceFolders], () => (vscode.workspace.workspaceFolders?.some((f) => f.uri.toString() === root.toString()) ? true : undefined), 'the virtual folder to open');
-    assert.ok(vscode.workspace.updateWorkspaceFolders(vscode.workspace.workspaceFolders?.length ?? 0, 0, { uri: root, name: 'orbit' }), 'VS Code accepts the folder');
-    await added;
+    remove = await addMemoryFolder('tlmem', root, FILES);
   });
 
-  after(async () => {
-    const at = vscode.workspace.workspaceFolders?.findIndex((f) => f.uri.toString() === root.toString()) ?? -1;
-    if (at >= 0) {
-      const removed = waitFor([vscode.workspace.onDidChangeWorkspaceFolders], () => (vscode.workspace.workspaceFolders?.every((f) => f.uri.toString() !== root.toString()) ? true : undefined), 'the virtual folder to close');
-      vscode.workspace.updateWorkspaceFolders(at, 1);
-      await removed;
-    }
-    registration?.dispose();
-  });
+  after(async () => remove?.());
 
   it('finds and checks the product docs there: the untraced item is reported, the traced one is not', async () => {
     const roadmap = vscode.Uri.joinPath(root, 'roadmap.md');
@@ -111,5 +123,36 @@ describe('Virtual workspace folder (no search provider, files only through works
     const shown = hoverText(hovers);
     assert.match(shown, /Plans everyone reads/, shown);
     assert.match(shown, /Clear direction/, shown);
+  });
+});
+
+describe('A folder that takes over a second to index', () => {
+  const root = vscode.Uri.parse('tlslow:/atlas');
+  /** 40 roadmaps at 60 ms a read: indexing takes well over the one second after which progress shows. */
+  const SLOW_FILES = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`roadmap-${i + 1}.md`, `# Roadmap ${i + 1}\n\n### Launch ${i + 1}\n`]));
+  let remove: (() => Promise<void>) | undefined;
+
+  after(async () => remove?.());
+
+  it('shows a progress notification while it is read, and the findings once it is done', async function () {
+    this.timeout(60_000);
+    const { api } = await activateThroughline();
+    remove = await addMemoryFolder('tlslow', root, SLOW_FILES, 60);
+    if (checkpointsAvailable()) {
+      const toast = '.notifications-toasts .notification-list-item:has-text("Throughline: indexing product docs")';
+      const seen = await checkpoint({ name: 'indexing progress notification', waitFor: [{ selector: toast }], read: toast });
+      assert.match(seen.texts?.join(' ') ?? '', /Throughline: indexing product docs/);
+    }
+    const last = vscode.Uri.joinPath(root, 'roadmap-40.md');
+    const ds = await waitForDiagnostics(last, (d) => d.length === 1, 'the last slow file to be checked', 20_000);
+    assert.deepEqual(ds.map(ruleOf), ['untraced-item'], describeDiagnostics(ds));
+    assert.ok(
+      api.log.recent().some((l) => l.includes('takes over a second: showing progress')),
+      `the output channel says progress was shown; it holds: ${api.log.recent().slice(-5).join(' | ')}`,
+    );
+    if (checkpointsAvailable()) {
+      const toast = '.notifications-toasts .notification-list-item:has-text("Throughline: indexing product docs")';
+      await checkpoint({ name: 'indexing progress notification gone', waitFor: [{ selector: toast, state: 'detached' }] });
+    }
   });
 });
