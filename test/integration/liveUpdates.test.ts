@@ -7,6 +7,7 @@ import {
   baseName,
   describeDiagnostics,
   fixtureUri,
+  insertText,
   readText,
   restoreFile,
   ruleOf,
@@ -76,6 +77,70 @@ describe('Diagnostics follow typing: debounced, and always for the text as it is
     }
     assert.deepEqual(stale, [], 'no published finding described an older version of the text');
     assert.ok(publishes >= 1 && publishes <= 2, `six quick edits were checked once or twice (debounced), not ${publishes} times`);
+  });
+});
+
+describe('Typing in two documents, and typing while findings are published', () => {
+  const first = () => fixtureUri('typing-first-roadmap.md');
+  const second = () => fixtureUri('typing-second-roadmap.md');
+  const textOf = (title: string) => `# Roadmap\n\n### ${title}\n\nNo trace yet.\n`;
+
+  before(async function () {
+    this.timeout(60_000);
+    await activateThroughline();
+    await writeText(first(), textOf('Offline drafts'));
+    await writeText(second(), textOf('Bulk export'));
+    for (const uri of [first(), second()]) await waitForDiagnostics(uri, (d) => withRule(d, 'untraced-item').length === 1, `the untraced item in ${baseName(uri)}`);
+  });
+
+  after(async () => {
+    for (const uri of [first(), second()]) {
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      if (open?.isDirty) await open.save();
+      await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    }
+  });
+
+  /** The line the untraced-item finding on `uri` starts at, once it is there. */
+  const untracedLine = (uri: vscode.Uri): number | undefined => withRule(throughlineDiagnostics(uri), 'untraced-item')[0]?.range.start.line;
+
+  it('debounces each document on its own: an edit in one never swallows a pending edit in another', async () => {
+    const [a, b] = await Promise.all([vscode.workspace.openTextDocument(first()), vscode.workspace.openTextDocument(second())]);
+    const before = { a: untracedLine(first())!, b: untracedLine(second())! };
+    // One edit in each, well inside one debounce period: a single shared timer would check only the
+    // second document, and the first one's finding would stay where it was.
+    await insertText(a.uri, new vscode.Position(1, 0), 'Drafted by Mia\n');
+    await insertText(b.uri, new vscode.Position(1, 0), 'Drafted by Sam\nReviewed by Ana\n');
+    await waitForDiagnostics(first(), () => untracedLine(first()) === before.a + 1, 'the finding in the first document to move down one line');
+    await waitForDiagnostics(second(), () => untracedLine(second()) === before.b + 2, 'the finding in the second document to move down two lines');
+  });
+
+  it('never publishes findings for an older version, even when edits land while a check is due', async () => {
+    const { api } = await activateThroughline();
+    const document = await vscode.workspace.openTextDocument(first());
+    const stale: string[] = [];
+    let publishes = 0;
+    const subscription = api.index.onDidChange(() => {
+      publishes++;
+      for (const d of withRule(throughlineDiagnostics(first()), 'untraced-item')) {
+        const underlined = document.getText(d.range);
+        if (underlined !== 'Offline drafts') stale.push(`untraced-item underlines “${underlined}” at version ${document.version}`);
+      }
+    });
+    try {
+      // Edits spaced around the debounce period, so some land just before a check and some just after
+      // one: whichever way the timing falls, every published range must fit the text of that moment.
+      for (let i = 0; i < 8; i++) {
+        await insertText(first(), new vscode.Position(1, 0), `Note ${i + 1}\n`);
+        await new Promise((resolve) => setTimeout(resolve, 180 + (i % 3) * 60));
+      }
+      const expectedLine = document.getText().split('\n').findIndex((l) => l === '### Offline drafts');
+      await waitForDiagnostics(first(), () => untracedLine(first()) === expectedLine, 'the finding to follow the eight typed lines');
+    } finally {
+      subscription.dispose();
+    }
+    assert.deepEqual(stale, [], 'no published finding described an older version of the text');
+    assert.ok(publishes >= 2, `edits spaced around the debounce were checked more than once (${publishes})`);
   });
 });
 
