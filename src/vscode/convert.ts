@@ -24,9 +24,8 @@ export function fixToWorkspaceEdit(fix: Fix): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
   for (const file of fix.creates ?? []) {
     // Create, then insert: a file operation carrying its contents does not survive every route a
-    // code action takes through VS Code (executeCodeActionProvider drops it), an insert does.
-    // Create, then insert: an edit whose file operation carries its contents cannot be revived
-    // after it crosses to the workbench ("Could not revive data transfer file").
+    // code action takes through VS Code (executeCodeActionProvider drops it; the workbench cannot
+    // revive it: "Could not revive data transfer file"), an insert does.
     const uri = vscode.Uri.parse(file.uri);
     edit.createFile(uri, { ignoreIfExists: true });
     edit.insert(uri, new vscode.Position(0, 0), file.text);

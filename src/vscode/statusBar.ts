@@ -19,6 +19,12 @@ export class AlignmentStatus implements vscode.Disposable {
     return this.item.text;
   }
 
+  /** The command a click runs, for tests. */
+  get command(): string | undefined {
+    const command = this.item.command;
+    return typeof command === 'string' ? command : command?.command;
+  }
+
   update(): void {
     const editor = vscode.window.activeTextEditor;
     // With no editor, the first workspace folder's product (the index lists folders in no set order).

@@ -1,12 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { G1_TITLE, UNTRACED_TITLE } from './fixture';
-import { activateThroughline, fixtureUri, hoverText, readText, rangeOn } from './helpers';
+import { G1_TITLE, G2_TITLE, UNTRACED_TITLE, waitForPristine } from './fixture';
+import { activateThroughline, fixtureUri, hoverText, insertText, readText, rangeOn, restoreFile } from './helpers';
 
 /** The hover text at the start of `needle` on the line starting with `linePrefix`, as the editor would show it. */
 async function hoverAt(name: string, linePrefix: string, needle: string): Promise<string> {
   const uri = fixtureUri(name);
-  const range = rangeOn(await readText(uri), linePrefix, needle);
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  const range = rangeOn(open ? open.getText() : await readText(uri), linePrefix, needle);
   const position = range.start.translate(0, Math.floor(needle.length / 2));
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
   return hoverText(hovers);
@@ -54,6 +55,17 @@ describe('Hovers', () => {
     assertInOrder(text, expectedInOrder);
   });
 
+  it('on a roadmap item: the goal’s own excerpt after its metric', async () => {
+    const text = await hoverAt('roadmap.md', '### Evidence score on each request', 'Evidence score');
+    assertInOrder(text, [
+      'Roadmap item** Evidence score on each request',
+      `Goal** G2 ${G2_TITLE} · \`goals.md:8\``,
+      'Metric: 70% of weekly picks cite at least two customer quotes',
+      'Teams pick what to build from what customers said, not from who said it loudest.',
+      'Vision** V2 Priorities you can defend · `vision.md:9`',
+    ]);
+  });
+
   it('on an untraced roadmap item: says that nothing explains why it is there', async () => {
     const text = await hoverAt('roadmap.md', `### ${UNTRACED_TITLE}`, UNTRACED_TITLE);
     assert.match(text, /Traces to no goal: nothing says why it is on the roadmap/, text);
@@ -68,6 +80,43 @@ describe('Hovers', () => {
   it('on a reference to nothing: says so', async () => {
     const text = await hoverAt('roadmap.md', 'Goal: G9', 'G9');
     assert.match(text, /Nothing has the ID, title or path “G9”/, text);
+  });
+
+  describe('on a reference that leads nowhere, why', () => {
+    const roadmap = () => fixtureUri('roadmap.md');
+    let original: string;
+
+    before(async () => {
+      original = await readText(roadmap());
+      await vscode.window.showTextDocument(roadmap());
+      const heading = rangeOn(original, `### ${UNTRACED_TITLE}`, UNTRACED_TITLE);
+      // Unsaved, as a writer would have them while typing.
+      await insertText(
+        roadmap(),
+        new vscode.Position(heading.start.line + 1, 0),
+        '\nGoal: V1\n\nSupports: [the inbox goal](goals.md#g1-no-such-heading)\n\nServes: [all our goals](goals.md)\n',
+      );
+    });
+
+    after(async () => {
+      await restoreFile(roadmap(), original);
+      await waitForPristine();
+    });
+
+    it('a vision pillar named where a goal belongs: it is not the layer above', async () => {
+      const text = await hoverAt('roadmap.md', 'Goal: V1', 'V1');
+      assert.match(text, /V1 One inbox for every request is a vision: it is not the layer above this item\./, text);
+    });
+
+    it('a link to a heading that does not exist: the file has no such anchor', async () => {
+      const text = await hoverAt('roadmap.md', 'Supports: [the inbox goal]', 'goals.md#g1-no-such-heading');
+      assert.match(text, /goals\.md has no heading with this anchor\./, text);
+    });
+
+    it('a link to a whole goals document: link to one goal in it', async () => {
+      const text = await hoverAt('roadmap.md', 'Serves: [all our goals]', 'goals.md');
+      assert.match(text, /This links to a whole document; link to one goal in it\./, text);
+    });
   });
 
   it('on a goal: the part of the vision it serves and the roadmap items that move it', async () => {

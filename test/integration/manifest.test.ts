@@ -81,6 +81,32 @@ describe('Manifest: grammar and capabilities', () => {
     } finally {
       await vscode.commands.executeCommand('editor.action.inspectTMScopes'); // toggles the widget off
     }
+    // The ID after the label: the widget follows the cursor once it is open again.
+    const id = label.start.translate(0, 'Goal: '.length + 1);
+    editor.selection = new vscode.Selection(id, id);
+    await vscode.commands.executeCommand('editor.action.inspectTMScopes');
+    try {
+      const seen = await checkpoint({ name: 'inspect-item-id', waitFor: [{ selector: '.token-inspect-widget:has-text("G2")' }], read: '.token-inspect-widget' });
+      const text = (seen.texts ?? []).join('\n');
+      assert.match(text, /constant\.other\.item-id\.throughline/, `“G2” in “Goal: G2” has the item-ID scope:\n${text}`);
+    } finally {
+      await vscode.commands.executeCommand('editor.action.inspectTMScopes');
+    }
+  });
+
+  it('registers every throughline.* setting in VS Code, each described for the Settings editor and in the README', async () => {
+    const properties = (extension.packageJSON.contributes?.configuration?.properties ?? {}) as Record<string, { markdownDescription?: string; properties?: Record<string, { markdownDescription?: string }> }>;
+    const keys = Object.keys(properties);
+    assert.ok(keys.length >= 7, `the settings: ${keys.join(', ')}`);
+    const readme = await readText(vscode.Uri.joinPath(extension.extensionUri, 'README.md'));
+    const settings = vscode.workspace.getConfiguration('throughline');
+    for (const key of keys) {
+      const leaf = key.replace(/^throughline\./, '');
+      assert.notEqual(settings.inspect(leaf)?.defaultValue, undefined, `VS Code knows ${key} and its default`);
+      assert.ok((properties[key]!.markdownDescription ?? '').length > 20, `${key} has a markdownDescription`);
+      for (const [sub, schema] of Object.entries(properties[key]!.properties ?? {})) assert.ok(schema.markdownDescription, `${key}.${sub} has a markdownDescription`);
+      assert.match(readme, new RegExp(`^\\| \`${key.replace('.', '\\.')}\` \\|`, 'm'), `the README's settings table has a row for ${key}`);
+    }
   });
 
   it('declares support for untrusted and virtual workspaces, and activates only on product docs', () => {

@@ -61,9 +61,11 @@ describe('Navigation', () => {
     it('finds every trace to a goal: by ID and by link, from the goal and from a reference', async () => {
       const byId = rangeOn(roadmapText, 'Goal: G1', 'G1');
       const byLinkLine = rangeOn(roadmapText, 'Route every request', 'goals.md#g1').start.line;
+      const link = rangeOn(roadmapText, 'Route every request', 'goals.md#g1');
       for (const [where, uri, position] of [
         ['the goal', goals, g1Title.start.translate(0, 6)],
         ['a reference', roadmap, byId.start],
+        ['a link', roadmap, link.start.translate(0, 3)],
       ] as const) {
         const found = (await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', uri, position)).map(plain);
         const described = describeLocations(found);
@@ -189,6 +191,39 @@ describe('Navigation', () => {
         ].sort(),
         'every goal, and no vision pillar (a roadmap item traces to goals)',
       );
+    });
+
+    it('finds a goal by the words of its title typed so far, and replaces just those words', async () => {
+      await insertText(roadmap, position, 'Rank req');
+      const typed = position.translate(0, 'Rank req'.length);
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', roadmap, typed);
+      const g2 = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === `G2 ${G2_TITLE}`);
+      assert.ok(g2, 'G2 is offered');
+      assert.match(g2.filterText ?? '', new RegExp(G2_TITLE), 'the editor filters on the title too, so typing words of it finds the goal');
+      const replaced = g2.range instanceof vscode.Range ? g2.range : g2.range?.replacing;
+      assert.equal(replaced && formatRange(replaced), formatRange(new vscode.Range(position, typed)), 'it replaces “Rank req”, not the label before it');
+      const edit = new vscode.WorkspaceEdit();
+      edit.delete(roadmap, new vscode.Range(position, typed));
+      await apply(edit);
+    });
+
+    it('offers the vision and its pillars in a goal’s Vision: field, and inserts a title where there is no ID', async () => {
+      const team = fixtureUri('team-goals.md');
+      const teamText = await readText(team);
+      await vscode.window.showTextDocument(team);
+      const o1 = rangeOn(teamText, '## O1', 'O1');
+      try {
+        await insertText(team, new vscode.Position(o1.start.line + 1, 0), '\nVision: \n');
+        const at = new vscode.Position(o1.start.line + 2, 'Vision: '.length);
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', team, at);
+        assert.deepEqual(
+          ours(list).map((i) => `${i.label} inserts ${i.insert}`).sort(),
+          ['Beacon vision inserts Beacon vision', 'V1 One inbox for every request inserts V1', 'V2 Priorities you can defend inserts V2'].sort(),
+          'the vision (no ID: its title) and both pillars, and no goal',
+        );
+      } finally {
+        await restoreFile(team, teamText);
+      }
     });
 
     it('offers nothing of the kind outside a trace field', async () => {

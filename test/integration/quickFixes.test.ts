@@ -14,6 +14,7 @@ import {
   waitForDiagnostics,
   waitForText,
   withRule,
+  writeText,
 } from './helpers';
 
 const METRIC_PROMPT = 'Metric: _what you will measure, from what baseline to what target, by when_';
@@ -64,6 +65,7 @@ async function applyCheckAndUndo(uri: vscode.Uri, rule: string, action: vscode.C
   const document = editor.document;
   const before = document.getText();
   assert.ok(action.edit, `“${action.title}” carries an edit`);
+  assert.deepEqual(action.edit.entries().map(([u]) => baseName(u)), [baseName(uri)], `“${action.title}” edits this file and no other`);
   await apply(action.edit);
   assert.equal(JSON.stringify(document.getText()), JSON.stringify(expected), `“${action.title}” changes exactly the intended lines`);
   await waitForDiagnostics(uri, (d) => withRule(d, rule).length === 0, `the ${rule} finding to go away after “${action.title}”`);
@@ -117,6 +119,54 @@ describe('Quick fixes', () => {
     const fix = only(actions, 'Add “What” and “Why” sections');
     const expected = original + ['', ...WHAT, '', ...WHY, ''].join('\r\n');
     await applyCheckAndUndo(uri, 'strategy-missing-section', fix, expected);
+  });
+
+  it('strategy-missing-section: each one-section fix adds only its own section, and the two together clear the finding', async () => {
+    const uri = fixtureUri('strategy.md');
+    const original = originals.get('strategy.md')!;
+    const section = (lines: readonly string[]) => ['', ...lines, ''].join('\r\n');
+    const document = (await vscode.window.showTextDocument(uri)).document;
+    const first = await quickFixesFor(uri, 'strategy-missing-section');
+    await apply(only(first.actions, 'Add a “Why” section').edit!);
+    assert.equal(JSON.stringify(document.getText()), JSON.stringify(original + section(WHY)), 'only the Why section, in CRLF');
+    const left = await waitForDiagnostics(uri, (d) => withRule(d, 'strategy-missing-section').some((x) => !/why it matters/.test(x.message)), 'the finding to ask for What alone');
+    assert.match(withRule(left, 'strategy-missing-section')[0]!.message, /what they are trying to accomplish/);
+    const second = await quickFixesFor(uri, 'strategy-missing-section');
+    assert.deepEqual(titles(second.actions), ['Add a “What” section'], 'with one section missing, one fix');
+    await apply(second.actions[0]!.edit!);
+    assert.equal(JSON.stringify(document.getText()), JSON.stringify(original + section(WHY) + section(WHAT)));
+    await waitForDiagnostics(uri, (d) => withRule(d, 'strategy-missing-section').length === 0, 'the strategy to answer who, what and why');
+  });
+
+  it('Goal:, Vision: and Metric: fixes write their line in a CRLF file’s own line endings', async () => {
+    const roadmap = fixtureUri('crlf-roadmap.md');
+    const goals = fixtureUri('crlf-goals.md');
+    const ROADMAP = ['# Harbor roadmap', '', '### Shared inbox for support', '', 'Route requests to one inbox.', ''].join('\r\n');
+    const GOALS = ['# Harbor goals', '', '## H7: Collect requests in a shared inbox', '', 'Everything in one place.', ''].join('\r\n');
+    // The goals first, so the roadmap's fixes are offered with H7 already known.
+    await writeText(goals, GOALS);
+    await waitForDiagnostics(goals, (d) => withRule(d, 'goal-without-vision').length === 1, 'crlf-goals.md to be checked');
+    await writeText(roadmap, ROADMAP);
+    try {
+      const untraced = await quickFixesFor(roadmap, 'untraced-item');
+      const toH7 = untraced.actions.find((a) => a.title.startsWith('Trace to goal H7'));
+      assert.ok(toH7, `a fix tracing to H7; offered: ${titles(untraced.actions).join(' | ')}`);
+      await applyCheckAndUndo(roadmap, 'untraced-item', toH7, withLinesAfter(ROADMAP, 2, ['', 'Goal: H7']));
+      const vision = await quickFixesFor(goals, 'goal-without-vision');
+      const toVision = vision.actions.find((a) => a.title.startsWith('Trace to vision section V1'));
+      assert.ok(toVision, `a fix tracing to V1; offered: ${titles(vision.actions).join(' | ')}`);
+      await applyCheckAndUndo(goals, 'goal-without-vision', toVision, withLinesAfter(GOALS, 2, ['', 'Vision: V1']));
+      const metric = await quickFixesFor(goals, 'goal-missing-metric');
+      await applyCheckAndUndo(goals, 'goal-missing-metric', only(metric.actions, 'Add a “Metric:” line'), withLinesAfter(GOALS, 2, ['', METRIC_PROMPT]));
+    } finally {
+      for (const uri of [roadmap, goals]) {
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        if (open?.isDirty) await open.save();
+        await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+      }
+      // Gone from the index too, so H7 is offered to no later test.
+      await waitForDiagnostics(goals, (d) => d.length === 0, 'crlf-goals.md to be forgotten');
+    }
   });
 
   it('untraced-item: offers several goals, best match first, and writes a Goal: line under the heading', async () => {

@@ -30,6 +30,7 @@ describe('Status bar alignment', () => {
   it('shows how many roadmap items of the active product trace to a goal', async () => {
     await vscode.window.showTextDocument(roadmap);
     await statusBecomes(percent(ALIGNMENT.traced, ALIGNMENT.total), `“${percent(ALIGNMENT.traced, ALIGNMENT.total)}” with roadmap.md active`);
+    assert.equal(api.status.command, 'throughline.showStrategy', 'a click runs Show Strategy View');
   });
 
   it('opens the Strategy view when clicked', async function () {
