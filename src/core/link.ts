@@ -298,9 +298,14 @@ function nameKeysOf(item: Item): string[] {
 
 function resolveLink(model: LinkedModel, from: LinkedItem, ref: Reference, layer: Layer): Resolution | undefined {
   const { path, fragment } = splitLink(ref.link!);
-  // Relative to the file, as Markdown links are; failing that, from the workspace folder, as many
-  // doc sites and front matter fields write them.
-  const doc = path === '' ? from.doc : path.startsWith('/') ? findDoc(model, join(path)) : (findDoc(model, join(dirname(from.doc.relPath), path)) ?? findDoc(model, join(path)));
+  // Relative to the file, as Markdown links are; failing that, a path in a trace field or front
+  // matter from each folder above the file (the product's folder, say: `supports: vision.md`), and
+  // any path from the workspace folder, as doc sites write them.
+  const fromDir = dirname(from.doc.relPath);
+  const doc =
+    path === '' ? from.doc
+    : path.startsWith('/') ? findDoc(model, join(path))
+    : (findDoc(model, join(fromDir, path)) ?? (ref.explicit ? findDocAbove(model, dirname(fromDir), path) : findDoc(model, join(path))));
   if (!doc) return ref.explicit ? { ref, problem: 'not-found' } : undefined;
   const docIsLayer = layer === 'goal' ? doc.kind === 'goals' || doc.kind === 'goal' : doc.kind === 'vision';
   let target: Item | undefined;
@@ -314,6 +319,14 @@ function resolveLink(model: LinkedModel, from: LinkedItem, ref: Reference, layer
   }
   if (target && isOfLayer(target, layer)) return { ref, target };
   return ref.explicit ? { ref, problem: 'wrong-layer', ...(target ? { other: target } : {}), doc } : undefined;
+}
+
+/** Finds a document by a path relative to `dir` or the nearest folder above it that has one. */
+function findDocAbove(model: LinkedModel, dir: string, relPath: string): DocumentInfo | undefined {
+  for (let at = dir; ; at = dirname(at)) {
+    const doc = findDoc(model, join(at, relPath));
+    if (doc || at === '') return doc;
+  }
 }
 
 /** Finds a document by a link path, accepting the extensionless and folder-index forms doc sites use. */

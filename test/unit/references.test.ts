@@ -178,6 +178,31 @@ describe('trace references (FORMAT.md §3)', () => {
     });
   });
 
+  it('splits a front matter string at commas like a body field, and still takes a title with a comma whole', () => {
+    const files = {
+      'items/e.md': '---\nkind: initiative\ngoals: G1; Build test and ship faster\n---\n# E\n',
+      'items/f.md': '---\nkind: initiative\ngoal: Build, test and ship faster\n---\n# F\n',
+    };
+    const ws = workspaceOf({ 'vision.md': VISION, 'goals.md': GOALS, 'roadmap.md': '# Roadmap\n', ...files });
+    assert.deepEqual(traces('# Roadmap\n', files), { E: [`${G1} (front-matter)`, `${G2} (front-matter)`], F: [`${G2} (front-matter)`] });
+    assert.deepEqual(issuesOf(ws, 'unknown-reference'), [], 'no part of either value is reported');
+  });
+
+  it('finds a path in a trace field or front matter from the folders above the file, nearest first', () => {
+    const files = {
+      'product/vision.md': VISION,
+      'product/goals.md': GOALS,
+      'product/okr/audit.md': '---\nkind: goal\nsupports: vision.md\nmetric: 2 audits\n---\n# Pass the audit\n',
+      'product/items/deep/g.md': '---\nkind: initiative\ngoal: goals.md#g1-grow-retention\n---\n# G\n',
+    };
+    const ws = workspaceOf(files);
+    const graph = ws.graph();
+    const edgesOf = (title: string) => graph.edges.filter((e) => e.from === graph.nodes.find((n) => n.title === title)?.key).map((e) => `${e.to} (${e.via})`);
+    assert.deepEqual(edgesOf('Pass the audit'), ['product/vision.md (front-matter)']);
+    assert.deepEqual(edgesOf('G'), ['product/goals.md#g1-grow-retention (front-matter)']);
+    assert.deepEqual(issuesOf(ws, 'unknown-reference'), []);
+  });
+
   it('reads any link in the item that resolves to a goal; other links are not traces', () => {
     const roadmap = [
       '# Roadmap',

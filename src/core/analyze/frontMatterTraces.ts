@@ -28,14 +28,17 @@ export function frontMatterTraces(info: DocumentInfo, ctx: DocContext, layers: R
       const at = fm.block.yaml.indexOf(v, searchFrom);
       const start = fm.block.yamlStart + (at >= 0 ? at : keyAt);
       if (at >= 0) searchFrom = at + v.length;
-      // Each front matter list entry is one reference, commas and all.
-      const parsed = parseReferenceValue(v, start, ctx.definitions, false);
+      // Each list entry is one reference, commas and all; a single string (`goals: G1, G3`) is read
+      // like a body field: split at commas, and also tried whole, since a title may hold a comma.
+      const parsed = parseReferenceValue(v, start, ctx.definitions, !Array.isArray(value));
+      const whole = parsed.whole ? { text: parsed.whole.text, range: ctx.lines.range(parsed.whole.start, parsed.whole.end) } : undefined;
       for (const ref of parsed.references) {
         out.references.push({
           text: ref.text,
           range: ctx.lines.range(ref.start, ref.end),
           via: 'front-matter',
           ...(ref.link !== undefined ? { link: ref.link } : {}),
+          ...(whole ? { whole } : {}),
           explicit: true,
         });
       }
