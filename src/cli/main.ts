@@ -62,7 +62,7 @@ async function runAnalysis(args: CliArgs, io: Io): Promise<number> {
   }
   const configPath = args.config && path.resolve(io.cwd, args.config);
   if (configPath && !existsSync(configPath)) throw new InputError('', configPath, 'no such config file');
-  const project = await findProject(absPaths, configPath);
+  const project = await findProject(absPaths, configPath, path.resolve(io.cwd));
   const workspace = new Workspace(fileUri(project.root), mergeConfig(project.config), { incremental: false });
   const show = (abs: string) => relativeToCwd(io, abs);
   // Every product doc under the root is loaded, so references resolve; only files under the given

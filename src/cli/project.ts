@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAMES, ConfigError, parseConfigText, type ConfigFile } from '../core';
 import { InputError, isWithin, reason } from './files';
@@ -7,8 +8,9 @@ export interface Project {
   /**
    * The folder that plays the workspace folder, the "project folder": every product doc under it is
    * read so references resolve. The nearest folder, from the named paths upward, that holds a
-   * config file or `.git`; else the named paths' common folder. `--config FILE` makes FILE's
-   * folder the root when the paths lie inside it.
+   * config file or `.git`; else the current folder when the paths lie inside it (a user who names
+   * a subfolder means "this part of what I am in"), else the named paths' common folder.
+   * `--config FILE` makes FILE's folder the root when the paths lie inside it.
    */
   root: string;
   configPath: string | undefined;
@@ -16,13 +18,16 @@ export interface Project {
 }
 
 /** Finds the project root and its config for the given paths (already checked to exist). */
-export async function findProject(absPaths: string[], explicitConfig: string | undefined): Promise<Project> {
+export async function findProject(absPaths: string[], explicitConfig: string | undefined, cwd: string): Promise<Project> {
   const common = commonDirectory(await Promise.all(absPaths.map(async (p) => ((await fs.stat(p)).isDirectory() ? p : path.dirname(p)))));
   const found = await findRootUpwards(common);
   const configPath = explicitConfig ? path.resolve(explicitConfig) : found?.configPath;
   const config = configPath ? await readConfig(configPath) : {};
   const explicitDir = explicitConfig ? path.dirname(path.resolve(explicitConfig)) : undefined;
-  const root = explicitDir && absPaths.every((p) => isWithin(p, explicitDir)) ? explicitDir : (found?.dir ?? common);
+  // Never the disk's top or the home folder: reading all of it would be slow, and not what was meant.
+  const cwdIsProject = isWithin(common, cwd) && cwd !== path.parse(cwd).root && cwd !== os.homedir();
+  const unmarked = cwdIsProject ? cwd : common;
+  const root = explicitDir && absPaths.every((p) => isWithin(p, explicitDir)) ? explicitDir : (found?.dir ?? unmarked);
   return { root, configPath, config };
 }
 

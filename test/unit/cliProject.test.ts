@@ -32,13 +32,23 @@ describe('throughline CLI: project folder and named paths (spawned)', function (
       });
     }
 
-    it('is the named folder when neither a config file nor .git is above it', function () {
+    it('is the current folder when neither a config file nor .git is above it and the named paths are inside it', function () {
       const dir = tempWorkspace(P8);
       for (let d = dir; path.dirname(d) !== d; d = path.dirname(d)) {
         if (['.git', '.throughline.yaml', '.throughline.yml', '.throughline.json'].some((m) => fs.existsSync(path.join(d, m)))) this.skip();
       }
       const sub = checkJson(['alpha'], dir);
-      assert.ok(sub.diagnostics.some((d) => d.file === 'alpha/roadmap.md' && d.rule === 'unknown-reference'), 'beta is outside the project folder');
+      assert.deepEqual(sub.diagnostics.map((d) => `${d.file} ${d.rule}`), ['alpha/roadmap.md untraced-item'], 'G3 in beta resolves: the current folder is the project');
+    });
+
+    it('is the named folder when neither a config file nor .git is above it and it lies outside the current folder', function () {
+      const dir = tempWorkspace(P8);
+      const elsewhere = tempWorkspace({ 'notes.md': '# Notes\n' });
+      for (let d = dir; path.dirname(d) !== d; d = path.dirname(d)) {
+        if (['.git', '.throughline.yaml', '.throughline.yml', '.throughline.json'].some((m) => fs.existsSync(path.join(d, m)))) this.skip();
+      }
+      const sub = checkJson([path.join(dir, 'alpha')], elsewhere);
+      assert.ok(sub.diagnostics.some((d) => d.file.endsWith('alpha/roadmap.md') && d.rule === 'unknown-reference'), 'beta is outside the project folder');
     });
 
     it('is the folder of the nearest config file, even below .git', () => {
