@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { G1_TITLE, G2_TITLE, UNTRACED_TITLE, waitForPristine } from './fixture';
-import { activateThroughline, fixtureUri, hoverText, insertText, readText, rangeOn, restoreFile } from './helpers';
+import { checkpoint, requireCheckpoints } from './checkpoint';
+import { activateThroughline, fixtureUri, hoverText, insertText, readText, rangeOn, restoreFile, waitForDiagnostics, withRule, writeText } from './helpers';
 
 /** The hover text at the start of `needle` on the line starting with `linePrefix`, as the editor would show it. */
 async function hoverAt(name: string, linePrefix: string, needle: string): Promise<string> {
@@ -126,5 +127,40 @@ describe('Hovers', () => {
     assert.match(text, /2 roadmap items:/, text);
     assert.match(text, /- Email and chat connectors · `roadmap\.md:5`/, text);
     assert.match(text, /- Inbox rules · `roadmap\.md:13`/, text);
+  });
+
+  it('shows markup written in a title as text in the workbench: no element, no script, no command link', async function () {
+    requireCheckpoints(this);
+    this.timeout(60_000);
+    const goals = fixtureUri('hostile-goals.md');
+    const roadmap = fixtureUri('hostile-roadmap.md');
+    // Code and escaped brackets keep the markup in the title as text, as a pasted title would be.
+    await writeText(goals, '# Hostile goals\n\n## X1: `<img src=x onerror=alert(1)>` \\[run\\](command:workbench.action.quit)\n\nVision: V1\nMetric: 1 alert\n');
+    // The second item's finding shows the roadmap is checked; no unknown-reference, that X1 is known.
+    await writeText(roadmap, '# Hostile roadmap\n\n### Paste from Word\n\nGoal: X1\n\n### Untraced thing\n');
+    try {
+      await waitForDiagnostics(
+        roadmap,
+        (d) => d.length === 1 && withRule(d, 'untraced-item').length === 1 && d[0]!.message.includes('Untraced thing'),
+        'the roadmap checked, with Paste from Word traced to X1',
+      );
+      const at = new vscode.Position(2, 8);
+      const editor = await vscode.window.showTextDocument(roadmap, { selection: new vscode.Selection(at, at), preview: false });
+      editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.AtTop);
+      await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+      await vscode.commands.executeCommand('editor.action.showHover');
+      const hover = '.monaco-hover:has-text("Paste from Word")';
+      const seen = await checkpoint({ name: 'hostile hover', waitFor: [{ selector: `${hover}:has-text("onerror")` }], read: hover, readHtml: `${hover} .hover-contents` });
+      const html = (seen.html ?? []).join('\n');
+      const text = (seen.texts ?? []).join('\n');
+      assert.match(text, /<img src=x onerror=alert\(1\)>/, `the title is shown as written:\n${text}`);
+      assert.match(text, /\[run\]\(command:workbench\.action\.quit\)/, `the bracketed text stays text:\n${text}`);
+      assert.doesNotMatch(html, /<img/i, `no image element in the hover:\n${html}`);
+      assert.doesNotMatch(html, /href="command:|data-href="command:/, `no command link in the hover:\n${html}`);
+    } finally {
+      await vscode.commands.executeCommand('editor.action.hideHover').then(undefined, () => undefined);
+      for (const uri of [roadmap, goals]) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+      await waitForDiagnostics(goals, (d) => d.length === 0, 'hostile-goals.md to be forgotten');
+    }
   });
 });
