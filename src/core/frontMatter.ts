@@ -70,7 +70,8 @@ export function parseFrontMatter(text: string): FrontMatter | undefined {
   const lineCounter = new LineCounter();
   let doc;
   try {
-    doc = parseDocument(block.yaml, { lineCounter, prettyErrors: false, uniqueKeys: false });
+    // logLevel 'error': a complex key (`? [a]`) must not make the library print a process warning.
+    doc = parseDocument(block.yaml, { lineCounter, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
   } catch (e) {
     return { block, data: {}, error: { message: (e as Error).message, start: block.yamlStart, end: block.yamlStart } };
   }
