@@ -191,6 +191,7 @@ export class ProductIndex implements vscode.Disposable {
 
   /** Notes a file that changed, for an index being built again beside the one in use. */
   private touch(uri: vscode.Uri): void {
+    if (this.touchedWhileIndexing.size === 0) return; // the common case, on every keystroke: nothing is being indexed
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     this.touchedWhileIndexing.get(folder?.uri.toString() ?? '')?.add(uri.toString());
   }

@@ -225,6 +225,15 @@ export async function restoreFile(uri: vscode.Uri, original: string): Promise<vo
   if ((await readText(uri)) !== original) await writeText(uri, original);
 }
 
+/** Deletes files a test created; an edited open copy is saved first, so no editor is left dirty. */
+export async function deleteFiles(uris: readonly vscode.Uri[]): Promise<void> {
+  for (const uri of uris) {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open?.isDirty) await open.save();
+    await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+  }
+}
+
 /** The lines of a text, whatever its line breaks. */
 export function linesOf(text: string): string[] {
   return text.split(/\r?\n/);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { G1_TITLE, G2_TITLE, UNTRACED_TITLE, waitForPristine } from './fixture';
 import { checkpoint, requireCheckpoints } from './checkpoint';
-import { activateThroughline, fixtureUri, hoverText, insertText, readText, rangeOn, restoreFile, waitForDiagnostics, withRule, writeText } from './helpers';
+import { activateThroughline, deleteFiles, fixtureUri, hoverText, insertText, readText, rangeOn, restoreFile, waitForDiagnostics, withRule, writeText } from './helpers';
 
 /** The hover text at the start of `needle` on the line starting with `linePrefix`, as the editor would show it. */
 async function hoverAt(name: string, linePrefix: string, needle: string): Promise<string> {
@@ -159,7 +159,7 @@ describe('Hovers', () => {
       assert.doesNotMatch(html, /href="command:|data-href="command:/, `no command link in the hover:\n${html}`);
     } finally {
       await vscode.commands.executeCommand('editor.action.hideHover').then(undefined, () => undefined);
-      for (const uri of [roadmap, goals]) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+      await deleteFiles([roadmap, goals]);
       await waitForDiagnostics(goals, (d) => d.length === 0, 'hostile-goals.md to be forgotten');
     }
   });

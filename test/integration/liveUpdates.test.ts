@@ -5,6 +5,7 @@ import {
   activateThroughline,
   apply,
   baseName,
+  deleteFiles,
   describeDiagnostics,
   fixtureUri,
   insertText,
@@ -93,13 +94,7 @@ describe('Typing in two documents, and typing while findings are published', () 
     for (const uri of [first(), second()]) await waitForDiagnostics(uri, (d) => withRule(d, 'untraced-item').length === 1, `the untraced item in ${baseName(uri)}`);
   });
 
-  after(async () => {
-    for (const uri of [first(), second()]) {
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      if (open?.isDirty) await open.save();
-      await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
-    }
-  });
+  after(async () => deleteFiles([first(), second()]));
 
   /** The line the untraced-item finding on `uri` starts at, once it is there. */
   const untracedLine = (uri: vscode.Uri): number | undefined => withRule(throughlineDiagnostics(uri), 'untraced-item')[0]?.range.start.line;

@@ -6,6 +6,7 @@ import {
   apply,
   baseName,
   codeActionsAt,
+  deleteFiles,
   describeDiagnostics,
   fixtureUri,
   linesOf,
@@ -159,11 +160,7 @@ describe('Quick fixes', () => {
       const metric = await quickFixesFor(goals, 'goal-missing-metric');
       await applyCheckAndUndo(goals, 'goal-missing-metric', only(metric.actions, 'Add a “Metric:” line'), withLinesAfter(GOALS, 2, ['', METRIC_PROMPT]));
     } finally {
-      for (const uri of [roadmap, goals]) {
-        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-        if (open?.isDirty) await open.save();
-        await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
-      }
+      await deleteFiles([roadmap, goals]);
       // Gone from the index too, so H7 is offered to no later test.
       await waitForDiagnostics(goals, (d) => d.length === 0, 'crlf-goals.md to be forgotten');
     }

@@ -14,6 +14,12 @@ describe('throughline CLI: project folder and named paths (spawned)', function (
       'beta/goals.md': '# Goals\n\n## G3: Beta goal\n\nVision: Vision\nMetric: 10%\n',
       'beta/roadmap.md': '# Roadmap\n\n- Beta item — Goal: G3\n',
     };
+    /** These tests need a temp folder with no config file or .git above it, which some machines lack. */
+    const skipInsideAProject = (context: Mocha.Context, dir: string) => {
+      for (let d = dir; path.dirname(d) !== d; d = path.dirname(d)) {
+        if (['.git', '.throughline.yaml', '.throughline.yml', '.throughline.json'].some((m) => fs.existsSync(path.join(d, m)))) context.skip();
+      }
+    };
     type Out = { diagnostics: Array<{ file: string; rule: string }>; summary: { files: number; roadmapItems: number } };
     const checkJson = (args: string[], cwd: string) => JSON.parse(cli(['check', ...args, '--format', 'json'], cwd).stdout) as Out;
 
@@ -34,9 +40,7 @@ describe('throughline CLI: project folder and named paths (spawned)', function (
 
     it('is the current folder when neither a config file nor .git is above it and the named paths are inside it', function () {
       const dir = tempWorkspace(P8);
-      for (let d = dir; path.dirname(d) !== d; d = path.dirname(d)) {
-        if (['.git', '.throughline.yaml', '.throughline.yml', '.throughline.json'].some((m) => fs.existsSync(path.join(d, m)))) this.skip();
-      }
+      skipInsideAProject(this, dir);
       const sub = checkJson(['alpha'], dir);
       assert.deepEqual(sub.diagnostics.map((d) => `${d.file} ${d.rule}`), ['alpha/roadmap.md untraced-item'], 'G3 in beta resolves: the current folder is the project');
     });
@@ -44,9 +48,7 @@ describe('throughline CLI: project folder and named paths (spawned)', function (
     it('is the named folder when neither a config file nor .git is above it and it lies outside the current folder', function () {
       const dir = tempWorkspace(P8);
       const elsewhere = tempWorkspace({ 'notes.md': '# Notes\n' });
-      for (let d = dir; path.dirname(d) !== d; d = path.dirname(d)) {
-        if (['.git', '.throughline.yaml', '.throughline.yml', '.throughline.json'].some((m) => fs.existsSync(path.join(d, m)))) this.skip();
-      }
+      skipInsideAProject(this, dir);
       const sub = checkJson([path.join(dir, 'alpha')], elsewhere);
       assert.ok(sub.diagnostics.some((d) => d.file.endsWith('alpha/roadmap.md') && d.rule === 'unknown-reference'), 'beta is outside the project folder');
     });

@@ -8,6 +8,27 @@ import { isKeyResultsIntro, isMetricLabel, isMetricLine, stripMarks } from './me
 import { emptyCellSpan, endsWithEmptyField } from './nodes';
 import type { NoTraceMarker, Reference, TraceVia } from '../types';
 
+/** Records a parsed trace value (a field's, a column's, front matter's) as references, or as "no trace". */
+export function addParsedValue(
+  into: { references: Reference[]; noTrace: NoTraceMarker[] },
+  parsed: ReturnType<typeof parseReferenceValue>,
+  lines: LineIndex,
+  via: TraceVia,
+): void {
+  const whole = parsed.whole ? { text: parsed.whole.text, range: lines.range(parsed.whole.start, parsed.whole.end) } : undefined;
+  for (const ref of parsed.references) {
+    into.references.push({
+      text: ref.text,
+      range: lines.range(ref.start, ref.end),
+      via,
+      ...(ref.link !== undefined ? { link: ref.link } : {}),
+      ...(whole ? { whole } : {}),
+      explicit: true,
+    });
+  }
+  if (parsed.noTrace) into.noTrace.push({ text: parsed.noTrace.text, range: lines.range(parsed.noTrace.start, parsed.noTrace.end) });
+}
+
 /** What the scanners need from the document being analysed. */
 export interface DocContext {
   text: string;
@@ -252,21 +273,7 @@ export class ContentScanner {
   }
 
   private addParsed(parsed: ReturnType<typeof parseReferenceValue>, via: TraceVia): void {
-    const lines = this.ctx.lines;
-    const whole = parsed.whole ? { text: parsed.whole.text, range: lines.range(parsed.whole.start, parsed.whole.end) } : undefined;
-    for (const ref of parsed.references) {
-      this.facts.references.push({
-        text: ref.text,
-        range: lines.range(ref.start, ref.end),
-        via,
-        ...(ref.link !== undefined ? { link: ref.link } : {}),
-        ...(whole ? { whole } : {}),
-        explicit: true,
-      });
-    }
-    if (parsed.noTrace) {
-      this.facts.noTrace.push({ text: parsed.noTrace.text, range: lines.range(parsed.noTrace.start, parsed.noTrace.end) });
-    }
+    addParsedValue(this.facts, parsed, this.ctx.lines, via);
   }
 
   private checkMetricLine(line: string): void {

@@ -1,7 +1,7 @@
 import { keyInAnyCase, stringValues, valueSpan, type FrontMatter } from '../frontMatter';
 import { parseReferenceValue } from '../referenceText';
 import type { LabelLayer } from '../syntax';
-import type { DocContext } from './content';
+import { addParsedValue, type DocContext } from './content';
 import { isPlaceholder } from './metrics';
 import type { DocumentInfo } from './document';
 import type { Inherited } from './itemBuilder';
@@ -30,19 +30,7 @@ export function frontMatterTraces(info: DocumentInfo, ctx: DocContext, layers: R
       if (at >= 0) searchFrom = at + v.length;
       // Each list entry is one reference, commas and all; a single string (`goals: G1, G3`) is read
       // like a body field: split at commas, and also tried whole, since a title may hold a comma.
-      const parsed = parseReferenceValue(v, start, ctx.definitions, !Array.isArray(value));
-      const whole = parsed.whole ? { text: parsed.whole.text, range: ctx.lines.range(parsed.whole.start, parsed.whole.end) } : undefined;
-      for (const ref of parsed.references) {
-        out.references.push({
-          text: ref.text,
-          range: ctx.lines.range(ref.start, ref.end),
-          via: 'front-matter',
-          ...(ref.link !== undefined ? { link: ref.link } : {}),
-          ...(whole ? { whole } : {}),
-          explicit: true,
-        });
-      }
-      if (parsed.noTrace) out.noTrace.push({ text: parsed.noTrace.text, range: ctx.lines.range(parsed.noTrace.start, parsed.noTrace.end) });
+      addParsedValue(out, parseReferenceValue(v, start, ctx.definitions, !Array.isArray(value)), ctx.lines, 'front-matter');
     }
   }
   return out;

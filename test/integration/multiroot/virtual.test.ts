@@ -130,6 +130,7 @@ describe('A folder that takes over a second to index', () => {
   const root = vscode.Uri.parse('tlslow:/atlas');
   /** 40 roadmaps at 60 ms a read: indexing takes well over the one second after which progress shows. */
   const SLOW_FILES = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`roadmap-${i + 1}.md`, `# Roadmap ${i + 1}\n\n### Launch ${i + 1}\n`]));
+  const toast = '.notifications-toasts .notification-list-item:has-text("Throughline: indexing product docs")';
   let remove: (() => Promise<void>) | undefined;
 
   after(async () => remove?.());
@@ -139,7 +140,6 @@ describe('A folder that takes over a second to index', () => {
     const { api } = await activateThroughline();
     remove = await addMemoryFolder('tlslow', root, SLOW_FILES, 60);
     if (checkpointsAvailable()) {
-      const toast = '.notifications-toasts .notification-list-item:has-text("Throughline: indexing product docs")';
       const seen = await checkpoint({ name: 'indexing progress notification', waitFor: [{ selector: toast }], read: toast });
       assert.match(seen.texts?.join(' ') ?? '', /Throughline: indexing product docs/);
     }
@@ -151,7 +151,6 @@ describe('A folder that takes over a second to index', () => {
       `the output channel says progress was shown; it holds: ${api.log.recent().slice(-5).join(' | ')}`,
     );
     if (checkpointsAvailable()) {
-      const toast = '.notifications-toasts .notification-list-item:has-text("Throughline: indexing product docs")';
       await checkpoint({ name: 'indexing progress notification gone', waitFor: [{ selector: toast, state: 'detached' }] });
     }
   });
