@@ -13,6 +13,7 @@ export {
   type Config,
   type ConfigFile,
 } from './config';
+export { HORIZON_BUCKETS, horizonBucket, type HorizonBucket } from './horizon';
 export { detectKind, isMarkdownPath, kindFromFileName } from './kind';
 export type { LinkedItem, LinkedModel, Scope } from './link';
 export { RULES, RULES_BY_ID, ruleDocsPath } from './rules';

@@ -134,6 +134,11 @@ export interface Item {
   insertion: InsertionPoint;
   /** Roadmap items: the horizon or theme heading they sit under (Now, Next, Q3…). */
   group?: string;
+  /**
+   * Roadmap items: the horizon as written, from the nearest group heading that names one (`Now`,
+   * `Q3 2026`, `In progress`) or front matter `horizon:`; see `horizonBucket` for Now / Next / Later.
+   */
+  horizon?: string;
   /** Table rows: the table's shape, so a fix can add a row like this one. */
   row?: { columns: number; titleColumn: number; traceColumn: number };
 }

@@ -86,6 +86,8 @@ function fileItem(b: ItemBuilder, kind: 'goal' | 'roadmap-item'): void {
     anchors: [],
     insertion,
   });
+  const fmHorizon = b.info.frontMatter?.data['horizon'];
+  if (kind === 'roadmap-item' && (typeof fmHorizon === 'string' || typeof fmHorizon === 'number') && String(fmHorizon).trim()) item.horizon = String(fmHorizon).trim();
   b.info.root = item;
   if (kind === 'goal') for (const h of b.input.headings) b.addSubAnchors(item, h);
 }

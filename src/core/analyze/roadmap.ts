@@ -1,5 +1,6 @@
 import type { List, ListItem, Node, Paragraph, Parent, RootContent, Table, TableRow } from 'mdast';
 import { contentSpan, endOf, plainText, startOf } from '../markdown';
+import { horizonBucket } from '../horizon';
 import { excerptOf } from '../text';
 import type { InsertionPoint, Item } from '../types';
 import { ContentScanner } from './content';
@@ -197,4 +198,10 @@ function firstParagraphLine(paragraph: Paragraph): string {
 function setGroup(item: Item, groups: HeadingInfo[]): void {
   const group = groups[groups.length - 1];
   if (group) item.group = group.text;
+  for (let i = groups.length - 1; i >= 0; i--) {
+    if (horizonBucket(groups[i]!.text)) {
+      item.horizon = groups[i]!.text;
+      break;
+    }
+  }
 }
