@@ -82,7 +82,8 @@ export function readMarkdown(absPath: string): ReadResult {
   return { kind: 'text', text: new TextDecoder('utf-8').decode(bytes) };
 }
 
-const PEEK_BYTES = 4096;
+/** As much as kind detection looks at (`SNIFF_CHARS`): front matter, the title, the first section names. */
+const PEEK_BYTES = 16_384;
 
 /**
  * The start of a file, enough to see whether its front matter names a kind, without reading (or

@@ -29,13 +29,19 @@ const NAME_WORDS: Record<string, DocKind> = {
   strategy: 'strategy',
   goals: 'goals',
   okrs: 'goals',
+  okr: 'goals',
   objectives: 'goals',
   roadmap: 'roadmap',
 };
 
 export interface KindResult {
   kind: DocKind | null;
-  source: 'front-matter' | 'file-name' | 'config' | 'none';
+  /**
+   * Where the kind came from: what the file says (`front-matter`), its name, config, the folder it
+   * sits in (`folder`), its title (`title`), or a section of it named like roadmap content
+   * (`section`: only that section is read). READING.md §2.
+   */
+  source: 'front-matter' | 'file-name' | 'config' | 'folder' | 'title' | 'section' | 'none';
   frontMatter?: FrontMatter;
   /** Set when front matter names a kind that does not exist. */
   unknownKind?: UnknownKind;
@@ -96,12 +102,98 @@ export function detectKind(relPath: string, text: string, config: Config, matche
     }
     if (declared) return { kind: null, source: 'none', frontMatter, unknownKind: nonTextKind(frontMatter, declared) };
   }
+  if (notProductDoc(relPath, text)) return { kind: null, source: 'none', frontMatter };
   const byName = kindFromFileName(relPath);
   if (byName) return { kind: byName, source: 'file-name', frontMatter };
   for (const [kind, isMatch] of matchers) {
     if (isMatch(relPath)) return { kind, source: 'config', frontMatter };
   }
+  const byFolder = kindFromFolders(relPath);
+  if (byFolder) return { kind: byFolder, source: 'folder', frontMatter };
+  // An index or README takes its folder's kind only: its title describes the whole folder.
+  const title = /(?:^|\/)(?:index|readme)\.(?:md|markdown)$/i.test(relPath) ? undefined : titleOf(text, frontMatter);
+  const byTitle = title ? kindFromTitle(title) : null;
+  if (byTitle) return { kind: byTitle, source: 'title', frontMatter };
+  if (hasRoadmapSection(text)) return { kind: 'roadmap', source: 'section', frontMatter };
   return { kind: null, source: 'none', frontMatter };
+}
+
+/** How much of a file its title and section names are looked for in: what the CLI peeks at, too. */
+export const SNIFF_CHARS = 16_384;
+
+/**
+ * Files that are never product docs, whatever their name (READING.md §2): templates, changelogs,
+ * architecture decision records, issue and pull request templates.
+ */
+function notProductDoc(relPath: string, text: string): boolean {
+  const lower = relPath.toLowerCase();
+  const segments = lower.split('/');
+  const base = segments[segments.length - 1]!.replace(/\.(md|markdown)$/, '');
+  const words = base.split(/[-_. ]+/);
+  if (words.some((w) => /^templates?$/.test(w)) || /template/.test(base)) return true;
+  if (words.some((w) => w === 'changelog' || w === 'changes' || w === 'history') || base === 'release-notes' || base === 'news') return true;
+  if (segments.slice(0, -1).some((d) => d === '.github' || d === 'adr' || d === 'adrs' || d === 'decisions' || /(?:^|[-_])templates?$/.test(d))) return true;
+  // An ADR by its headings: Context, Decision, Consequences.
+  const head = text.slice(0, SNIFF_CHARS);
+  return /^#{1,6}\s+(?:\d+[.)]?\s+)?context\b/im.test(head) && /^#{1,6}\s+(?:\d+[.)]?\s+)?decision\b/im.test(head) && /^#{1,6}\s+(?:\d+[.)]?\s+)?consequences\b/im.test(head);
+}
+
+/** The kind the nearest folder above a file names (`roadmap/2024.md`, `strategy/payments/index.md`). */
+export function kindFromFolders(relPath: string): DocKind | null {
+  const dirs = relPath.split('/').slice(0, -1);
+  for (let i = dirs.length - 1; i >= 0; i--) {
+    const kind = kindFromWords(dirs[i]!);
+    if (kind) return kind;
+  }
+  return null;
+}
+
+/** A title's words that name a kind (READING.md §2): the first one read left to right. */
+const TITLE_WORDS: Array<[RegExp, DocKind]> = [
+  [/^(?:vision|mission|north star|values|principles)$/, 'vision'],
+  [/^strategy$/, 'strategy'],
+  [/^(?:goals|okrs?|objectives|objective and key results|objectives and key results|priorities|priority)$/, 'goals'],
+  [/^roadmaps?$/, 'roadmap'],
+];
+
+export function kindFromTitle(title: string): DocKind | null {
+  const folded = title
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\p{P}\p{S}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!folded) return null;
+  // Years, quarters and versions qualify a title (`Roadmap 2019`, `Q3 OKRs`); the kind is one of its
+  // first or last two words (`Product vision`, `Plan for EF Core 8`), not a word in passing.
+  const words = folded.split(' ').filter((w) => !/^(?:\d+|q[1-4]|h[12]|fy\d*|v\d+|\d+(?:st|nd|rd|th))$/.test(w));
+  if (words[0] === 'plan' || /\b(?:release|product|delivery|project) plan$/.test(words.join(' '))) return 'roadmap';
+  for (let i = 0; i < words.length; i++) {
+    if (NEGATION_WORDS.has(words[i]!) || words[i] === 'template') return null;
+    if (i >= 2 && i < words.length - 2) continue;
+    for (const [re, kind] of TITLE_WORDS) {
+      const two = `${words[i]} ${words[i + 1] ?? ''}`.trim();
+      const four = words.slice(i, i + 4).join(' ');
+      if (re.test(four) || re.test(two) || re.test(words[i]!)) return kind;
+    }
+  }
+  return null;
+}
+
+const NEGATION_WORDS = new Set(['non', 'not', 'anti', 'no']);
+
+/** A file's title: front matter `title:`, else its first heading (within what is sniffed). */
+function titleOf(text: string, frontMatter: FrontMatter | undefined): string | undefined {
+  const fmTitle = frontMatter?.data['title'];
+  if (typeof fmTitle === 'string' && fmTitle.trim()) return fmTitle;
+  const head = text.slice(frontMatter?.block.end ?? 0, SNIFF_CHARS);
+  const m = /^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(head) ?? /^(.+)\r?\n(?:=+|-+)[ \t]*$/m.exec(head);
+  return m?.[1];
+}
+
+/** A heading named like roadmap content (`## Roadmap`, `## Strategic initiatives`, `## Deliverables`). */
+function hasRoadmapSection(text: string): boolean {
+  return /^ {0,3}#{1,6}[ \t]+(?:(?:our|the|strategic|current|project|product|key|planned)[ \t]+)?(?:roadmap|deliverables|initiatives|milestones and deliverables)[ \t]*:?[ \t]*$/im.test(text.slice(0, SNIFF_CHARS));
 }
 
 interface Declared {
@@ -174,11 +266,22 @@ function suggestKind(value: string): string | undefined {
  * name kinds (`strategy-roadmap.md`), the last one wins: names read general to specific.
  */
 export function kindFromFileName(relPath: string): DocKind | null {
-  const base = relPath.slice(relPath.lastIndexOf('/') + 1).replace(/\.(md|markdown)$/i, '');
+  return kindFromWords(relPath.slice(relPath.lastIndexOf('/') + 1).replace(/\.(md|markdown)$/i, ''));
+}
+
+/**
+ * The kind a file or folder name gives, from its words split on `-`, `_`, `.` and spaces. When several
+ * words name kinds (`strategy-roadmap`), the last one wins: names read general to specific. A negated
+ * kind (`non-goals`, `anti-roadmap`) names none.
+ */
+function kindFromWords(name: string): DocKind | null {
   let kind: DocKind | null = null;
-  for (const word of base.toLowerCase().split(/[-_. ]+/)) {
-    const k = NAME_WORDS[word];
-    if (k) kind = k;
+  const words = name.toLowerCase().split(/[-_. ]+/);
+  for (let i = 0; i < words.length; i++) {
+    const k = NAME_WORDS[words[i]!];
+    if (!k) continue;
+    if (i > 0 && NEGATION_WORDS.has(words[i - 1]!)) return null;
+    kind = k;
   }
   return kind;
 }

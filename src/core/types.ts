@@ -70,8 +70,13 @@ export interface Issue {
   fixes?: Fix[];
 }
 
-/** How a trace was written (FORMAT.md §5 `via`). */
-export type TraceVia = 'field' | 'column' | 'front-matter' | 'link';
+/**
+ * How a trace was written (FORMAT.md §5 `via`): explicitly (`field`, `column`, `front-matter`,
+ * `link`), or as a reader sees it (READING.md §7): the item sits inside the goal's section
+ * (`nesting`), carries a symbol a legend defines (`legend`), names the goal in parentheses or after
+ * a dash (`parenthetical`), or its text names the goal (`prose`).
+ */
+export type TraceVia = 'field' | 'column' | 'front-matter' | 'link' | 'nesting' | 'legend' | 'parenthetical' | 'prose';
 
 /** One written reference from an item to the layer above. */
 export interface Reference {
@@ -92,6 +97,8 @@ export interface Reference {
    * fields, columns or front matter are explicit and are reported when they do not resolve.
    */
   explicit: boolean;
+  /** Set when the trace was inferred from the document's structure, not written: it has no text to edit. */
+  inferred?: boolean;
 }
 
 /** A deliberate "no trace" marker (`Goal: N/A`). */

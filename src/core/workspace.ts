@@ -1,6 +1,6 @@
 import { IncrementalState, analyzeDocument, type DocumentInfo } from './analyze/document';
 import type { Config } from './config';
-import { detectKind, excludeMatcher, frontMatterMayNameKind, kindFromFileName, kindMatchers, type KindMatchers, type KindResult } from './kind';
+import { detectKind, excludeMatcher, frontMatterMayNameKind, kindFromFileName, kindFromFolders, kindMatchers, type KindMatchers, type KindResult } from './kind';
 import { buildGraph, type Graph } from './graph';
 import { link, type LinkedModel } from './link';
 import { RULES } from './rules';
@@ -91,8 +91,10 @@ export class Workspace {
    */
   mayHaveKind(relPath: string, peek: () => string): boolean {
     if (this.excluded(relPath)) return false;
-    if (kindFromFileName(relPath) || this.matchers.some(([, isMatch]) => isMatch(relPath))) return true;
-    return frontMatterMayNameKind(peek());
+    if (kindFromFileName(relPath) || kindFromFolders(relPath) || this.matchers.some(([, isMatch]) => isMatch(relPath))) return true;
+    // Its front matter, title or a section heading in its first part may name a kind (READING.md §2).
+    const head = peek();
+    return frontMatterMayNameKind(head) || this.detect(relPath, head).kind !== null;
   }
 
   /** Kind detection only, for deciding whether a file is worth keeping (no Markdown parse). */

@@ -9,11 +9,11 @@ import { syntaxFor } from '../syntax';
 import { LineIndex, detectEol } from '../text';
 import type { DocKind, Item, Range } from '../types';
 import { ChunkedParser, opensUnclosedFrontMatter, parseOnce } from './chunks';
-import { UnitCache } from './units';
 import type { DocContext } from './content';
 import { collectDefinitions } from './nodes';
 import type { FieldProblem } from './frontMatterTraces';
 import { extractItems } from './layouts';
+import type { ReadingMark } from '../read/reader';
 
 /** A root-level heading with what every layout needs to know about it. */
 export interface HeadingInfo {
@@ -57,6 +57,8 @@ export interface DocumentInfo {
   suppressions: Suppressions;
   /** Set when analysing the document threw: the message, so it can be reported instead of lost. */
   failure?: string;
+  /** How the reader read the document's groups, sections and left-out lists (READING.md §9 markers). */
+  readings?: ReadingMark[];
   /** Set when the document is not analysed at all, and why (too large, binary, nested too deeply). */
   skipped?: string;
 }
@@ -86,7 +88,7 @@ export interface AnalyzeInput {
   config: Config;
   /** A kind already detected (the CLI and the index detect kinds before deciding to parse). */
   kind?: KindResult;
-  /** What the document's previous version left to reuse (editor only): parsed chunks and extracted units. */
+  /** What the document's previous version left to reuse (editor only): its parsed chunks. */
   incremental?: IncrementalState;
   /** Why the file was not read (too large to load, unreadable): it is kept as skipped, not parsed. */
   skipped?: string;
@@ -94,15 +96,13 @@ export interface AnalyzeInput {
   failure?: string;
 }
 
-/** Per-document state carried from one version to the next, so an edit redoes only what it touched. */
+/** Per-document state carried from one version to the next, so an edit re-parses only the chunks it touched. */
 export class IncrementalState {
   parser = new ChunkedParser();
-  units = new UnitCache();
 
-  /** Forgets everything, after a failure left the caches half-written. */
+  /** Forgets everything, after a failure left the cache half-written. */
   reset(): void {
     this.parser = new ChunkedParser();
-    this.units = new UnitCache();
   }
 }
 
@@ -151,8 +151,7 @@ export function analyzeDocument(input: AnalyzeInput): DocumentInfo {
     info.title = typeof fmTitle === 'string' && fmTitle.trim() ? fmTitle.trim() : titleHeading ? titleHeading.text : info.title;
     if (titleHeading) info.titleRange = lines.range(titleHeading.span[0], titleHeading.span[1]);
     else if (typeof fmTitle === 'string' && kind.frontMatter) info.titleRange = frontMatterValueRange(kind.frontMatter, 'title', lines) ?? info.titleRange;
-    extractItems(info, { ctx, tree, headings, titleHeading, kind: kind.kind, config, ...(input.incremental ? { cache: input.incremental.units } : {}) });
-    input.incremental?.units.commit();
+    extractItems(info, { ctx, tree, headings, titleHeading, kind: kind.kind, config });
     // The title's own anchor addresses the whole document.
     if (titleHeading && info.root && !info.anchors.has(titleHeading.slug)) info.anchors.set(titleHeading.slug, info.root);
   } catch (e) {

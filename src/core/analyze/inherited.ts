@@ -50,7 +50,8 @@ export class GroupTraces {
     return this.document;
   }
 
-  private of(group: HeadingInfo): Inherited {
+  /** The traces written right under a group heading (before its first sub-heading). */
+  of(group: HeadingInfo): Inherited {
     let own = this.traces.get(group);
     if (!own) {
       const children = this.b.input.tree.children;

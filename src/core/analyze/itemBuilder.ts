@@ -8,7 +8,6 @@ import type { DocKind, InsertionPoint, Item, NoTraceMarker, NodeKind, Range, Ref
 import type { ContentFacts, DocContext } from './content';
 import type { DocumentInfo, HeadingInfo } from './document';
 import { itemLevelSetting } from './frontMatterTraces';
-import type { UnitCache, UnitResult } from './units';
 
 /** What a layout reads: the parsed document and its context. */
 export interface LayoutInput {
@@ -18,24 +17,15 @@ export interface LayoutInput {
   titleHeading: HeadingInfo | undefined;
   kind: DocKind;
   config: Config;
-  /** The document's units from its previous version, for incremental extraction (editor only). */
-  cache?: UnitCache;
 }
 
 /** Label layers that point upward from a roadmap item (to goals) and from a goal (to the vision). */
 export const GOAL_LAYERS: ReadonlySet<LabelLayer> = new Set(['goal', 'any']);
 export const VISION_LAYERS: ReadonlySet<LabelLayer> = new Set(['vision', 'any']);
 
-/**
- * What every layout shares: making items (with their anchors and keys), reading sections and
- * inherited traces, and walking a document in cached units (see units.ts).
- */
+/** What every layout shares: making items (with their anchors and keys), reading sections and inherited traces. */
 export class ItemBuilder {
   readonly ctx: DocContext;
-  /** The units being extracted (a list item inside a section), recording what they produce for the cache. */
-  private readonly recordings: UnitResult[] = [];
-  /** The document-wide part of every cache key (item level, inherited traces, definitions). */
-  unitContext = '';
 
   constructor(
     readonly info: DocumentInfo,
@@ -44,95 +34,8 @@ export class ItemBuilder {
     this.ctx = input.ctx;
   }
 
-  /**
-   * Walks the document in units (from one heading at or above the item level to the next),
-   * extracting each with `extract`, or reusing the previous version's items for a unit whose text
-   * and context are unchanged; `replay`, given the unit's headings, then brings the walk's state past it.
-   * `inheritedFor` gives what the unit's items inherit when it is not the document's (a group's traces).
-   */
-  forEachUnit(
-    level: number,
-    inherited: Inherited,
-    state: (headings: HeadingInfo[]) => string,
-    extract: (from: number, to: number) => void,
-    replay: (headings: HeadingInfo[]) => void = () => {},
-    inheritedFor: (headings: HeadingInfo[]) => Inherited = () => inherited,
-  ): void {
-    const { tree, headings, titleHeading } = this.input;
-    const children = tree.children;
-    const starts = [0, ...headings.filter((h) => h.depth <= level && h.index > 0).map((h) => h.index)];
-    this.unitContext = `${level}\u0001${signature(inherited)}\u0001${[...this.ctx.definitions].join('\u0002')}\u0001${this.ctx.contextSensitive ? 'fm' : ''}`;
-    let h = 0;
-    for (let u = 0; u < starts.length; u++) {
-      const from = starts[u]!;
-      const to = starts[u + 1] ?? children.length;
-      const startOffset = from === 0 ? 0 : startOf(children[from]!);
-      const endOffset = to < children.length ? startOf(children[to]!) : this.ctx.text.length;
-      const unitHeadings: HeadingInfo[] = [];
-      while (h < headings.length && headings[h]!.index < to) {
-        if (headings[h]!.index >= from) unitHeadings.push(headings[h]!);
-        h++;
-      }
-      const slugs = unitHeadings.map((x) => `${x.slug}${x === titleHeading ? '!' : ''}`).join(',');
-      const { line, character } = this.ctx.lines.position(startOffset);
-      // Reused items move to other lines, never to other columns: the column is part of the key.
-      const context = `${this.unitContext}\u0001${state(unitHeadings)}\u0001${slugs}\u0001${character}`;
-      this.cached(context, this.ctx.text.slice(startOffset, endOffset), line, () => inheritedFor(unitHeadings), () => extract(from, to), () => replay(unitHeadings));
-    }
-    this.assignKeys();
-  }
-
-  /**
-   * Extracts a unit with `extract`, or reuses the previous version's result for the same key (after
-   * `replay` brings the walk's state past it); either way the result is kept for the next version.
-   * What the unit's items inherit is not part of the key: reused items take `inherited` afresh, read
-   * once the walk's state is past the unit's headings.
-   */
-  cached(context: string, text: string, line: number, inherited: Inherited | (() => Inherited), extract: () => void, replay: () => void = () => {}): void {
-    const cache = this.input.cache;
-    const hit = cache?.take(context, text, line);
-    const parent = this.recordings[this.recordings.length - 1];
-    if (hit) {
-      replay();
-      this.adopt(hit, typeof inherited === 'function' ? inherited() : inherited);
-      const key = cache!.put(context, text, hit);
-      cache!.keepNested(hit);
-      if (parent) (parent.nested ??= []).push({ context, text: key, result: hit });
-      return;
-    }
-    const recording: UnitResult = { items: [], inheriting: new Set(), anchors: [], line };
-    this.recordings.push(recording);
-    const before = this.info.items.length;
-    try {
-      extract();
-    } finally {
-      this.recordings.pop();
-    }
-    recording.items = this.info.items.slice(before);
-    const key = cache?.put(context, text, recording);
-    if (parent && key !== undefined) (parent.nested ??= []).push({ context, text: key, result: recording });
-  }
-
-  /** Takes a previous version's unit: its items, fresh copies of the inherited traces, its anchors. */
-  private adopt(unit: UnitResult, inherited: Inherited): void {
-    for (const item of unit.items) {
-      if (unit.inheriting.has(item)) {
-        // New arrays only when the traces changed: linking keeps an item's resolutions while its
-        // references array is the same one.
-        if (signature(inherited) !== signature(item)) {
-          const copy = copyInherited(inherited);
-          item.references = copy.references;
-          item.noTrace = copy.noTrace;
-        }
-        for (const r of this.recordings) r.inheriting.add(item);
-      }
-      this.info.items.push(item);
-    }
-    for (const { anchor, item, ifAbsent } of unit.anchors) this.setAnchor(anchor, item, ifAbsent);
-  }
-
   /** Keys of list and table items: their title's slug, made unique in document order. */
-  private assignKeys(): void {
+  assignKeys(): void {
     const used = new Set(this.input.headings.map((h) => h.slug));
     for (const item of this.info.items) {
       if (item.layout !== 'list' && item.layout !== 'table') continue;
@@ -192,8 +95,15 @@ export class ItemBuilder {
     return paragraph ? excerptOf(plainText(paragraph)) : '';
   }
 
-  addHeadingItem(kind: NodeKind, h: HeadingInfo, facts: ContentFacts, section: RootContent[]): Item {
-    const { title, id, attributeId } = this.ctx.syntax.titleAndId(h.text);
+  /**
+   * An item for a heading. `labelTitle` is the title without a leading label (`Goal: Grow` → `Grow`),
+   * `labelId` a numbered label that doubles as an ID (`Objective 2`).
+   */
+  addHeadingItem(kind: NodeKind, h: HeadingInfo, facts: ContentFacts, section: RootContent[], labelTitle?: string, labelId?: string): Item {
+    const parsed = this.ctx.syntax.titleAndId(labelTitle ?? h.text);
+    const { attributeId } = parsed;
+    const id = parsed.id ?? labelId ?? null;
+    const title = labelTitle && labelId ? parsed.title.replace(/^[:.\s-—–]+/, '') : parsed.title;
     const alias = this.ctx.syntax.withoutLeadingLabel(title);
     const lastNode = section[section.length - 1];
     // `## G7: Title {#seven}`: G7 is the ID, and `seven` answers too, as it does as a link anchor.
@@ -216,6 +126,16 @@ export class ItemBuilder {
     });
   }
 
+  /**
+   * An anchor only Throughline uses, addressing an item that has no heading slug (a list entry), so a
+   * trace inferred by nesting resolves like a link to it.
+   */
+  internalAnchor(item: Item): string {
+    const anchor = `~${item.range.start.line}:${item.range.start.character}`;
+    if (!this.info.anchors.has(anchor)) this.info.anchors.set(anchor, item);
+    return anchor;
+  }
+
   /** Headings inside a goal's section address the goal too (`goals.md#kr-12-…`, `KR1.2`). */
   addSubAnchors(item: Item, h: HeadingInfo): void {
     if (item.layout === 'heading') {
@@ -229,8 +149,8 @@ export class ItemBuilder {
 
   makeItem(spec: ItemSpec): Item {
     const idSpan = spec.id && spec.idSearch ? findToken(this.ctx.text, spec.idSearch[0], spec.idSearch[1], spec.id) : undefined;
-    // Items outlive the document version they were read from (incremental extraction): keep none of
-    // their strings as views of that version's text.
+    // Items outlive the text they were read from (the editor keeps them between edits): keep none of
+    // their strings as views of that text.
     for (const ref of spec.facts.references) {
       ref.text = detach(ref.text);
       if (ref.link !== undefined) ref.link = detach(ref.link);
@@ -261,13 +181,11 @@ export class ItemBuilder {
     if (spec.register !== false) {
       this.info.items.push(item);
       for (const anchor of item.anchors) this.setAnchor(anchor, item, true);
-      if (spec.facts.inherits) for (const r of this.recordings) r.inheriting.add(item);
     }
     return item;
   }
 
   private setAnchor(anchor: string, item: Item, ifAbsent: boolean): void {
-    for (const r of this.recordings) r.anchors.push({ anchor, item, ifAbsent });
     if (!ifAbsent || !this.info.anchors.has(anchor)) this.info.anchors.set(anchor, item);
   }
 }
@@ -308,11 +226,6 @@ function slugOf(title: string): string {
   return slug;
 }
 
-/** A cache key for the inherited traces: what they say and where. */
-function signature(inherited: Inherited): string {
-  return JSON.stringify([inherited.references, inherited.noTrace]);
-}
-
 /** Each inheriting item gets its own copies, so moving or editing one never touches another. */
 function copyInherited(inherited: Inherited): Inherited {
   const copyRange = (r: Range) => ({ start: { ...r.start }, end: { ...r.end } });
@@ -332,3 +245,4 @@ function findToken(text: string, start: number, end: number, token: string): [nu
   }
   return undefined;
 }
+

@@ -5,8 +5,7 @@ import { ContentScanner } from './content';
 import { frontMatterLineSpan, frontMatterMetric, frontMatterTraces } from './frontMatterTraces';
 import { GOAL_LAYERS, ItemBuilder, VISION_LAYERS, type LayoutInput } from './itemBuilder';
 import type { DocumentInfo } from './document';
-import { goalsDoc } from './goals';
-import { roadmapDoc } from './roadmap';
+import { Reader } from '../read/reader';
 import { strategy } from './strategy';
 
 /** Fills `info.items`, `info.root` and `info.anchors` according to the document's kind (FORMAT.md §2). */
@@ -18,12 +17,11 @@ export function extractItems(info: DocumentInfo, input: LayoutInput): void {
       break;
     case 'strategy':
       strategy(b);
+      info.readings = new Reader(b, 'strategy').read();
       break;
     case 'goals':
-      goalsDoc(b);
-      break;
     case 'roadmap':
-      roadmapDoc(b);
+      info.readings = new Reader(b, input.kind).read();
       break;
     case 'goal':
     case 'roadmap-item':

@@ -1,0 +1,654 @@
+import type { RootContent } from 'mdast';
+import { endOf, plainText, startOf } from '../markdown';
+import { horizonBucket } from '../horizon';
+import type { Syntax } from '../syntax';
+import { excerptOf, foldTitle } from '../text';
+import type { Item, NodeKind, Reference, TraceVia } from '../types';
+import { ContentScanner, type ContentFacts } from '../analyze/content';
+import { GroupTraces, documentTraces } from '../analyze/inherited';
+import { GOAL_LAYERS, VISION_LAYERS, type Inherited, type ItemBuilder } from '../analyze/itemBuilder';
+import { endsWithEmptyField } from '../analyze/nodes';
+import { buildOutline, type OutlineNode } from './outline';
+import { hasQuantity } from './quantity';
+import { isFieldEntry, listShape, readTable } from './shapes';
+import { GOAL_ID, KEY_RESULT_ID, leadingLabel, namedRole, type NamedRole } from './vocabulary';
+
+// The reader (docs/format.md "How Throughline reads your docs"): walks a document's outline the way a
+// careful reader does, deciding for each heading, entry and row whether it is a group, a section, a
+// goal, a roadmap item or a vision section, and which goal or pillar each item sits under. What a
+// doc says explicitly (fields, front matter, `itemLevel`) always wins over what is inferred here.
+
+/** What the walk is reading at a point of the document. */
+type Mode = 'items' | 'goals' | 'none';
+
+interface Ctx {
+  mode: Mode;
+  /** The goal (or vision section) the walk is inside: things found here trace to it by nesting. */
+  parent?: Item;
+  /** The groups above, outermost first (horizons, releases, areas). */
+  groups: OutlineNode[];
+  /** Inside a section (Background, FAQ…): only tables of things count. */
+  section: boolean;
+  /** What things here inherit when they state no trace: the nearest group's fields, else the document's. */
+  inherited: Inherited;
+}
+
+/** How a node was read, for the reading markers in the editor (READING.md §9). */
+export interface ReadingMark {
+  /** Offsets of the node's title. */
+  span: [number, number];
+  role: 'group' | 'section' | 'goals-section' | 'items-section' | 'vision-section' | 'left-out' | 'navigation' | 'metadata' | 'legend' | 'calendar' | 'summary' | 'schedule';
+  /** Why, in a few words: `horizon`, `named Background`, `links only`. */
+  why: string;
+}
+
+export class Reader {
+  private readonly ctxText: string;
+  private readonly explicitLevel: number | undefined;
+  private readonly docKind: 'roadmap' | 'goals' | 'strategy' | 'vision';
+  /** Titles stated twice (a summary list and the headings it announces): folded title → the heading. */
+  private summaries = new Set<OutlineNode>();
+  /** Headings whose title a summary entry announced, with that entry when it carries the description. */
+  private announcedBy = new Map<OutlineNode, OutlineNode>();
+  /** Items made from announcing entries, so the headings they announce can nest under them. */
+  private readonly thingOf = new Map<OutlineNode, Item>();
+  private readonly groupTraces: GroupTraces;
+  private readonly marks: ReadingMark[] = [];
+  private goalsMarked = false;
+
+  constructor(
+    private readonly b: ItemBuilder,
+    docKind: 'roadmap' | 'goals' | 'strategy' | 'vision',
+  ) {
+    this.ctxText = b.ctx.text;
+    this.docKind = docKind;
+    this.explicitLevel = b.itemLevel(docKind === 'goals' ? 'goals at the level under the title' : 'items at ### (level 3)');
+    const layers = docKind === 'goals' ? VISION_LAYERS : GOAL_LAYERS;
+    const firstSection = b.input.headings.find((h) => h !== b.input.titleHeading);
+    const inherited = documentTraces(b, layers, firstSection);
+    this.groupTraces = new GroupTraces(b, layers, inherited);
+    this.docInherited = inherited;
+  }
+
+  private readonly docInherited: Inherited;
+
+  read(): ReadingMark[] {
+    const { ctx, tree, headings, titleHeading } = this.b.input;
+    const root = buildOutline(ctx, tree, headings, titleHeading);
+    this.findSummaries(root);
+    this.goalsMarked = this.docKind === 'goals' && hasMarkedGoalEntries(root);
+    const mode: Mode = this.docKind === 'roadmap' ? 'items' : this.docKind === 'goals' ? 'goals' : 'none';
+    this.readChildren(root, { mode, groups: [], section: false, inherited: this.docInherited });
+    this.b.assignKeys();
+    return this.marks;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The walk
+
+  private readChildren(node: OutlineNode, ctx: Ctx): void {
+    let announced: Mode | undefined;
+    for (const child of node.children) {
+      if (child.kind === 'heading') {
+        // A goals heading with only an intro announces the sibling headings after it (`## Themes`
+        // "The following areas…", then `## Performance`, `## Tooling`).
+        const role = this.headingRole(child, announced ? { ...ctx, mode: announced } : ctx);
+        if (role.kind === 'container' && isIntroOnly(child)) {
+          announced = role.mode;
+          this.mark(child, role.mode === 'goals' ? 'goals-section' : 'items-section', 'announces the headings after it');
+          continue;
+        }
+        if (announced && (role.kind === 'section' || role.kind === 'left-out' || role.kind === 'container')) announced = undefined;
+        this.readHeading(child, announced ? { ...ctx, mode: announced } : ctx, role);
+      } else this.readBlockChild(child, ctx);
+    }
+  }
+
+  private readHeading(h: OutlineNode, ctx: Ctx, role: HeadingRole): void {
+    switch (role.kind) {
+      case 'left-out':
+        this.mark(h, 'left-out', role.why);
+        return;
+      case 'vision':
+        this.visionSections(h);
+        return;
+      case 'container':
+        this.mark(h, role.mode === 'goals' ? 'goals-section' : 'items-section', role.why);
+        this.readChildren(h, { ...ctx, mode: role.mode, section: false, inherited: this.inheritedFor(h, ctx) });
+        return;
+      case 'section':
+        this.mark(h, 'section', role.why);
+        this.readChildren(h, { ...ctx, section: true });
+        return;
+      case 'group':
+        this.mark(h, 'group', role.why);
+        this.readChildren(h, { ...ctx, groups: [...ctx.groups, h], inherited: this.inheritedFor(h, ctx) });
+        return;
+      case 'thing': {
+        const item = this.headingThing(h, ctx, role.kind2);
+        this.readInside(h, item, ctx);
+        return;
+      }
+      case 'details':
+        return;
+    }
+  }
+
+  /** Things nested in a goal are the items that serve it (in roadmaps and strategies); in goals docs, its details. */
+  private readInside(node: OutlineNode, thing: Item, ctx: Ctx): void {
+    if (thing.kind !== 'goal' || this.docKind === 'goals') return;
+    this.readChildren(node, { ...ctx, mode: 'items', parent: thing, section: false });
+  }
+
+  private readBlockChild(node: OutlineNode, ctx: Ctx): void {
+    if (node.kind === 'label') return this.readLabel(node, ctx);
+    if (node.kind === 'row') return this.readRow(node, ctx);
+    return this.readEntry(node, ctx);
+  }
+
+  private readLabel(label: OutlineNode, ctx: Ctx): void {
+    // `Goals:` over `- G1` / `- G2`: a field whose values are the list, read as the group's trace.
+    if (label.paragraph && endsWithEmptyField(this.b.ctx, label.paragraph) && isValueList(label)) return;
+    const named = namedRole(label.title);
+    if (named === 'negated') return this.mark(label, 'left-out', `named ${label.title}`);
+    if (named === 'section' || /^(?:why|rationale)\b/i.test(label.title)) return this.mark(label, 'section', `named ${label.title}`);
+    if (named === 'goals') return this.readChildren(label, { ...ctx, mode: 'goals', section: false });
+    if (named === 'items') return this.readChildren(label, { ...ctx, mode: 'items', section: false });
+    if (named === 'vision') return;
+    // Any other label names the list below it: a horizon (`Immediate term:`), an area, or just an intro.
+    this.mark(label, 'group', named === 'group' ? 'horizon or release' : 'names the list below it');
+    this.readChildren(label, { ...ctx, groups: [...ctx.groups, label] });
+  }
+
+  private readEntry(entry: OutlineNode, ctx: Ctx): void {
+    if (ctx.section || ctx.mode === 'none') {
+      // Inside prose sections and strategies, only a label naming goals or items opens a list of things.
+      const named = namedRole(entry.title);
+      if ((named === 'goals' || named === 'items') && entry.children.length > 0 && !entry.rest) this.readChildren(entry, { ...ctx, mode: named, section: false });
+      else if (ctx.mode === 'none' && !ctx.section && entry.children.length > 0 && !entry.rest) this.readChildren(entry, ctx);
+      return;
+    }
+    if (entry.kind === 'entry') {
+      if (isFieldEntry(entry, this.b.ctx.syntax) || entry.list!.fieldValues) return;
+      const shape = listShape(entry.list!, this.b.ctx.syntax);
+      if (shape !== 'things') {
+        if (entry === entry.list!.entries[0]) this.mark(entry, shape === 'navigation' ? 'navigation' : shape, shapeWhy(shape));
+        return;
+      }
+      if (isTemplateDirective(entry.title)) return;
+    }
+    if (this.summaries.has(entry)) return this.mark(entry, 'summary', 'repeats a heading below');
+    const label = leadingLabel(entry.title) ?? (entry.hasLead ? undefined : leadingLabel(plainOf(entry)));
+    if (label?.role === 'negated') return this.mark(entry, 'left-out', `labelled ${label.label}`);
+    if (label?.role === 'key-result' || KEY_RESULT_ID.test(this.b.ctx.syntax.leadingId(entry.title)?.id ?? '')) return;
+    const named = entry.rest ? undefined : namedRole(entry.title);
+    if (entry.children.length > 0 && !entry.rest && (named === 'goals' || named === 'items')) {
+      this.mark(entry, named === 'goals' ? 'goals-section' : 'items-section', `named ${entry.title}`);
+      return this.readChildren(entry, { ...ctx, mode: named, section: false });
+    }
+    if (named === 'negated') return this.mark(entry, 'left-out', `named ${entry.title}`);
+    if (/^(?:why|rationale|because)\b/i.test(entry.title) && entry.children.length > 0) return;
+    const markedGoal = label?.role === 'goal' || GOAL_ID.test(this.b.ctx.syntax.leadingId(entry.title)?.id ?? '');
+    // In a goals doc whose goals are marked (`Objective:`, `O1.`), unmarked entries are not goals.
+    if (ctx.mode === 'goals' && this.goalsMarked && !markedGoal) {
+      if (entry.children.length > 0) this.readChildren(entry, { ...ctx, groups: [...ctx.groups, entry] });
+      return;
+    }
+    if (isEntryGroup(entry, this.b.ctx.syntax) && !markedGoal) {
+      this.mark(entry, 'group', 'names the entries below it');
+      this.readChildren(entry, { ...ctx, groups: [...ctx.groups, entry] });
+      return;
+    }
+    const kind: NodeKind = markedGoal || ctx.mode === 'goals' ? 'goal' : 'roadmap-item';
+    const item = this.entryThing(entry, ctx, kind);
+    this.readInside(entry, item, ctx);
+  }
+
+  private readRow(row: OutlineNode, ctx: Ctx): void {
+    if (ctx.mode === 'none') return;
+    const table = readTable(row.row!.table, this.b.ctx.syntax);
+    const first = row.row!.table.rows[0] === row;
+    if (table.shape !== 'things') {
+      if (first) this.mark(row, table.shape === 'metadata' ? 'metadata' : table.shape === 'legend' ? 'legend' : 'schedule', shapeWhy(table.shape));
+      return;
+    }
+    // In a prose section only a table headed like a list of things, or with a trace column, is read.
+    if (ctx.section && table.traceColumns.length === 0 && !/^(?:items?|features?|initiatives?|epics?|deliverables?|goals?|objectives?|okrs?)$/i.test(row.row!.table.header[table.titleColumn] ?? '')) return;
+    const title = row.row!.cells[table.titleColumn] ?? '';
+    if (!title.trim() || isTemplateDirective(title)) return;
+    // A child row (`↳ Sub-item`, `└ …`) belongs to the row above it: it is that row's detail.
+    if (/^\s*[↳└├]/.test(title)) return;
+    this.rowThing(row, ctx, ctx.mode === 'goals' ? 'goal' : 'roadmap-item', table.titleColumn, table.traceColumns);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Heading roles
+
+  private headingRole(h: OutlineNode, ctx: Ctx): HeadingRole {
+    const title = h.title;
+    if (this.explicitLevel !== undefined) return this.roleByLevel(h, ctx);
+    const label = leadingLabel(title);
+    if (label?.role === 'negated') return { kind: 'left-out', why: `labelled ${label.label}` };
+    const named = namedRole(title);
+    if (named === 'negated') return { kind: 'left-out', why: `named ${title}` };
+    if (named === 'vision' && !label) return { kind: 'vision' };
+    if (label?.role === 'vision') return { kind: 'vision' };
+    // Inside a section only a heading naming goals or items opens things again.
+    if (ctx.section && named !== 'goals' && named !== 'items') return { kind: 'section', why: 'inside a section' };
+    if (label?.role === 'goal' || (this.isIdLed(h) && ctx.mode === 'goals')) return { kind: 'thing', kind2: 'goal' };
+    if (label?.role === 'item') return { kind: 'thing', kind2: 'roadmap-item' };
+    if (label?.role === 'key-result' || KEY_RESULT_ID.test(this.b.ctx.syntax.leadingId(title)?.id ?? '')) return { kind: 'details' };
+    if (named === 'goals') return { kind: 'container', mode: 'goals', why: `named ${title}` };
+    if (named === 'items') return { kind: 'container', mode: 'items', why: `named ${title}` };
+    if (named === 'group' || label?.role === 'group') return { kind: 'group', why: 'horizon, release or status' };
+    if (named === 'section' || this.b.ctx.syntax.isNonItemHeading(title)) return { kind: 'section', why: `named ${title}` };
+    if (ctx.mode === 'none' || ctx.section) return { kind: 'section', why: ctx.section ? 'inside a section' : 'not a goals or roadmap section' };
+    // A heading a summary entry announced (and described) is that entry's section: what it holds serves the entry.
+    const announcer = this.announcedBy.get(h);
+    const announced = announcer ? this.thingOf.get(announcer) : undefined;
+    if (announced) return { kind: 'group', why: `the section of “${announced.title}”` };
+    return this.roleByContent(h, ctx);
+  }
+
+  /** Front matter `itemLevel`: headings at that level are things, shallower ones groups, deeper ones details. */
+  private roleByLevel(h: OutlineNode, ctx: Ctx): HeadingRole {
+    const level = this.explicitLevel!;
+    if (this.b.ctx.syntax.isNonItemHeading(h.title) || namedRole(h.title) === 'negated') return { kind: 'section', why: `named ${h.title}` };
+    if (h.depth === level) return { kind: 'thing', kind2: ctx.mode === 'goals' ? 'goal' : 'roadmap-item' };
+    if (h.depth < level) return { kind: 'group', why: `above itemLevel ${level}` };
+    return { kind: 'details' };
+  }
+
+  /** A heading no name decides: a group when its section holds things, else one thing (READING.md §3). */
+  private roleByContent(h: OutlineNode, ctx: Ctx): HeadingRole {
+    const thing: HeadingRole = { kind: 'thing', kind2: ctx.mode === 'goals' ? 'goal' : 'roadmap-item' };
+    if (this.isIdLed(h)) return thing;
+    const subs = h.children.filter((c) => c.kind === 'heading' && !isDetailHeading(c, h, this.b.ctx.syntax));
+    if (ctx.mode === 'goals') {
+      if (hasMarkedGoals(h, this.b.ctx.syntax)) return { kind: 'group', why: 'holds goals' };
+      // In a goals doc, headings under a heading are its goals; in a roadmap's goals section, its items.
+      if (subs.length > 0 && this.docKind === 'goals') return { kind: 'group', why: 'holds goal headings' };
+      if (subs.length === 0 && h.children.length === 0 && !ownProse(h) && this.siblingsAreGroups(h)) return { kind: 'group', why: 'an empty area like its siblings' };
+      return thing;
+    }
+    if (subs.length > 0) return { kind: 'group', why: 'holds headings' };
+    if (holdsListOfThings(h, this.b.ctx.syntax)) return { kind: 'group', why: 'holds a list of things' };
+    // Only a list, nothing written about the heading itself: at the level of horizons (`## Team A`
+    // over `- Dark mode`) it names its list; deeper (`### Offline mode` over `- sync`) it is an item.
+    if (h.depth <= 2 && !ownProse(h) && h.children.some((c) => c.kind === 'entry' && !isFieldEntry(c, this.b.ctx.syntax))) return { kind: 'group', why: 'names the list below it' };
+    if (h.children.length === 0 && !ownProse(h) && this.siblingsAreGroups(h)) return { kind: 'group', why: 'an empty group like its siblings' };
+    return thing;
+  }
+
+  private isIdLed(h: OutlineNode): boolean {
+    return this.b.ctx.syntax.leadingId(h.title) !== undefined || /^\s*\(#?\d+\)\s/.test(h.title);
+  }
+
+  private siblingsAreGroups(h: OutlineNode): boolean {
+    const syntax = this.b.ctx.syntax;
+    const siblings = (h.parent?.children ?? []).filter((c) => c.kind === 'heading' && c !== h && c.depth === h.depth);
+    return siblings.some((s) => hasMarkedGoals(s, syntax) || holdsListOfThings(s, syntax) || s.children.some((c) => c.kind === 'heading' && !isDetailHeading(c, s, syntax)));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Summaries: a list that names the headings after it ("three things: A, B, C", then `# A`, `# B`, `# C`)
+
+  private findSummaries(root: OutlineNode): void {
+    const headingsByTitle = new Map<string, OutlineNode[]>();
+    const visit = (n: OutlineNode) => {
+      if (n.kind === 'heading') {
+        const key = summaryKey(leadingLabel(n.title)?.title ?? n.title);
+        if (key) headingsByTitle.set(key, [...(headingsByTitle.get(key) ?? []), n]);
+      }
+      n.children.forEach(visit);
+    };
+    visit(root);
+    const lists = new Set<OutlineNode[]>();
+    const collect = (n: OutlineNode) => {
+      const entries = n.children.filter((c) => c.kind === 'entry' || c.kind === 'lead');
+      if (entries.length >= 2) lists.add(entries);
+      n.children.forEach(collect);
+    };
+    collect(root);
+    for (const entries of lists) {
+      const matched = entries.map((e) => (headingsByTitle.get(summaryKey(e.title)) ?? []).find((h) => h.start > e.start));
+      const count = matched.filter(Boolean).length;
+      if (count < 2 || count < entries.length * 0.6) continue;
+      entries.forEach((e, i) => {
+        const h = matched[i];
+        if (!h) return;
+        // Where the thing is described: the entry when it says more than its title, else the heading.
+        if (e.rest && e.rest.length > 40) this.announcedBy.set(h, e);
+        else this.summaries.add(e);
+      });
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Vision sections
+
+  private visionSections(h: OutlineNode): void {
+    const facts: ContentFacts = { references: [], noTrace: [], hasMetric: false, subIds: [], excerpt: excerptOf(ownProseText(h)) };
+    this.b.addHeadingItem('vision-section', h.heading!, facts, this.b.sectionNodes(h.heading!));
+    for (const c of h.children) if (c.kind === 'heading' && namedRole(c.title) !== 'negated') this.visionSections(c);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Making things
+
+  private headingThing(h: OutlineNode, ctx: Ctx, kind: NodeKind): Item {
+    const section = this.b.sectionNodes(h.heading!);
+    const scanner = new ContentScanner(this.b.ctx, kind === 'goal' ? VISION_LAYERS : GOAL_LAYERS);
+    scanner.scanTitleLine(h.heading!.span[0], h.heading!.span[1]);
+    // A goal's own content is its text and key results, not the items nested in it.
+    scanner.scanNodes(kind === 'goal' && this.docKind !== 'goals' ? ownBlocks(h, section) : section);
+    const facts = this.withMetric(scanner.finish(section), h, kind);
+    const label = leadingLabel(h.title);
+    const item = this.b.addHeadingItem(kind, h.heading!, this.inferTraces(facts, ctx, h), section, label && !label.numbered ? label.title : undefined, label?.numbered);
+    // Headings inside a goal address the goal too (`goals.md#kr-12-…`), unless they are things of their own.
+    if (kind === 'goal' && this.docKind === 'goals') this.b.addSubAnchors(item, h.heading!);
+    this.place(item, ctx);
+    this.thingOf.set(h, item);
+    return item;
+  }
+
+  private entryThing(entry: OutlineNode, ctx: Ctx, kind: NodeKind): Item {
+    const scanner = new ContentScanner(this.b.ctx, kind === 'goal' ? VISION_LAYERS : GOAL_LAYERS);
+    const nodes = (entry.listItem ? entry.listItem.children : entry.blocks) as RootContent[];
+    if (entry.listItem) scanner.scanListItem(entry.listItem);
+    else scanner.scanNodes(entry.blocks);
+    const facts = this.withMetric(scanner.finish(nodes), entry, kind);
+    const span = entry.titleSpan;
+    const label = leadingLabel(entry.title);
+    const syntax = this.b.ctx.syntax;
+    // `Objective: Grow` is titled `Grow`; `Phase 1: Platform` keeps its label.
+    const stripLabel = label && !entry.hasLead && (label.role === 'goal' || label.role === 'item');
+    const parsed = syntax.titleAndId(stripLabel ? label.title : entry.title);
+    const title = stripDecorations(parsed.title);
+    const lineEnd = span[1];
+    const item = this.b.makeItem({
+      kind,
+      layout: 'list',
+      key: '',
+      id: parsed.id ?? (stripLabel ? label.numbered : undefined) ?? null,
+      title,
+      range: this.b.ctx.lines.range(span[0], span[1]),
+      idSearch: span,
+      contentStart: entry.start,
+      contentEnd: entry.end,
+      facts: this.inferTraces({ ...facts, excerpt: excerptOf(entry.rest ?? '') || facts.excerpt }, ctx, entry),
+      anchors: parsed.attributeId ? [parsed.attributeId.toLowerCase()] : [],
+      insertion: { mode: 'suffix', at: this.b.ctx.lines.position(lineEnd) },
+    });
+    this.place(item, ctx);
+    this.thingOf.set(entry, item);
+    return item;
+  }
+
+  private rowThing(row: OutlineNode, ctx: Ctx, kind: NodeKind, titleColumn: number, traceColumns: number[]): Item {
+    const info = row.row!;
+    const titleCell = info.node.children[titleColumn];
+    const titleSpan = titleCell ? contentSpanOf(titleCell) : undefined;
+    const scanner = new ContentScanner(this.b.ctx, kind === 'goal' ? VISION_LAYERS : GOAL_LAYERS);
+    if (titleSpan) scanner.scanTitleLine(titleSpan[0], titleSpan[1]);
+    for (const column of traceColumns) {
+      const cell = info.node.children[column];
+      if (!cell) continue;
+      const span = contentSpanOf(cell);
+      if (span) scanner.addValue(span[0], span[1], 'column');
+      else scanner.addExplicit([], [{ text: '', range: this.b.ctx.lines.range(...emptyCell(this.ctxText, cell)) }]);
+    }
+    const cells = info.node.children as unknown as RootContent[];
+    const facts = this.withMetric(scanner.finish(cells), row, kind);
+    const parsed = this.b.ctx.syntax.titleAndId(titleCell ? plainText(titleCell) : '');
+    const others = info.node.children.filter((_c, i) => i !== titleColumn && !traceColumns.includes(i));
+    const traceCell = traceColumns.length ? info.node.children[traceColumns[0]!] : undefined;
+    const item = this.b.makeItem({
+      kind,
+      layout: 'table',
+      key: '',
+      id: parsed.id,
+      title: stripDecorations(parsed.title),
+      range: titleSpan ? this.b.ctx.lines.range(titleSpan[0], titleSpan[1]) : this.b.ctx.lines.range(row.start, row.end),
+      ...(titleSpan ? { idSearch: titleSpan } : {}),
+      contentStart: row.start,
+      contentEnd: row.end,
+      facts: this.inferTraces({ ...facts, excerpt: excerptOf(others.map((c) => plainText(c)).join(' · ')) }, ctx, row),
+      anchors: parsed.attributeId ? [parsed.attributeId.toLowerCase()] : [],
+      insertion: traceCell
+        ? { mode: 'cell', at: this.b.ctx.lines.range(...(contentSpanOf(traceCell) ?? emptyCell(this.ctxText, traceCell))), empty: !contentSpanOf(traceCell) }
+        : titleSpan
+          ? { mode: 'suffix', at: this.b.ctx.lines.position(titleSpan[1]) }
+          : { mode: 'none' },
+    });
+    item.row = { columns: info.node.children.length, titleColumn, traceColumn: traceColumns[0] ?? -1 };
+    this.place(item, ctx);
+    return item;
+  }
+
+  /** A goal states a measurable target in a metric line or key result, or a quantity in its own words. */
+  private withMetric(facts: ContentFacts, node: OutlineNode, kind: NodeKind): ContentFacts {
+    if (kind !== 'goal' || facts.hasMetric) return facts;
+    const text = [node.title, node.rest ?? '', ownProseText(node), ...node.children.filter((c) => c.kind === 'entry' || c.kind === 'label').map((c) => plainOfDeep(c))].join('\n');
+    const quantity = hasQuantity(text);
+    return quantity ? { ...facts, hasMetric: true, metric: quantity } : facts;
+  }
+
+  /**
+   * The traces of a thing that states none itself (READING.md §7): its group's or the document's
+   * fields, else the goal or pillar it is nested in.
+   */
+  private inferTraces(facts: ContentFacts, ctx: Ctx, node: OutlineNode): ContentFacts {
+    if (facts.references.length > 0 || facts.noTrace.length > 0) return facts;
+    if (ctx.inherited.references.length > 0 || ctx.inherited.noTrace.length > 0) return this.b.inherit(facts, ctx.inherited);
+    const parent = ctx.parent ?? this.announcedParent(ctx);
+    if (parent) return { ...facts, references: [this.nestingReference(parent, node, 'nesting')] };
+    return facts;
+  }
+
+  /** Things in a group that a summary entry announced trace to that entry's goal. */
+  private announcedParent(ctx: Ctx): Item | undefined {
+    for (let i = ctx.groups.length - 1; i >= 0; i--) {
+      const announcer = this.announcedBy.get(ctx.groups[i]!);
+      const thing = announcer ? this.thingOf.get(announcer) : undefined;
+      if (thing) return thing;
+    }
+    return undefined;
+  }
+
+  private nestingReference(parent: Item, node: OutlineNode, via: TraceVia): Reference {
+    const anchor = this.b.internalAnchor(parent);
+    const at = this.b.ctx.lines.position(node.titleSpan[0]);
+    return { text: parent.title, range: { start: at, end: { ...at } }, via, link: `#${anchor}`, explicit: false, inferred: true };
+  }
+
+  private place(item: Item, ctx: Ctx): void {
+    const group = ctx.groups[ctx.groups.length - 1];
+    if (group) item.group = group.title;
+    for (let i = ctx.groups.length - 1; i >= 0; i--) {
+      if (horizonBucket(ctx.groups[i]!.title)) {
+        item.horizon = ctx.groups[i]!.title;
+        break;
+      }
+    }
+  }
+
+  private inheritedFor(h: OutlineNode, ctx: Ctx): Inherited {
+    if (!h.heading) return ctx.inherited;
+    const own = this.groupTraces.of(h.heading);
+    return own.references.length > 0 || own.noTrace.length > 0 ? own : ctx.inherited;
+  }
+
+  private mark(node: OutlineNode, role: ReadingMark['role'], why: string): void {
+    this.marks.push({ span: node.titleSpan, role, why });
+  }
+}
+
+type HeadingRole =
+  | { kind: 'left-out'; why: string }
+  | { kind: 'vision' }
+  | { kind: 'container'; mode: 'goals' | 'items'; why: string }
+  | { kind: 'section'; why: string }
+  | { kind: 'group'; why: string }
+  | { kind: 'thing'; kind2: NodeKind }
+  | { kind: 'details' };
+
+// -------------------------------------------------------------------------------------------------
+// Small readings of outline nodes
+
+/** A heading with an intro and nothing else: no sub-headings, no list, no table. */
+function isIntroOnly(h: OutlineNode): boolean {
+  return h.children.length === 0;
+}
+
+/** Sub-headings that describe their parent rather than stand beside it: Key results, Metrics, repeated templates. */
+function isDetailHeading(sub: OutlineNode, parent: OutlineNode, syntax: Syntax): boolean {
+  // `##### OKR: Grow retention` under an item is its trace field.
+  if (syntax.fieldAtStart(sub.title)) return true;
+  const role = namedRole(sub.title);
+  if (role === 'section' || role === 'negated') return true;
+  if (/^(?:key results?|krs?|metrics?|measures?|targets?|success (?:metrics|criteria)|related work|deep dives?|project agreement|details?|description|why|how|what|status|requirements|scope|tasks?|owners?|notes?)$/i.test(foldTitle(sub.title))) return true;
+  // The same sub-heading under each sibling (`Deep Dives`, `Related work` under every priority) is a template's field.
+  const siblings = (parent.parent?.children ?? []).filter((c) => c.kind === 'heading' && c !== parent && c.depth === parent.depth);
+  const key = foldTitle(sub.title);
+  return siblings.filter((s) => s.children.some((c) => c.kind === 'heading' && foldTitle(c.title) === key)).length >= 1;
+}
+
+/** A heading whose section is mostly a list (or table) of two or more things, with at most a short intro. */
+function holdsListOfThings(h: OutlineNode, syntax: Syntax): boolean {
+  const entries = h.children.filter((c) => (c.kind === 'entry' && !isFieldEntry(c, syntax) && listShape(c.list!, syntax) === 'things') || c.kind === 'lead');
+  const rows = h.children.filter((c) => c.kind === 'row' && readTable(c.row!.table, syntax).shape === 'things');
+  const labels = h.children.filter((c) => c.kind === 'label' && c.children.length > 0);
+  const count = entries.length + rows.length + labels.reduce((n, l) => n + l.children.length, 0);
+  if (count < 2) return false;
+  const firstThing = Math.min(...[...entries, ...rows, ...labels].map((c) => c.start));
+  const prose = h.blocks.filter((b) => b.type === 'paragraph' || b.type === 'blockquote' || b.type === 'code');
+  const before = prose.filter((b) => endOf(b) <= firstThing);
+  const after = prose.filter((b) => startOf(b) > firstThing);
+  // Checkboxes and titled entries are things whatever the prose around them.
+  if (entries.some((e) => e.checked !== undefined || e.hasLead)) return after.length <= 2;
+  return before.length <= 3 && after.length === 0;
+}
+
+/** Entries marked as goals (`Objective:`, `O1.`) directly in a heading's section. */
+function hasMarkedGoals(h: OutlineNode, syntax: Syntax): boolean {
+  const visit = (n: OutlineNode): boolean =>
+    n.children.some((c) => (c.kind === 'entry' || c.kind === 'lead') && (leadingLabel(c.title)?.role === 'goal' || leadingLabel(plainOf(c))?.role === 'goal' || GOAL_ID.test(syntax.leadingId(c.title)?.id ?? '')) || (c.kind === 'label' && visit(c)));
+  return visit(h);
+}
+
+function hasMarkedGoalEntries(root: OutlineNode): boolean {
+  let found = false;
+  const visit = (n: OutlineNode) => {
+    if (found) return;
+    if ((n.kind === 'entry' || n.kind === 'lead') && (leadingLabel(n.title)?.role === 'goal' || leadingLabel(plainOf(n))?.role === 'goal')) found = true;
+    n.children.forEach(visit);
+  };
+  visit(root);
+  return found;
+}
+
+/**
+ * An entry that names an area whose sub-entries are the things (`* Catalog` over its deliverables):
+ * short, saying nothing more, with entries below it. An entry ending in a colon (`… with regard to:`)
+ * introduces its own details instead.
+ */
+function isEntryGroup(entry: OutlineNode, syntax: Syntax): boolean {
+  const subs = entry.children.filter((c) => c.kind === 'entry' && !isFieldEntry(c, syntax));
+  if (subs.length === 0) return false;
+  if (subs.every((s) => s.listItem && listShape(s.list!, syntax) !== 'things')) return false;
+  const first = plainOf(entry);
+  if (/[:：]\s*$/.test(first)) return false;
+  const words = entry.title.split(/\s+/).filter(Boolean).length;
+  if (entry.hasLead && entry.rest && entry.rest.length > 0) return false;
+  // A single sub-entry with entries of its own is this entry's outline, not a list of things.
+  if (subs.length === 1 && subs[0]!.children.length > 0) return false;
+  return words <= 3 || (subs.length >= 2 && words <= 8);
+}
+
+function isValueList(label: OutlineNode): boolean {
+  return label.children.every((c) => c.kind === 'entry' && c.children.length === 0 && c.title.split(/\s+/).length <= 8);
+}
+
+function ownProse(h: OutlineNode): boolean {
+  return h.blocks.some((b) => b.type === 'paragraph' || b.type === 'blockquote' || b.type === 'code' || b.type === 'html' || b.type === 'table');
+}
+
+function ownProseText(n: OutlineNode): string {
+  return n.blocks.filter((b) => b.type === 'paragraph' || b.type === 'blockquote').map((b) => plainText(b)).join('\n');
+}
+
+/** The first line of an entry as plain text (with its lead). */
+function plainOf(n: OutlineNode): string {
+  const first = n.listItem?.children[0] ?? n.paragraph;
+  return first ? plainText(first).split(/\r?\n/)[0]!.trim() : n.title;
+}
+
+function plainOfDeep(n: OutlineNode): string {
+  return [n.title, n.rest ?? '', ...n.children.map(plainOfDeep)].join(' ');
+}
+
+/** The blocks of a heading's section that are its own, not its sub-headings' or child things'. */
+function ownBlocks(h: OutlineNode, section: RootContent[]): RootContent[] {
+  const firstChild = h.children.find((c) => c.kind === 'heading' || c.kind === 'entry' || c.kind === 'row' || c.kind === 'label' || c.kind === 'lead');
+  if (!firstChild) return section;
+  return section.filter((n) => endOf(n) <= firstChild.start);
+}
+
+function summaryKey(title: string): string {
+  return foldTitle(title.replace(/^\s*\(?#?\d+[.)]?\)?\s+/, ''));
+}
+
+/** Template markup standing in for rows or text (`(((ROADMAP ROWS: …)))`, `{{ … }}`): not a thing. */
+function isTemplateDirective(title: string): boolean {
+  return /^\s*(?:\(\(\(|\{\{|\{%|<%|\[\[)/.test(title);
+}
+
+/** A title as its writer wrote it, without status emoji or glued markers (READING.md §8). */
+export function stripDecorations(title: string): string {
+  return title
+    .replace(/[\p{Extended_Pictographic}\uFE0F\u200D]+/gu, ' ')
+    .replace(/\(\s*\)/g, ' ')
+    .replace(/\s+([)\]])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[:;,]$/, '')
+    .trim() || title;
+}
+
+function shapeWhy(shape: string): string {
+  switch (shape) {
+    case 'navigation':
+      return 'links only';
+    case 'metadata':
+      return 'label: value pairs';
+    case 'calendar':
+      return 'dates';
+    case 'legend':
+      return 'defines symbols';
+    case 'schedule':
+      return 'dates or releases';
+    case 'people':
+      return 'people';
+    default:
+      return shape;
+  }
+}
+
+function contentSpanOf(cell: { children: RootContent[] | unknown[] } & { position?: unknown }): [number, number] | undefined {
+  const children = (cell as { children: RootContent[] }).children;
+  const first = children[0];
+  const last = children[children.length - 1];
+  if (!first || !last) return undefined;
+  return [startOf(first), endOf(last)];
+}
+
+function emptyCell(text: string, cell: { position?: { start: { offset?: number }; end: { offset?: number } } }): [number, number] {
+  const start = startOf(cell);
+  const raw = text.slice(start, endOf(cell));
+  const open = raw.startsWith('|') ? 1 : 0;
+  const close = raw.length > open && raw.endsWith('|') ? raw.length - 1 : raw.length;
+  return [start + open, start + Math.max(open, close)];
+}
+
+export type { NamedRole };
