@@ -146,7 +146,7 @@ export function analyzeDocument(input: AnalyzeInput): DocumentInfo {
     // Only real HTML comments switch rules off, not ones quoted in code: that takes the parse.
     if (info.suppressions.regions.length > 0) info.suppressions = parseSuppressions(text, lines, htmlSpans(tree));
     const headings = collectHeadings(tree);
-    const titleHeading = findTitleHeading(headings, kind.kind);
+    const titleHeading = findTitleHeading(headings, kind.kind, tree);
     const fmTitle = kind.frontMatter?.data['title'];
     info.title = typeof fmTitle === 'string' && fmTitle.trim() ? fmTitle.trim() : titleHeading ? titleHeading.text : info.title;
     if (titleHeading) info.titleRange = lines.range(titleHeading.span[0], titleHeading.span[1]);
@@ -222,10 +222,16 @@ function collectHeadings(tree: Root): HeadingInfo[] {
  * The document title: the only `#` heading when there is exactly one; for one-item files the first
  * heading. Other headings are the document's sections.
  */
-function findTitleHeading(headings: HeadingInfo[], kind: DocKind): HeadingInfo | undefined {
+function findTitleHeading(headings: HeadingInfo[], kind: DocKind, tree: Root): HeadingInfo | undefined {
   if (kind === 'goal' || kind === 'roadmap-item') return headings[0];
   const h1 = headings.filter((h) => h.depth === 1);
-  return h1.length === 1 && h1[0] === headings[0] ? h1[0] : undefined;
+  if (h1.length === 1 && h1[0] === headings[0]) return h1[0];
+  // A `#` heading that opens the document titles it even when other `#` headings follow (blog-style
+  // posts use `#` for their sections), unless it is a goal of its own (`# G1: …`).
+  const first = headings[0];
+  const firstBlock = tree.children.findIndex((n) => n.type !== 'yaml' && n.type !== 'html' && n.type !== 'definition');
+  if (first && first.depth === 1 && first.index === firstBlock && !/^\s*[A-Z]{1,5}[-.]?\d+(?:\.\d+)?[:.\-—–\s]/.test(first.text)) return first;
+  return undefined;
 }
 
 /** The range of a front matter key's value on its line (`title: Offline mode` → `Offline mode`). */

@@ -4,7 +4,7 @@ import type { DocContext } from '../analyze/content';
 import type { HeadingInfo } from '../analyze/document';
 import { listItemTitle } from '../analyze/listTitle';
 import { endsWithEmptyField } from '../analyze/nodes';
-import { leadingLabel } from './vocabulary';
+import { introNames, leadingLabel } from './vocabulary';
 
 // A document as a reader sees its structure: headings holding sub-headings, lists holding entries,
 // tables holding rows, and the short label lines that name the list below them ("Immediate term:",
@@ -40,6 +40,8 @@ export interface OutlineNode {
   hasLead?: boolean;
   /** Entries: what follows the title, as plain text. */
   rest?: string;
+  /** Labels: a sentence introducing the list says what it holds (`four big themes`). */
+  names?: 'goals' | 'items';
 }
 
 export interface ListInfo {
@@ -123,6 +125,24 @@ function addBlocks(ctx: DocContext, owner: OutlineNode, blocks: RootContent[]): 
     }
     if (block.type === 'list') {
       const previous = blocks[i - 1];
+      const last = owner.children[owner.children.length - 1];
+      // A list right after a bold-lead paragraph elaborates it (`**Imagining v2.** …` then its points).
+      if (last?.kind === 'lead' && last.end === endOf(previous ?? last.paragraph!) && previous?.type === 'paragraph' && previous === last.paragraph) {
+        addList(ctx, last, block.children, block.ordered ?? false);
+        last.end = endOf(block);
+        continue;
+      }
+      // A paragraph whose sentence says what the list holds (`There are four big themes…`) labels it.
+      const names = previous?.type === 'paragraph' && owner.blocks[owner.blocks.length - 1] === previous ? introNames(plainText(previous)) : undefined;
+      if (names) {
+        owner.blocks.pop();
+        const label = labelNode(previous as Paragraph, owner);
+        label.names = names;
+        addList(ctx, label, block.children, block.ordered ?? false);
+        label.end = endOf(block);
+        owner.children.push(label);
+        continue;
+      }
       const list = addList(ctx, owner, block.children, block.ordered ?? false);
       if (previous?.type === 'paragraph' && endsWithEmptyField(ctx, previous)) list.fieldValues = true;
       continue;
@@ -270,7 +290,10 @@ export function leadOf(paragraph: Paragraph): { title: string; rest: string } | 
   while (i < kids.length && kids[i]!.type === 'text' && !(kids[i] as { value: string }).value.trim()) i++;
   const first = kids[i];
   if (!first || !isLeadNode(first)) return undefined;
-  const title = plainText(first).trim().replace(/[.:：,;—–-]+$/, '').trim();
+  const bold = plainText(first).trim();
+  // `**If you use the CLI,** this…`: the bold part starts a sentence, it is not a title.
+  if (/,$/.test(bold)) return undefined;
+  const title = bold.replace(/[.:：,;—–-]+$/, '').trim();
   // `**Phase 1:** Extensible frontend`, `**Objective:** Grow`: the bold part is a label, not the title.
   if (leadingLabel(`${title}: x`) && /^(?:\S+)(?:\s+#?\d+(?:\.\d+)?)?$/.test(title)) return undefined;
   const rest = kids

@@ -52,6 +52,8 @@ export class Reader {
   private announcedBy = new Map<OutlineNode, OutlineNode>();
   /** Items made from announcing entries, so the headings they announce can nest under them. */
   private readonly thingOf = new Map<OutlineNode, Item>();
+  /** Headings a summary announced that hold the work serving them: goals. */
+  private readonly announcedGoals = new Set<OutlineNode>();
   private readonly groupTraces: GroupTraces;
   private readonly marks: ReadingMark[] = [];
   private goalsMarked = false;
@@ -105,6 +107,7 @@ export class Reader {
   }
 
   private readHeading(h: OutlineNode, ctx: Ctx, role: HeadingRole): void {
+    if (process.env.TL_DEBUG) console.error("heading", h.title, JSON.stringify(role), ctx.mode);
     switch (role.kind) {
       case 'left-out':
         this.mark(h, 'left-out', role.why);
@@ -112,10 +115,15 @@ export class Reader {
       case 'vision':
         this.visionSections(h);
         return;
-      case 'container':
+      case 'container': {
         this.mark(h, role.mode === 'goals' ? 'goals-section' : 'items-section', role.why);
-        this.readChildren(h, { ...ctx, mode: role.mode, section: false, inherited: this.inheritedFor(h, ctx) });
+        const inner = { ...ctx, mode: role.mode, section: false, inherited: this.inheritedFor(h, ctx) };
+        // A goals section whose goals are its sub-headings: the lists in its intro define or summarise, they are not goals.
+        if (role.mode === 'goals' && h.children.some((c) => c.kind === 'heading' && !isDetailHeading(c, h, this.b.ctx.syntax))) {
+          this.readChildren({ ...h, children: h.children.filter((c) => c.kind === 'heading') }, inner);
+        } else this.readChildren(h, inner);
         return;
+      }
       case 'section':
         this.mark(h, 'section', role.why);
         this.readChildren(h, { ...ctx, section: true });
@@ -136,8 +144,21 @@ export class Reader {
 
   /** Things nested in a goal are the items that serve it (in roadmaps and strategies); in goals docs, its details. */
   private readInside(node: OutlineNode, thing: Item, ctx: Ctx): void {
-    if (thing.kind !== 'goal' || this.docKind === 'goals') return;
-    this.readChildren(node, { ...ctx, mode: 'items', parent: thing, section: false });
+    if (thing.kind !== 'goal') return;
+    if (this.docKind !== 'goals') return this.readChildren(node, { ...ctx, mode: 'items', parent: thing, section: false });
+    // In a goals doc a goal's content is its details, but a part named like work (`Related work`,
+    // `Initiatives:`) lists the items that serve it.
+    const inner = { ...ctx, mode: 'items' as Mode, parent: thing, section: false };
+    const visit = (n: OutlineNode) => {
+      for (const c of n.children) {
+        if (c.kind === 'entry' && c.rest) continue;
+        if (namedRole(c.title) === 'items') {
+          this.mark(c, 'items-section', `named ${c.title}`);
+          this.readChildren(c, inner);
+        } else if (c.kind === 'heading') visit(c);
+      }
+    };
+    visit(node);
   }
 
   private readBlockChild(node: OutlineNode, ctx: Ctx): void {
@@ -149,7 +170,7 @@ export class Reader {
   private readLabel(label: OutlineNode, ctx: Ctx): void {
     // `Goals:` over `- G1` / `- G2`: a field whose values are the list, read as the group's trace.
     if (label.paragraph && endsWithEmptyField(this.b.ctx, label.paragraph) && isValueList(label)) return;
-    const named = namedRole(label.title);
+    const named = label.names ?? namedRole(label.title);
     if (named === 'negated') return this.mark(label, 'left-out', `named ${label.title}`);
     if (named === 'section' || /^(?:why|rationale)\b/i.test(label.title)) return this.mark(label, 'section', `named ${label.title}`);
     if (named === 'goals') return this.readChildren(label, { ...ctx, mode: 'goals', section: false });
@@ -162,14 +183,17 @@ export class Reader {
 
   private readEntry(entry: OutlineNode, ctx: Ctx): void {
     if (ctx.section || ctx.mode === 'none') {
-      // Inside prose sections and strategies, only a label naming goals or items opens a list of things.
+      // Inside prose sections and strategies, only a label naming goals or items opens a list of things
+      // (`* **Product**` over `* **Goals:**` over the goals).
       const named = namedRole(entry.title);
-      if ((named === 'goals' || named === 'items') && entry.children.length > 0 && !entry.rest) this.readChildren(entry, { ...ctx, mode: named, section: false });
-      else if (ctx.mode === 'none' && !ctx.section && entry.children.length > 0 && !entry.rest) this.readChildren(entry, ctx);
+      if ((named === 'goals' || named === 'items') && entry.children.length > 0 && !entry.rest) {
+        this.mark(entry, named === 'goals' ? 'goals-section' : 'items-section', `named ${entry.title}`);
+        this.readChildren(entry, { ...ctx, mode: named, section: false });
+      } else if (entry.children.length > 0 && named !== 'negated') this.readChildren(entry, ctx);
       return;
     }
     if (entry.kind === 'entry') {
-      if (isFieldEntry(entry, this.b.ctx.syntax) || entry.list!.fieldValues) return;
+      if (isFieldEntry(entry, this.b.ctx.syntax, ctx.mode === 'goals' ? VISION_LAYERS : GOAL_LAYERS) || entry.list!.fieldValues) return;
       const shape = listShape(entry.list!, this.b.ctx.syntax);
       if (shape !== 'things') {
         if (entry === entry.list!.entries[0]) this.mark(entry, shape === 'navigation' ? 'navigation' : shape, shapeWhy(shape));
@@ -187,7 +211,7 @@ export class Reader {
       return this.readChildren(entry, { ...ctx, mode: named, section: false });
     }
     if (named === 'negated') return this.mark(entry, 'left-out', `named ${entry.title}`);
-    if (/^(?:why|rationale|because)\b/i.test(entry.title) && entry.children.length > 0) return;
+    if (isRationale(entry)) return;
     const markedGoal = label?.role === 'goal' || GOAL_ID.test(this.b.ctx.syntax.leadingId(entry.title)?.id ?? '');
     // In a goals doc whose goals are marked (`Objective:`, `O1.`), unmarked entries are not goals.
     if (ctx.mode === 'goals' && this.goalsMarked && !markedGoal) {
@@ -247,6 +271,7 @@ export class Reader {
     const announcer = this.announcedBy.get(h);
     const announced = announcer ? this.thingOf.get(announcer) : undefined;
     if (announced) return { kind: 'group', why: `the section of “${announced.title}”` };
+    if (this.announcedGoals.has(h)) return { kind: 'thing', kind2: 'goal' };
     return this.roleByContent(h, ctx);
   }
 
@@ -262,7 +287,7 @@ export class Reader {
   /** A heading no name decides: a group when its section holds things, else one thing (READING.md §3). */
   private roleByContent(h: OutlineNode, ctx: Ctx): HeadingRole {
     const thing: HeadingRole = { kind: 'thing', kind2: ctx.mode === 'goals' ? 'goal' : 'roadmap-item' };
-    if (this.isIdLed(h)) return thing;
+    if (this.isIdLed(h) && ctx.mode === 'goals') return thing;
     const subs = h.children.filter((c) => c.kind === 'heading' && !isDetailHeading(c, h, this.b.ctx.syntax));
     if (ctx.mode === 'goals') {
       if (hasMarkedGoals(h, this.b.ctx.syntax)) return { kind: 'group', why: 'holds goals' };
@@ -314,11 +339,24 @@ export class Reader {
       const matched = entries.map((e) => (headingsByTitle.get(summaryKey(e.title)) ?? []).find((h) => h.start > e.start));
       const count = matched.filter(Boolean).length;
       if (count < 2 || count < entries.length * 0.6) continue;
+      // The entries left over name the remaining sibling headings in the same order, in other words.
+      const first = matched.find(Boolean)!;
+      const siblings = (first.parent?.children ?? []).filter((c) => c.kind === 'heading' && c.depth === first.depth);
+      const unclaimed = siblings.filter((h) => !matched.includes(h) && h.start > entries[0]!.start);
+      entries.forEach((_e, i) => {
+        if (!matched[i] && unclaimed.length > 0 && entries.length === siblings.filter((h) => h.start > entries[0]!.start).length) matched[i] = unclaimed.shift();
+      });
+      const announced = matched.filter((h): h is OutlineNode => h !== undefined);
+      // Announced sections that list work are the goals that work serves (`# 1. Diagnosing causes`).
+      if (announced.some((h) => holdsListOfThings(h, this.b.ctx.syntax) || h.children.some((c) => c.kind === 'label' && c.children.length > 0))) {
+        for (const h of announced) this.announcedGoals.add(h);
+      }
       entries.forEach((e, i) => {
         const h = matched[i];
         if (!h) return;
-        // Where the thing is described: the entry when it says more than its title, else the heading.
-        if (e.rest && e.rest.length > 40) this.announcedBy.set(h, e);
+        // Where the thing is described: the entry when it says more than its title and the heading
+        // only holds the work below it, else the heading.
+        if (e.rest && e.rest.length > 40 && !ownProse(h)) this.announcedBy.set(h, e);
         else this.summaries.add(e);
       });
     }
@@ -554,7 +592,7 @@ function hasMarkedGoalEntries(root: OutlineNode): boolean {
  * introduces its own details instead.
  */
 function isEntryGroup(entry: OutlineNode, syntax: Syntax): boolean {
-  const subs = entry.children.filter((c) => c.kind === 'entry' && !isFieldEntry(c, syntax));
+  const subs = entry.children.filter((c) => c.kind === 'entry' && !isFieldEntry(c, syntax) && !isRationale(c));
   if (subs.length === 0) return false;
   if (subs.every((s) => s.listItem && listShape(s.list!, syntax) !== 'things')) return false;
   const first = plainOf(entry);
@@ -564,6 +602,11 @@ function isEntryGroup(entry: OutlineNode, syntax: Syntax): boolean {
   // A single sub-entry with entries of its own is this entry's outline, not a list of things.
   if (subs.length === 1 && subs[0]!.children.length > 0) return false;
   return words <= 3 || (subs.length >= 2 && words <= 8);
+}
+
+/** An entry that gives a reason or a note (`Why? …`, `Because …`, `e.g. …`), not a thing. */
+function isRationale(entry: OutlineNode): boolean {
+  return /^(?:why|because|rationale|reasons?|notes?|e\.?g|for example|context|see also|yes|no|maybe)\b/i.test(entry.title) || (/\?\s*$/.test(entry.title) && entry.children.length === 0);
 }
 
 function isValueList(label: OutlineNode): boolean {

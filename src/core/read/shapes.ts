@@ -1,6 +1,6 @@
 import type { ListItem, Paragraph } from 'mdast';
 import { plainText } from '../markdown';
-import type { Syntax } from '../syntax';
+import type { LabelLayer, Syntax } from '../syntax';
 import { foldTitle } from '../text';
 import type { ListInfo, OutlineNode, TableInfo } from './outline';
 import { isMetricLabel } from '../analyze/metrics';
@@ -23,7 +23,7 @@ function computeListShape(list: ListInfo, syntax: Syntax): ListShape {
   const entries = list.entries.filter((e) => e.listItem && !isFieldEntry(e, syntax));
   if (entries.length === 0) return 'things';
   if (entries.every((e) => isLinkOnly(e.listItem!))) return 'navigation';
-  if (entries.every((e) => isCalendarName(e.title) || isCalendarName(linkTextOf(e.listItem!) ?? ''))) return 'calendar';
+  if (entries.every((e) => isCalendarName(e.title) || (isLinkOnly(e.listItem!) && isCalendarName(linkTextOf(e.listItem!) ?? '')))) return 'calendar';
   const pairs = entries.map((e) => labelValue(e));
   if (pairs.every((p) => p && isSymbol(p.label))) return 'legend';
   if (entries.length >= 1 && entries.every((e) => !syntax.fieldAtEnd(e.title)) && pairs.every((p) => p && p.label.split(/\s+/).length <= 3 && isDataValue(p.value) && !/^\d+$/.test(p.label))) return 'metadata';
@@ -64,10 +64,15 @@ function linkTextOf(item: ListItem): string | undefined {
 }
 
 /** An entry that is a trace field (`- Goal: G1`, `- **Supports:** V2`): it describes its group, it is not a thing. */
-export function isFieldEntry(entry: OutlineNode, syntax: Syntax): boolean {
+export function isFieldEntry(entry: OutlineNode, syntax: Syntax, layers?: ReadonlySet<LabelLayer>): boolean {
   const first = entry.listItem?.children[0];
   if (first?.type !== 'paragraph') return false;
-  return syntax.fieldAtStart(firstLineOf(first)) !== undefined;
+  const line = firstLineOf(first);
+  const field = syntax.fieldAtStart(line);
+  if (!field || (layers && !layers.has(field.layer))) return false;
+  // `- Goal: G1`, `- Supports: Grow retention`; a sentence after a label (`Objective: Make X valuable
+  // to every dev and company`) states a goal rather than naming one.
+  return line.slice(field.valueStart).trim().split(/\s+/).length <= 8;
 }
 
 function firstLineOf(paragraph: Paragraph): string {

@@ -30,7 +30,7 @@ function named(keys: string): RegExp {
 const GOALS_NAMED = named(
   String.raw`goals?|objectives?(?: and key results?)?|okrs?|priorities|priority|focus(?: areas?)?|focus areas?|themes?|outcomes?|primary focus|areas of focus|goals? and objectives|objectives? and goals?|goals? objectives and requirements|goals? and non goals|bets|north star metrics?`,
 );
-const ITEMS_NAMED = named(String.raw`roadmap|deliverables?|initiatives?|planned work|work items?|projects?|features?|epics?|milestones and deliverables|plans?`);
+const ITEMS_NAMED = named(String.raw`roadmap|deliverables?|initiatives?|planned work|related work|work items?|workstreams?|projects?|features?|epics?|milestones and deliverables|plans?`);
 const VISION_NAMED = /^(?:(?:our|the|product|project|company|long term|\d+ years?|\d+ year|\w+ s) )*(?:vision|mission|mission statement|purpose|north star|values|core values|vision and mission|mission and vision|mission vision and values|mission and values|vision and values|mission vision and guiding principles|founding principles|guiding principles)(?: .*)?$/;
 const NEGATED = /^(?:non|not|anti|never|no)\b|\b(?:non|not|anti)\s?(?:goals?|objectives?|roadmap|scope|priorit\w*|focus|doing|working on|planned|in scope|here)\b|\bout of scope\b|\bwhat (?:we re|we are|s|is|we will|we ll) not\b|\bwon t\b|\bwill not\b|\bleaving off\b|\bleft out\b|\bexclu(?:ded|sions?)\b|\bwe (?:re|are) not doing\b/;
 
@@ -49,6 +49,9 @@ const SECTION_START = new RegExp(
       'competitive landscape', 'competition', 'the status quo', 'status quo', 'design axioms', 'assumptions', 'pricing',
       'market segmentation', 'example use cases', 'use cases', 'issue triage', 'triage', 'release cadence', 'deep dives?',
       'project agreement', 'general principles', 'guiding principles', 'general information', 'lessons learned', 'retrospective',
+      // explanations: how to, how we, why we, what is
+      'how to', 'how we', 'how do', 'how does', 'how should', 'why we', 'why do', 'what is', 'what are', 'the basics', 'basics',
+      'getting started', 'introducing',
     ].join('|') +
     ')(?: |$)',
 );
@@ -92,17 +95,24 @@ const GROUP_NAMED = new RegExp(
     ')$',
 );
 
+const ABOUT_KIND = /\b(?:goals|okrs|objectives|roadmaps?|visions?|strateg(?:y|ies))\b/;
+
 /** What a heading's (or a label line's) name says on its own, or undefined when its content must decide. */
 export function namedRole(title: string): NamedRole | undefined {
   // A parenthetical qualifies the name (`Themes (and what's next and why)`, `OKRs (2020 Set 1)`).
   const folded = foldName(title.replace(/\([^)]*\)/g, ' ')) || foldName(title);
   if (!folded) return undefined;
+  // A question heads an answer (`Why does it need a roadmap?`), never an item or goal.
+  if (/\?\s*(?:\{#[^}]*\})?\s*$/.test(title) && !NEGATED.test(folded)) return 'section';
   if (NEGATED.test(folded)) return 'negated';
   if (VISION_NAMED.test(folded)) return 'vision';
   if (GOALS_NAMED.test(folded)) return 'goals';
   if (ITEMS_NAMED.test(folded)) return 'items';
   if (GROUP_NAMED.test(folded)) return 'group';
   if (SECTION_START.test(folded) || SECTION_EXACT.test(folded) || SECTION_END.test(folded)) return 'section';
+  // A heading that talks about goals or the roadmap in passing (`Three ways we approach goals
+  // differently`) is about them, not one of them.
+  if (ABOUT_KIND.test(folded) && folded.split(' ').length >= 4) return 'section';
   return undefined;
 }
 
@@ -193,4 +203,16 @@ export function isSymbol(plain: string): boolean {
   if (!t) return false;
   if (/^[\p{Extended_Pictographic}\p{So}\p{Sm}\uFE0F\u200D\s]+$/u.test(t)) return true;
   return /^\d$/.test(t) || /^[^\p{L}\p{N}\s]$/u.test(t);
+}
+
+/**
+ * What the sentence introducing a list says the list holds (`There are four big themes we want to
+ * tackle`, `This work is comprised of two big initiatives`): goals, items, or nothing said.
+ */
+export function introNames(paragraph: string): 'goals' | 'items' | undefined {
+  const folded = foldTitle(paragraph);
+  const quantified = String.raw`(?:\d+|two|three|four|five|six|seven|eight|nine|ten|the following|following)`;
+  if (new RegExp(String.raw`\b${quantified} (?:\w+ )?(?:themes|goals|objectives|priorities|focus areas|outcomes|bets)\b`).test(folded) && !/\b(?:non|not) (?:goals|objectives)\b/.test(folded)) return 'goals';
+  if (new RegExp(String.raw`\b${quantified} (?:\w+ )?(?:initiatives|deliverables|projects|features|work items|epics)\b`).test(folded)) return 'items';
+  return undefined;
 }
