@@ -31,6 +31,8 @@ export const RULE_IDS: readonly RuleId[] = [
   'duplicate-id',
   'invalid-front-matter',
   'unknown-kind',
+  'product-without-goals',
+  'nothing-found',
 ];
 
 export const DEFAULT_SEVERITIES: Record<RuleId, Severity> = {
@@ -44,6 +46,8 @@ export const DEFAULT_SEVERITIES: Record<RuleId, Severity> = {
   'duplicate-id': 'error',
   'invalid-front-matter': 'error',
   'unknown-kind': 'warning',
+  'product-without-goals': 'warning',
+  'nothing-found': 'information',
 };
 
 export const DOC_KINDS: readonly DocKind[] = ['vision', 'strategy', 'goals', 'roadmap', 'goal', 'roadmap-item'];

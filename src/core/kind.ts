@@ -86,6 +86,8 @@ export function detectKind(relPath: string, text: string, config: Config, matche
     if (declared && typeof declared.value === 'string') {
       const kind = KIND_VALUES[declared.value.toLowerCase()];
       if (kind) return { kind, source: 'front-matter', frontMatter };
+      // `kind: none`: a file that looks like a product doc (its name, folder or title) but is not one.
+      if (/^(?:none|other)$/i.test(declared.value)) return { kind: null, source: 'front-matter', frontMatter };
       const start = valueOffset(text, frontMatter, declared.name, declared.value);
       return {
         kind: null,

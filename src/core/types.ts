@@ -18,7 +18,9 @@ export type RuleId =
   | 'goal-missing-metric'
   | 'duplicate-id'
   | 'invalid-front-matter'
-  | 'unknown-kind';
+  | 'unknown-kind'
+  | 'product-without-goals'
+  | 'nothing-found';
 
 /** Zero-based line and UTF-16 character, as in LSP and VS Code. */
 export interface Position {

@@ -40,6 +40,8 @@ export interface OutlineNode {
   hasLead?: boolean;
   /** Entries: what follows the title, as plain text. */
   rest?: string;
+  /** Entries and leads: the lead ends with a colon (`**API:** the interface to…`), a term being defined. */
+  leadColon?: boolean;
   /** Labels: a sentence introducing the list says what it holds (`four big themes`). */
   names?: 'goals' | 'items';
 }
@@ -189,7 +191,7 @@ function entryNode(ctx: DocContext, item: ListItem, parent: OutlineNode): Outlin
     children: [],
     parent,
     ...(typeof item.checked === 'boolean' ? { checked: item.checked } : {}),
-    ...(lead ? { hasLead: true, rest: lead.rest } : { rest: plain.slice(title.length).trim() }),
+    ...(lead ? { hasLead: true, rest: lead.rest, ...(lead.colon ? { leadColon: true } : {}) } : { rest: plain.slice(title.length).trim() }),
   };
   const children = item.children as RootContent[];
   const own: RootContent[] = [];
@@ -284,7 +286,7 @@ function isAllStrong(paragraph: Paragraph): boolean {
  * text (`**Phase 1:** Extensible frontend`, `[**Unit tests**](…) allow you…`). The title is the lead
  * without its closing punctuation.
  */
-export function leadOf(paragraph: Paragraph): { title: string; rest: string } | undefined {
+export function leadOf(paragraph: Paragraph): { title: string; rest: string; colon: boolean } | undefined {
   const kids = paragraph.children;
   let i = 0;
   while (i < kids.length && kids[i]!.type === 'text' && !(kids[i] as { value: string }).value.trim()) i++;
@@ -302,7 +304,7 @@ export function leadOf(paragraph: Paragraph): { title: string; rest: string } | 
     .join('')
     .trim();
   if (!title || !rest) return undefined;
-  return { title, rest };
+  return { title, rest, colon: /:$/.test(bold) || /^[:：]/.test(rest) };
 }
 
 function isLeadNode(node: PhrasingContent): boolean {

@@ -81,6 +81,7 @@ export class Reader {
     this.goalsMarked = this.docKind === 'goals' && hasMarkedGoalEntries(root);
     const mode: Mode = this.docKind === 'roadmap' ? 'items' : this.docKind === 'goals' ? 'goals' : 'none';
     this.readChildren(root, { mode, groups: [], section: false, inherited: this.docInherited });
+    this.traceGoalsToMission(root);
     this.b.assignKeys();
     return this.marks;
   }
@@ -145,7 +146,11 @@ export class Reader {
   /** Things nested in a goal are the items that serve it (in roadmaps and strategies); in goals docs, its details. */
   private readInside(node: OutlineNode, thing: Item, ctx: Ctx): void {
     if (thing.kind !== 'goal') return;
-    if (this.docKind !== 'goals') return this.readChildren(node, { ...ctx, mode: 'items', parent: thing, section: false });
+    if (this.docKind !== 'goals') {
+      // `**API:** the interface to…` entries define what the goal covers: they describe it, they are not work.
+      const children = node.children.filter((c) => !(c.kind === 'entry' && c.list && c.list.entries.every((e) => e.leadColon)));
+      return this.readChildren({ ...node, children }, { ...ctx, mode: 'items', parent: thing, section: false });
+    }
     // In a goals doc a goal's content is its details, but a part named like work (`Related work`,
     // `Initiatives:`) lists the items that serve it.
     const inner = { ...ctx, mode: 'items' as Mode, parent: thing, section: false };
@@ -315,6 +320,37 @@ export class Reader {
     return siblings.some((s) => hasMarkedGoals(s, syntax) || holdsListOfThings(s, syntax) || s.children.some((c) => c.kind === 'heading' && !isDetailHeading(c, s, syntax)));
   }
 
+  /**
+   * Goals whose own words say they serve the mission or vision (`in alignment with our mission`), or a
+   * doc that says its priorities carry out the mission, trace to that section of the doc (READING.md §7.5).
+   */
+  private traceGoalsToMission(root: OutlineNode): void {
+    const sections = this.b.info.items.filter((i) => i.kind === 'vision-section');
+    if (sections.length === 0) return;
+    const target = (word: string) => sections.find((v) => new RegExp(`\\b${word}\\b`, 'i').test(v.title)) ?? sections[0]!;
+    const docWide = /\b(?:roadmap|priorities|goals|themes|deliverables|objectives)\b/i.test(this.docText(root)) ? missionSentence(this.docText(root), true) : undefined;
+    for (const goal of this.b.info.items) {
+      if (goal.kind !== 'goal' || goal.references.length > 0 || goal.noTrace.length > 0) continue;
+      const own = missionSentence(`${goal.title}\n${goal.excerpt}`, false) ?? docWide;
+      if (!own) continue;
+      const to = target(own);
+      goal.references = [{ text: to.title, range: { start: { ...goal.range.start }, end: { ...goal.range.start } }, via: 'prose', link: `#${this.b.internalAnchor(to)}`, explicit: false, inferred: true }];
+    }
+  }
+
+  /** The doc's prose outside goals and items: its intro and its sections' own paragraphs. */
+  private docText(root: OutlineNode): string {
+    const parts: string[] = [];
+    const visit = (n: OutlineNode) => {
+      if (n.kind === 'heading' || n.kind === 'root') {
+        parts.push(ownProseText(n));
+        n.children.forEach(visit);
+      }
+    };
+    visit(root);
+    return parts.join('\n');
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Summaries: a list that names the headings after it ("three things: A, B, C", then `# A`, `# B`, `# C`)
 
@@ -481,7 +517,20 @@ export class Reader {
     if (ctx.inherited.references.length > 0 || ctx.inherited.noTrace.length > 0) return this.b.inherit(facts, ctx.inherited);
     const parent = ctx.parent ?? this.announcedParent(ctx);
     if (parent) return { ...facts, references: [this.nestingReference(parent, node, 'nesting')] };
+    // Under a group headed with a goal's exact title (`### Core technology` under Deliverables, the
+    // same words as the focus area above): the group is that goal's work.
+    const named = this.goalNamedBy(ctx);
+    if (named) return { ...facts, references: [this.nestingReference(named, node, 'prose')] };
     return facts;
+  }
+
+  private goalNamedBy(ctx: Ctx): Item | undefined {
+    for (let i = ctx.groups.length - 1; i >= 0; i--) {
+      const key = summaryKey(ctx.groups[i]!.title);
+      const goal = this.b.info.items.find((it) => it.kind === 'goal' && summaryKey(it.title) === key);
+      if (goal) return goal;
+    }
+    return undefined;
   }
 
   /** Things in a group that a summary entry announced trace to that entry's goal. */
@@ -565,7 +614,8 @@ function holdsListOfThings(h: OutlineNode, syntax: Syntax): boolean {
   const after = prose.filter((b) => startOf(b) > firstThing);
   // Checkboxes and titled entries are things whatever the prose around them.
   if (entries.some((e) => e.checked !== undefined || e.hasLead)) return after.length <= 2;
-  return before.length <= 3 && after.length === 0;
+  // A short note after the list (`*Benefits: …*`) still leaves the section a list of things.
+  return before.length <= 3 && (after.length === 0 || (after.length === 1 && labels.length > 0));
 }
 
 /** Entries marked as goals (`Objective:`, `O1.`) directly in a heading's section. */
@@ -645,6 +695,21 @@ function summaryKey(title: string): string {
 /** Template markup standing in for rows or text (`(((ROADMAP ROWS: …)))`, `{{ … }}`): not a thing. */
 function isTemplateDirective(title: string): boolean {
   return /^\s*(?:\(\(\(|\{\{|\{%|<%|\[\[)/.test(title);
+}
+
+/**
+ * Whether a text says it serves the mission or vision (`in alignment with our mission`, `carry out
+ * the project's mission`): the word it names, or undefined. A whole doc's prose must also name the
+ * things that serve it (`strategic deliverables … carry out the project's mission`).
+ */
+function missionSentence(text: string, needsSubject: boolean): 'mission' | 'vision' | undefined {
+  for (const sentence of text.split(/(?<=[.!?])\s+|\n/)) {
+    const m = /\b(?:deliver(?:s|ing)?|achiev\w*|carr(?:y|ies) out|serv(?:e|es|ing)|fulfil\w*|realiz\w*|advanc\w*|in (?:alignment|line) with|aligned with|align(?:s)? with|towards?)\b[^.]{0,60}?\b(mission|vision)\b/i.exec(sentence);
+    if (!m) continue;
+    if (needsSubject && !/\b(?:roadmap|priorities|goals|themes|deliverables|objectives)\b/i.test(sentence)) continue;
+    return m[1]!.toLowerCase() as 'mission' | 'vision';
+  }
+  return undefined;
 }
 
 /** A title as its writer wrote it, without status emoji or glued markers (READING.md §8). */

@@ -5,6 +5,8 @@ import { goalWithoutItems } from './goal-without-items';
 import { goalWithoutVision } from './goal-without-vision';
 import { invalidFrontMatter } from './invalid-front-matter';
 import { missingVision } from './missing-vision';
+import { nothingFound } from './nothing-found';
+import { productWithoutGoals } from './product-without-goals';
 import type { Rule } from './rule';
 import { strategyMissingSection } from './strategy-missing-section';
 import { unknownKind } from './unknown-kind';
@@ -22,6 +24,8 @@ export const RULES: readonly Rule[] = [
   duplicateId,
   invalidFrontMatter,
   unknownKind,
+  productWithoutGoals,
+  nothingFound,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<RuleId, Rule> = new Map(RULES.map((r) => [r.id, r]));

@@ -15,17 +15,12 @@ export const untracedItem: Rule = {
       if (linked.resolutions.some((r) => r.problem)) continue;
       const marker = item.noTrace[0];
       const goals = candidatesFor(ctx, linked.scope, 'goal');
+      // With no goals at all, product-without-goals says it once for the whole product.
+      if (goals.length === 0) continue;
       const said = marker
         ? `Roadmap item ${describe(item)} is marked as serving no goal (${marker.text ? `“${marker.text}”` : 'its goal is left empty'})`
         : `Roadmap item ${describe(item)} traces to no goal`;
-      // With no goals at all, "name the goal it serves" sends the writer looking for something that
-      // does not exist: say so, and where goals go.
-      const message =
-        goals.length === 0
-          ? `${said}, and this product has no goals yet: write them in ${goalsDocFor(linked.scope.visions[0]?.relPath ?? doc.relPath)} (or any file with “kind: goals”), then trace each roadmap item to the goal it moves.`
-          : marker
-            ? `${said}: every roadmap item should trace to a goal it moves.`
-            : `${said}: add “Goal: …” naming the goal it serves.`;
+      const message = marker ? `${said}: every roadmap item should trace to a goal it moves.` : `${said}: add “Goal: …” naming the goal it serves.`;
       const fixes = (): Fix[] =>
         rankByText(goals, item).flatMap(({ item: goal }) => {
           const edit = addTraceEdit(doc, item, 'Goal', referenceTextFor(ctx.model, goal, doc), goal.id ?? linkTo(ctx.model, goal, doc));
@@ -36,9 +31,3 @@ export const untracedItem: Rule = {
     return findings;
   },
 };
-
-/** Where a product's goals document would go: `goals.md` beside its vision, else beside the item. */
-function goalsDocFor(besidePath: string): string {
-  const slash = besidePath.lastIndexOf('/');
-  return `${slash >= 0 ? besidePath.slice(0, slash + 1) : ''}goals.md`;
-}

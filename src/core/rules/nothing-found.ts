@@ -1,0 +1,38 @@
+import type { Finding, Rule } from './rule';
+
+const WHAT: Record<string, string> = {
+  roadmap: 'roadmap items (headings, list entries or table rows naming the work)',
+  goals: 'goals (headings or list entries stating outcomes, or `O1.` / `Objective:` lines)',
+};
+
+const WHY: Record<string, string> = {
+  'file-name': 'its file name',
+  folder: 'the folder it is in',
+  title: 'its title',
+  section: 'a section heading',
+  config: 'a `kinds` pattern in the config',
+};
+
+/**
+ * A doc read as a roadmap or goals doc in which nothing of that kind was found (READING.md §2, §8):
+ * one information finding that says what was looked for, rather than silence that reads as approval.
+ */
+export const nothingFound: Rule = {
+  id: 'nothing-found',
+  summary: 'A doc read as a roadmap or goals doc holds nothing of its kind.',
+  check(ctx) {
+    const findings: Finding[] = [];
+    for (const doc of ctx.model.docs) {
+      if (doc.skipped || doc.failure || !doc.kind || !WHAT[doc.kind]) continue;
+      if (doc.kindSource === 'front-matter') continue;
+      const wanted = doc.kind === 'roadmap' ? 'roadmap-item' : 'goal';
+      if (doc.items.some((i) => i.kind === wanted || i.kind === 'goal' || i.kind === 'roadmap-item')) continue;
+      findings.push({
+        doc,
+        range: doc.titleRange,
+        message: `Throughline read this file as a ${doc.kind === 'roadmap' ? 'roadmap' : 'goals'} doc (from ${WHY[doc.kindSource] ?? 'its name'}) but found no ${WHAT[doc.kind]} in it. If it is not a product doc, put \`kind: none\` in its front matter; if it is, see “How Throughline reads your docs” in docs/format.md.`,
+      });
+    }
+    return findings;
+  },
+};

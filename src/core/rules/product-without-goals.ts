@@ -1,0 +1,30 @@
+import { join } from '../paths';
+import { candidatesFor, linkedItems, type Finding, type Rule } from './rule';
+
+/**
+ * A product with roadmap items and no goals anywhere (READING.md §8): one finding for the product,
+ * on its first roadmap, not one `untraced-item` per item.
+ */
+export const productWithoutGoals: Rule = {
+  id: 'product-without-goals',
+  summary: 'A product has roadmap items but no goals for them to serve.',
+  check(ctx) {
+    const findings: Finding[] = [];
+    const items = linkedItems(ctx, 'roadmap-item');
+    for (const scope of ctx.model.scopes) {
+      const own = items.filter((l) => l.scope === scope);
+      if (own.length === 0 || candidatesFor(ctx, scope, 'goal').length > 0) continue;
+      const docs = [...new Set(own.map((l) => l.doc))];
+      const doc = docs.find((d) => d.kind === 'roadmap') ?? docs[0]!;
+      const where = join(scope.visions[0] ? scope.visions[0].relPath.replace(/[^/]*$/, '') : doc.relPath.replace(/[^/]*$/, ''), 'goals.md');
+      const count = own.length === 1 ? 'one roadmap item' : `${own.length} roadmap items`;
+      const files = docs.length === 1 ? '' : ` in ${docs.length} files`;
+      findings.push({
+        doc,
+        range: doc.titleRange,
+        message: `This product has ${count}${files} and no goals, so nothing on its roadmap can say which outcome it moves. Write the goals (in ${where}, or a “Goals” section), then trace each item to the goal it serves.`,
+      });
+    }
+    return findings;
+  },
+};
