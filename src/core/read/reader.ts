@@ -54,6 +54,8 @@ export class Reader {
   private readonly thingOf = new Map<OutlineNode, Item>();
   /** Headings a summary announced that hold the work serving them: goals. */
   private readonly announcedGoals = new Set<OutlineNode>();
+  /** Entries that state a goal whose work a heading of the same name lists further down. */
+  private readonly announcingGoals = new Set<OutlineNode>();
   private readonly groupTraces: GroupTraces;
   private readonly marks: ReadingMark[] = [];
   private goalsMarked = false;
@@ -228,7 +230,7 @@ export class Reader {
       this.readChildren(entry, { ...ctx, groups: [...ctx.groups, entry] });
       return;
     }
-    const kind: NodeKind = markedGoal || ctx.mode === 'goals' ? 'goal' : 'roadmap-item';
+    const kind: NodeKind = markedGoal || ctx.mode === 'goals' || this.announcingGoals.has(entry) ? 'goal' : 'roadmap-item';
     const item = this.entryThing(entry, ctx, kind);
     this.readInside(entry, item, ctx);
   }
@@ -271,6 +273,8 @@ export class Reader {
     if (named === 'items') return { kind: 'container', mode: 'items', why: `named ${title}` };
     if (named === 'group' || label?.role === 'group') return { kind: 'group', why: 'horizon, release or status' };
     if (named === 'section' || this.b.ctx.syntax.isNonItemHeading(title)) return { kind: 'section', why: `named ${title}` };
+    // `**Goal**: Achieve sub-second cold starts.` states this section's own goal; it names no other.
+    if (ctx.mode === 'items' && this.statesOwnGoal(h)) return { kind: 'thing', kind2: 'goal' };
     if (ctx.mode === 'none' || ctx.section) return { kind: 'section', why: ctx.section ? 'inside a section' : 'not a goals or roadmap section' };
     // A heading a summary entry announced (and described) is that entry's section: what it holds serves the entry.
     const announcer = this.announcedBy.get(h);
@@ -308,6 +312,27 @@ export class Reader {
     if (h.depth <= 2 && !ownProse(h) && h.children.some((c) => c.kind === 'entry' && !isFieldEntry(c, this.b.ctx.syntax))) return { kind: 'group', why: 'names the list below it' };
     if (h.children.length === 0 && !ownProse(h) && this.siblingsAreGroups(h)) return { kind: 'group', why: 'an empty group like its siblings' };
     return thing;
+  }
+
+  private statesOwnGoal(h: OutlineNode): boolean {
+    return this.goalStatements(h).length > 0;
+  }
+
+  /**
+   * `Goal: <sentence>` paragraphs whose value is a sentence rather than a reference: the first line of
+   * each value (what the field scanner reads as a reference), for filtering.
+   */
+  private goalStatements(h: OutlineNode): string[] {
+    const out: string[] = [];
+    for (const b of h.blocks) {
+      if (b.type !== 'paragraph') continue;
+      const text = plainText(b).trim();
+      const field = this.b.ctx.syntax.fieldAtStart(text);
+      if (!field || field.layer === 'vision') continue;
+      const value = text.slice(field.valueStart).replace(/\s+/g, ' ').trim();
+      if (isStatement(value)) out.push(text.slice(field.valueStart).split(/\r?\n/)[0]!.trim());
+    }
+    return out;
   }
 
   private isIdLed(h: OutlineNode): boolean {
@@ -387,13 +412,16 @@ export class Reader {
       if (announced.some((h) => holdsListOfThings(h, this.b.ctx.syntax) || h.children.some((c) => c.kind === 'label' && c.children.length > 0))) {
         for (const h of announced) this.announcedGoals.add(h);
       }
+      const holdsWork = announced.some((h) => holdsListOfThings(h, this.b.ctx.syntax) || h.children.some((c) => c.kind === 'label' && c.children.length > 0));
       entries.forEach((e, i) => {
         const h = matched[i];
         if (!h) return;
         // Where the thing is described: the entry when it says more than its title and the heading
         // only holds the work below it, else the heading.
-        if (e.rest && e.rest.length > 40 && !ownProse(h)) this.announcedBy.set(h, e);
-        else this.summaries.add(e);
+        if (e.rest && e.rest.length > 40 && !ownProse(h)) {
+          this.announcedBy.set(h, e);
+          if (holdsWork) this.announcingGoals.add(e);
+        } else this.summaries.add(e);
       });
     }
   }
@@ -416,7 +444,12 @@ export class Reader {
     scanner.scanTitleLine(h.heading!.span[0], h.heading!.span[1]);
     // A goal's own content is its text and key results, not the items nested in it.
     scanner.scanNodes(kind === 'goal' && this.docKind !== 'goals' ? ownBlocks(h, section) : section);
-    const facts = this.withMetric(scanner.finish(section), h, kind);
+    let facts = this.withMetric(scanner.finish(section), h, kind);
+    // A goal stating itself in a `Goal:` line: that line is its statement, not a reference.
+    if (kind === 'goal') {
+      const statements = new Set(this.goalStatements(h).map((t) => foldTitle(t)));
+      facts = { ...facts, references: facts.references.filter((r) => !(r.via === 'field' && (statements.has(foldTitle(r.whole?.text ?? r.text)) || isStatement(r.whole?.text ?? r.text)))) };
+    }
     const label = leadingLabel(h.title);
     const item = this.b.addHeadingItem(kind, h.heading!, this.inferTraces(facts, ctx, h), section, label && !label.numbered ? label.title : undefined, label?.numbered);
     // Headings inside a goal address the goal too (`goals.md#kr-12-…`), unless they are things of their own.
@@ -652,6 +685,12 @@ function isEntryGroup(entry: OutlineNode, syntax: Syntax): boolean {
   // A single sub-entry with entries of its own is this entry's outline, not a list of things.
   if (subs.length === 1 && subs[0]!.children.length > 0) return false;
   return words <= 3 || (subs.length >= 2 && words <= 8);
+}
+
+/** A field value that is a sentence (`All relevant numbers are tracked and reported.`), not a reference. */
+function isStatement(value: string): boolean {
+  const words = value.split(/\s+/).filter(Boolean).length;
+  return (/[.!]$/.test(value.trim()) && words >= 4) || words >= 10;
 }
 
 /** An entry that gives a reason or a note (`Why? …`, `Because …`, `e.g. …`), not a thing. */

@@ -50,7 +50,7 @@ const SECTION_START = new RegExp(
       'market segmentation', 'example use cases', 'use cases', 'issue triage', 'triage', 'release cadence', 'deep dives?',
       'project agreement', 'general principles', 'guiding principles', 'general information', 'lessons learned', 'retrospective',
       // explanations: how to, how we, why we, what is
-      'how to', 'how we', 'how do', 'how does', 'how should', 'why we', 'why do', 'what is', 'what are', 'the basics', 'basics',
+      'how to', 'how we', 'how do', 'how does', 'how should', 'why we', 'why do', 'what is', 'what are', 'the basics',
       'getting started', 'introducing',
     ].join('|') +
     ')(?: |$)',
