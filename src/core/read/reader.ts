@@ -306,6 +306,8 @@ export class Reader {
       return thing;
     }
     if (subs.length > 0) return { kind: 'group', why: 'holds headings' };
+    // `Status: In progress`, `Tracked by #123`, `Value proposition: …` describe one thing: its lists are details.
+    if (hasFieldLines(h)) return thing;
     if (holdsListOfThings(h, this.b.ctx.syntax)) return { kind: 'group', why: 'holds a list of things' };
     // Only a list, nothing written about the heading itself: at the level of horizons (`## Team A`
     // over `- Dark mode`) it names its list; deeper (`### Offline mode` over `- sync`) it is an item.
@@ -685,6 +687,21 @@ function isEntryGroup(entry: OutlineNode, syntax: Syntax): boolean {
   // A single sub-entry with entries of its own is this entry's outline, not a list of things.
   if (subs.length === 1 && subs[0]!.children.length > 0) return false;
   return words <= 3 || (subs.length >= 2 && words <= 8);
+}
+
+const ITEM_FIELDS = /^(?:status|state|owners?|assignees?|(?:t-shirt )?size|estimate|effort|priority|eta|due|target(?: date)?|release|milestone|issues?|epic|tracking issue|value proposition|team|point of contact|champions?)$/i;
+
+/** Paragraphs of `Label: value` lines that describe one thing (`Status: Complete`, `T-shirt size: Large`, `Tracked by #1`). */
+function hasFieldLines(h: OutlineNode): boolean {
+  return h.blocks.some((b) => {
+    if (b.type !== 'paragraph') return false;
+    const first = plainText(b).trim().split(/\r?\n/)[0]!;
+    if (/^tracked (?:by|in)\b/i.test(first)) return true;
+    const m = /^([\p{Lu}][\p{L}\p{N} /-]{0,24}):\s+(\S.*)$/u.exec(first);
+    if (!m) return false;
+    // Known item metadata, or any short label with a data-like value (`Owner: @bo`, `ETA: Q3`).
+    return ITEM_FIELDS.test(m[1]!.trim()) || (m[2]!.split(/\s+/).length <= 4 && !/^(?:note|update|e\.g|example|tl;?dr|benefits?|why)$/i.test(m[1]!.trim()));
+  });
 }
 
 /** A field value that is a sentence (`All relevant numbers are tracked and reported.`), not a reference. */

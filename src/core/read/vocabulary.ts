@@ -51,7 +51,8 @@ const SECTION_START = new RegExp(
       'project agreement', 'general principles', 'guiding principles', 'general information', 'lessons learned', 'retrospective',
       // explanations: how to, how we, why we, what is
       'how to', 'how we', 'how do', 'how does', 'how should', 'why we', 'why do', 'what is', 'what are', 'the basics',
-      'getting started', 'introducing',
+      'getting started', 'introducing', 'current progress', 'progress', 'personas?', 'target customers', 'target users',
+      'our customers', 'customers', 'users', 'audience', 'who we serve', 'user profiles',
     ].join('|') +
     ')(?: |$)',
 );
@@ -81,6 +82,7 @@ const GROUP_NAMED = new RegExp(
       String.raw`(?:current|future|completed|active|past|previous|recent|new|planned|proposed|open|closed) ${THINGS}`,
       String.raw`what we ve (?:accomplished|shipped|delivered|done|achieved)`,
       String.raw`what s (?:new|done|shipped)`,
+      String.raw`(?:below|above) the cut ?line|cut ?line|stretch(?: goals)?`,
       // releases, versions, milestones, phases
       String.raw`(?:release|version|milestones?|phase|stage|sprint|iteration|wave|step|m)\s?v?\d[\w.+]*(?: .*)?`,
       String.raw`milestones? .*`,
