@@ -178,6 +178,11 @@ export class Reader {
     // `Goals:` over `- G1` / `- G2`: a field whose values are the list, read as the group's trace.
     if (label.paragraph && endsWithEmptyField(this.b.ctx, label.paragraph) && isValueList(label)) return;
     const named = label.names ?? namedRole(label.title);
+    // In a doc's introduction, before its first section, a sentence over a list tells a story
+    // (`Since I wrote in May, a few things have happened:`): context, unless it says the list is work.
+    if (label.parent?.kind === 'root' && !named && label.title.split(/\s+/).length >= 5 && label.parent.children.some((c) => c.kind === 'heading')) {
+      return this.mark(label, 'section', 'the introduction');
+    }
     if (named === 'negated') return this.mark(label, 'left-out', `named ${label.title}`);
     if (named === 'section' || /^(?:why|rationale)\b/i.test(label.title)) return this.mark(label, 'section', `named ${label.title}`);
     if (named === 'goals') return this.readChildren(label, { ...ctx, mode: 'goals', section: false });
@@ -411,10 +416,10 @@ export class Reader {
       });
       const announced = matched.filter((h): h is OutlineNode => h !== undefined);
       // Announced sections that list work are the goals that work serves (`# 1. Diagnosing causes`).
-      if (announced.some((h) => holdsListOfThings(h, this.b.ctx.syntax) || h.children.some((c) => c.kind === 'label' && c.children.length > 0))) {
+      if (announced.some((h) => holdsListOfThings(h, this.b.ctx.syntax))) {
         for (const h of announced) this.announcedGoals.add(h);
       }
-      const holdsWork = announced.some((h) => holdsListOfThings(h, this.b.ctx.syntax) || h.children.some((c) => c.kind === 'label' && c.children.length > 0));
+      const holdsWork = announced.some((h) => holdsListOfThings(h, this.b.ctx.syntax));
       entries.forEach((e, i) => {
         const h = matched[i];
         if (!h) return;
@@ -647,8 +652,9 @@ function holdsListOfThings(h: OutlineNode, syntax: Syntax): boolean {
   const prose = h.blocks.filter((b) => b.type === 'paragraph' || b.type === 'blockquote' || b.type === 'code');
   const before = prose.filter((b) => endOf(b) <= firstThing);
   const after = prose.filter((b) => startOf(b) > firstThing);
-  // Checkboxes and titled entries are things whatever the prose around them.
-  if (entries.some((e) => e.checked !== undefined || e.hasLead)) return after.length <= 2;
+  // Checkboxes and titled entries are things whatever the prose before them.
+  const titled = (e: OutlineNode) => e.checked !== undefined || e.hasLead;
+  if (entries.some(titled) || labels.some((l) => l.children.some(titled))) return after.length <= 2;
   // A short note after the list (`*Benefits: …*`) still leaves the section a list of things.
   return before.length <= 3 && (after.length === 0 || (after.length === 1 && labels.length > 0));
 }
@@ -712,7 +718,9 @@ function isStatement(value: string): boolean {
 
 /** An entry that gives a reason or a note (`Why? …`, `Because …`, `e.g. …`), not a thing. */
 function isRationale(entry: OutlineNode): boolean {
-  return /^(?:why|because|rationale|reasons?|notes?|e\.?g|for example|context|see also|yes|no|maybe)\b/i.test(entry.title) || (/\?\s*$/.test(entry.title) && entry.children.length === 0);
+  if (/^(?:why|because|rationale|reasons?|notes?|e\.?g|for example|context|see also|yes|no|maybe)\b/i.test(entry.title)) return true;
+  // A question (`Will I need to know Python?`) heads an answer; a one-word `How?` heads the work.
+  return /\?\s*$/.test(entry.title) && (entry.children.length === 0 || entry.title.split(/\s+/).length >= 3);
 }
 
 function isValueList(label: OutlineNode): boolean {

@@ -82,6 +82,7 @@ const GROUP_NAMED = new RegExp(
       String.raw`(?:current|future|completed|active|past|previous|recent|new|planned|proposed|open|closed) ${THINGS}`,
       String.raw`what we ve (?:accomplished|shipped|delivered|done|achieved)`,
       String.raw`what s (?:new|done|shipped)`,
+      String.raw`(?:what )?we (?:ll|will) keep doing|keep doing`,
       String.raw`(?:below|above) the cut ?line|cut ?line|stretch(?: goals)?`,
       // releases, versions, milestones, phases
       String.raw`(?:release|version|milestones?|phase|stage|sprint|iteration|wave|step|m)\s?v?\d[\w.+]*(?: .*)?`,
