@@ -42,8 +42,8 @@ export interface OutlineNode {
   rest?: string;
   /** Entries and leads: the lead ends with a colon (`**API:** the interface to…`), a term being defined. */
   leadColon?: boolean;
-  /** Labels: a sentence introducing the list says what it holds (`four big themes`). */
-  names?: 'goals' | 'items';
+  /** Labels: a sentence introducing the list says what it holds (`four big themes`, `three limitations`). */
+  names?: 'goals' | 'items' | 'problems';
 }
 
 export interface ListInfo {

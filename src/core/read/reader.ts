@@ -177,6 +177,11 @@ export class Reader {
   private readLabel(label: OutlineNode, ctx: Ctx): void {
     // `Goals:` over `- G1` / `- G2`: a field whose values are the list, read as the group's trace.
     if (label.paragraph && endsWithEmptyField(this.b.ctx, label.paragraph) && isValueList(label)) return;
+    if (label.names === 'problems') return this.mark(label, 'section', 'problems, not work');
+    // `Feature priorities:` over `0. Mandatory` / `1. Optimal`: a legend of levels.
+    if (/\b(?:priorit(?:y|ies)|legend|levels?|key|status(?:es)?|states|symbols)\b/i.test(label.title) && label.children.length > 0 && label.children.every((c) => c.kind === 'entry' && c.children.length === 0 && c.title.split(/\s+/).length <= 4)) {
+      return this.mark(label, 'legend', 'defines levels');
+    }
     const named = label.names ?? namedRole(label.title);
     // In a doc's introduction, before its first section, a sentence over a list tells a story
     // (`Since I wrote in May, a few things have happened:`): context, unless it says the list is work.
@@ -224,6 +229,9 @@ export class Reader {
     }
     if (named === 'negated') return this.mark(entry, 'left-out', `named ${entry.title}`);
     if (isRationale(entry)) return;
+    // `* Operator` over only a note (`*No roadmap items yet.*`): an area with nothing in it.
+    const subEntries = entry.children.filter((c) => c.kind === 'entry');
+    if (subEntries.length > 0 && !entry.rest && subEntries.every(isRationale) && entry.title.split(/\s+/).length <= 4) return this.mark(entry, 'group', 'holds only notes');
     const markedGoal = label?.role === 'goal' || GOAL_ID.test(this.b.ctx.syntax.leadingId(entry.title)?.id ?? '');
     // In a goals doc whose goals are marked (`Objective:`, `O1.`), unmarked entries are not goals.
     if (ctx.mode === 'goals' && this.goalsMarked && !markedGoal) {
@@ -719,6 +727,9 @@ function isStatement(value: string): boolean {
 /** An entry that gives a reason or a note (`Why? …`, `Because …`, `e.g. …`), not a thing. */
 function isRationale(entry: OutlineNode): boolean {
   if (/^(?:why|because|rationale|reasons?|notes?|e\.?g|for example|context|see also|yes|no|maybe)\b/i.test(entry.title)) return true;
+  // An entry written all in italics is a note (`*At the time this was authored, there were no items.*`).
+  const first = entry.listItem?.children[0];
+  if (first?.type === 'paragraph' && first.children.length === 1 && first.children[0]!.type === 'emphasis') return true;
   // A question (`Will I need to know Python?`) heads an answer; a one-word `How?` heads the work.
   return /\?\s*$/.test(entry.title) && (entry.children.length === 0 || entry.title.split(/\s+/).length >= 3);
 }

@@ -22,7 +22,8 @@ export function listShape(list: ListInfo, syntax: Syntax): ListShape {
 function computeListShape(list: ListInfo, syntax: Syntax): ListShape {
   const entries = list.entries.filter((e) => e.listItem && !isFieldEntry(e, syntax));
   if (entries.length === 0) return 'things';
-  if (entries.every((e) => isLinkOnly(e.listItem!))) return 'navigation';
+  // Links only, or a short heading line over links only (`- Project roadmaps` over `  - [Pipeline](…)`).
+  if (entries.every((e) => isLinkOnly(e.listItem!) || (e.children.length > 0 && e.title.split(/\s+/).length <= 5 && e.children.every((c) => c.listItem && isLinkOnly(c.listItem))))) return 'navigation';
   if (entries.every((e) => isCalendarName(e.title) || (isLinkOnly(e.listItem!) && isCalendarName(linkTextOf(e.listItem!) ?? '')))) return 'calendar';
   const pairs = entries.map((e) => labelValue(e));
   if (pairs.every((p) => p && isSymbol(p.label))) return 'legend';

@@ -98,7 +98,7 @@ const GROUP_NAMED = new RegExp(
     ')$',
 );
 
-const ABOUT_KIND = /\b(?:goals|okrs|objectives|roadmaps?|visions?|strateg(?:y|ies))\b/;
+const ABOUT_KIND = /\b(?:goals|okrs|objectives|roadmaps?|visions?|strateg(?:y|ies)|north stars?)\b/;
 
 /** What a heading's (or a label line's) name says on its own, or undefined when its content must decide. */
 export function namedRole(title: string): NamedRole | undefined {
@@ -212,8 +212,10 @@ export function isSymbol(plain: string): boolean {
  * What the sentence introducing a list says the list holds (`There are four big themes we want to
  * tackle`, `This work is comprised of two big initiatives`): goals, items, or nothing said.
  */
-export function introNames(paragraph: string): 'goals' | 'items' | undefined {
+export function introNames(paragraph: string): 'goals' | 'items' | 'problems' | undefined {
   const folded = foldTitle(paragraph);
+  // `They face three limitations in practice:`, `The two main friction points are:`: the list states problems.
+  if (/\b(?:limitations|friction points|pain points|problems|challenges|drawbacks|risks|obstacles|blockers|complaints)\b(?:[^.:]{0,40})?:?\s*$/.test(folded) || /\b(?:limitations|friction points|pain points|problems|challenges)\b[^.]{0,30}\b(?:are|include)\b\s*$/.test(folded)) return 'problems';
   const quantified = String.raw`(?:\d+|two|three|four|five|six|seven|eight|nine|ten|the following|following)`;
   if (new RegExp(String.raw`\b${quantified} (?:\w+ )?(?:themes|goals|objectives|priorities|focus areas|outcomes|bets)\b`).test(folded) && !/\b(?:non|not) (?:goals|objectives)\b/.test(folded)) return 'goals';
   if (new RegExp(String.raw`\b${quantified} (?:\w+ )?(?:initiatives|deliverables|projects|features|work items|epics)\b`).test(folded)) return 'items';
