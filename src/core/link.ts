@@ -237,6 +237,8 @@ export function resolve(model: LinkedModel, from: LinkedItem, ref: Reference, la
     const target = index.title(text);
     if (target) return { ref, target };
   }
+  // A trace a reader inferred from prose (a heading named like a pillar) counts only when it resolves.
+  if (!ref.explicit) return undefined;
   const other = findElsewhere(model, from, text, layer);
   return other ? { ref, problem: 'wrong-layer', other } : { ref, problem: 'not-found' };
 }

@@ -1,4 +1,4 @@
-import { endOf } from '../markdown';
+import { endOf, plainText, startOf } from '../markdown';
 import { excerptOf } from '../text';
 import type { InsertionPoint } from '../types';
 import { ContentScanner } from './content';
@@ -33,6 +33,30 @@ export function extractItems(info: DocumentInfo, input: LayoutInput): void {
 function vision(b: ItemBuilder): void {
   const root = b.docItem('vision');
   b.info.root = root;
+  // A numbered list of short names right in the vision (`1. Inclusive and community-driven`) lists its
+  // pillars or principles: each is a vision section goals can serve.
+  for (const node of b.input.tree.children) {
+    if (node.type === 'heading') break;
+    if (node.type !== 'list' || !node.ordered || node.children.length < 2) continue;
+    const names = node.children.map((li) => (li.children[0]?.type === 'paragraph' ? li.children[0] : undefined));
+    if (!names.every((p) => p && plainText(p).split(/\s+/).length <= 6 && !/[.!?]$/.test(plainText(p).trim()))) continue;
+    for (const p of names) {
+      const title = plainText(p!).trim();
+      b.makeItem({
+        kind: 'vision-section',
+        layout: 'list',
+        key: '',
+        id: null,
+        title,
+        range: b.ctx.lines.range(startOf(p!), endOf(p!)),
+        contentStart: startOf(p!),
+        contentEnd: endOf(p!),
+        facts: { references: [], noTrace: [], hasMetric: false, subIds: [], excerpt: '' },
+        anchors: [],
+        insertion: { mode: 'none' },
+      });
+    }
+  }
   for (const h of b.input.headings) {
     if (h === b.input.titleHeading) continue;
     const scanner = new ContentScanner(b.ctx, new Set());
@@ -40,6 +64,7 @@ function vision(b: ItemBuilder): void {
     scanner.scanNodes(section);
     b.addHeadingItem('vision-section', h, scanner.finish(section), section);
   }
+  b.assignKeys();
   b.info.items.unshift(root);
 }
 

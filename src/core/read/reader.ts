@@ -231,7 +231,7 @@ export class Reader {
     if (isRationale(entry)) return;
     // `* Operator` over only a note (`*No roadmap items yet.*`): an area with nothing in it.
     const subEntries = entry.children.filter((c) => c.kind === 'entry');
-    if (subEntries.length > 0 && !entry.rest && subEntries.every(isRationale) && entry.title.split(/\s+/).length <= 4) return this.mark(entry, 'group', 'holds only notes');
+    if (subEntries.length > 0 && !entry.rest && subEntries.every(isNote) && entry.title.split(/\s+/).length <= 4) return this.mark(entry, 'group', 'holds only notes');
     const markedGoal = label?.role === 'goal' || GOAL_ID.test(this.b.ctx.syntax.leadingId(entry.title)?.id ?? '');
     // In a goals doc whose goals are marked (`Objective:`, `O1.`), unmarked entries are not goals.
     if (ctx.mode === 'goals' && this.goalsMarked && !markedGoal) {
@@ -319,6 +319,9 @@ export class Reader {
       return thing;
     }
     if (subs.length > 0) return { kind: 'group', why: 'holds headings' };
+    // Numbered headings over lists of work (`## (#1) Inclusive`, `# 1. Diagnosing causes`) are the
+    // roadmap's numbered themes: goals, which the work under them serves.
+    if (isNumbered(h.title) && holdsListOfThings(h, this.b.ctx.syntax)) return { kind: 'thing', kind2: 'goal' };
     // `Status: In progress`, `Tracked by #123`, `Value proposition: …` describe one thing: its lists are details.
     if (hasFieldLines(h)) return thing;
     if (holdsListOfThings(h, this.b.ctx.syntax)) return { kind: 'group', why: 'holds a list of things' };
@@ -460,6 +463,12 @@ export class Reader {
     // A goal's own content is its text and key results, not the items nested in it.
     scanner.scanNodes(kind === 'goal' && this.docKind !== 'goals' ? ownBlocks(h, section) : section);
     let facts = this.withMetric(scanner.finish(section), h, kind);
+    // A goal named like a pillar of the vision (`(#1) Inclusive and community-driven` and the principle
+    // `1. Inclusive and community-driven`) serves that pillar: a reference by title, kept only if it resolves.
+    if (kind === 'goal' && facts.references.length === 0 && facts.noTrace.length === 0 && this.docKind !== 'goals' && isNumbered(h.title)) {
+      const at = this.b.ctx.lines.position(h.titleSpan[0]);
+      facts = { ...facts, references: [{ text: h.title.replace(/^\s*(?:\(#?\d+\)|#?\d+[.)])\s+/, ''), range: { start: at, end: { ...at } }, via: 'prose', explicit: false, inferred: true }] };
+    }
     // A goal stating itself in a `Goal:` line: that line is its statement, not a reference.
     if (kind === 'goal') {
       const statements = new Set(this.goalStatements(h).map((t) => foldTitle(t)));
@@ -724,12 +733,21 @@ function isStatement(value: string): boolean {
   return (/[.!]$/.test(value.trim()) && words >= 4) || words >= 10;
 }
 
+/** An entry written all in italics: a note (`*At the time this was authored, there were no items.*`). */
+function isNote(entry: OutlineNode): boolean {
+  const first = entry.listItem?.children[0];
+  return first?.type === 'paragraph' && first.children.length === 1 && first.children[0]!.type === 'emphasis';
+}
+
+/** A heading numbered like a list (`1. Diagnosing causes`, `(#3) Support all features`). */
+function isNumbered(title: string): boolean {
+  return /^\s*(?:\(#?\d+\)|#?\d+[.)])\s+\S/.test(title);
+}
+
 /** An entry that gives a reason or a note (`Why? …`, `Because …`, `e.g. …`), not a thing. */
 function isRationale(entry: OutlineNode): boolean {
   if (/^(?:why|because|rationale|reasons?|notes?|e\.?g|for example|context|see also|yes|no|maybe)\b/i.test(entry.title)) return true;
-  // An entry written all in italics is a note (`*At the time this was authored, there were no items.*`).
-  const first = entry.listItem?.children[0];
-  if (first?.type === 'paragraph' && first.children.length === 1 && first.children[0]!.type === 'emphasis') return true;
+  if (isNote(entry)) return true;
   // A question (`Will I need to know Python?`) heads an answer; a one-word `How?` heads the work.
   return /\?\s*$/.test(entry.title) && (entry.children.length === 0 || entry.title.split(/\s+/).length >= 3);
 }
