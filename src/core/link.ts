@@ -171,6 +171,8 @@ function resolveItem(model: LinkedModel, linked: LinkedItem, layer: Layer): Reso
     resolution ??= resolve(model, linked, ref, layer);
     if (resolution) out.push(resolution);
   }
+  // A trace the item writes (a link in its text) wins over one a reader infers from where it sits.
+  if (out.some((r) => r.target && !r.ref.inferred)) return out.filter((r) => !r.ref.inferred);
   return out;
 }
 
@@ -299,6 +301,8 @@ function nameKeysOf(item: Item): string[] {
 }
 
 function resolveLink(model: LinkedModel, from: LinkedItem, ref: Reference, layer: Layer): Resolution | undefined {
+  // A page on another site (`https://…/OKR.md`) is outside the product docs: neither a trace nor a broken one.
+  if (/^[a-z][a-z0-9+.-]*:/i.test(ref.link!)) return undefined;
   const { path, fragment } = splitLink(ref.link!);
   // Relative to the file, as Markdown links are; failing that, a path in a trace field or front
   // matter from each folder above the file (the product's folder, say: `supports: vision.md`), and

@@ -42,6 +42,8 @@ export interface OutlineNode {
   rest?: string;
   /** Entries and leads: the lead ends with a colon (`**API:** the interface to…`), a term being defined. */
   leadColon?: boolean;
+  /** Labels: a whole sentence introducing the list (`Since May, a few things have happened:`), not a short name. */
+  sentence?: boolean;
   /** Labels: a sentence introducing the list says what it holds (`four big themes`, `three limitations`). */
   names?: 'goals' | 'items' | 'problems';
 }
@@ -135,11 +137,15 @@ function addBlocks(ctx: DocContext, owner: OutlineNode, blocks: RootContent[]): 
         continue;
       }
       // A paragraph whose sentence says what the list holds (`There are four big themes…`) labels it.
-      const names = previous?.type === 'paragraph' && owner.blocks[owner.blocks.length - 1] === previous ? introNames(plainText(previous)) : undefined;
-      if (names) {
+      const introducing = previous?.type === 'paragraph' && owner.blocks[owner.blocks.length - 1] === previous;
+      const names = introducing ? introNames(plainText(previous)) : undefined;
+      // A sentence ending in a colon introduces the list below it, however long it is.
+      const sentence = introducing && /[:：]\s*$/.test(plainText(previous));
+      if (names || sentence) {
         owner.blocks.pop();
         const label = labelNode(previous as Paragraph, owner);
-        label.names = names;
+        if (names) label.names = names;
+        label.sentence = true;
         addList(ctx, label, block.children, block.ordered ?? false);
         label.end = endOf(block);
         owner.children.push(label);

@@ -182,7 +182,7 @@ export class Reader {
     if (/\b(?:priorit(?:y|ies)|legend|levels?|key|status(?:es)?|states|symbols)\b/i.test(label.title) && label.children.length > 0 && label.children.every((c) => c.kind === 'entry' && c.children.length === 0 && c.title.split(/\s+/).length <= 4)) {
       return this.mark(label, 'legend', 'defines levels');
     }
-    const named = label.names ?? namedRole(label.title);
+    const named = label.names ?? (label.sentence ? undefined : namedRole(label.title));
     // In a doc's introduction, before its first section, a sentence over a list tells a story
     // (`Since I wrote in May, a few things have happened:`): context, unless it says the list is work.
     if (label.parent?.kind === 'root' && !named && label.title.split(/\s+/).length >= 5 && label.parent.children.some((c) => c.kind === 'heading')) {
@@ -373,11 +373,11 @@ export class Reader {
     const target = (word: string) => sections.find((v) => new RegExp(`\\b${word}\\b`, 'i').test(v.title)) ?? sections[0]!;
     const docWide = /\b(?:roadmap|priorities|goals|themes|deliverables|objectives)\b/i.test(this.docText(root)) ? missionSentence(this.docText(root), true) : undefined;
     for (const goal of this.b.info.items) {
-      if (goal.kind !== 'goal' || goal.references.length > 0 || goal.noTrace.length > 0) continue;
+      if (goal.kind !== 'goal' || goal.references.some((r) => r.explicit) || goal.noTrace.length > 0) continue;
       const own = missionSentence(`${goal.title}\n${goal.excerpt}`, false) ?? docWide;
       if (!own) continue;
       const to = target(own);
-      goal.references = [{ text: to.title, range: { start: { ...goal.range.start }, end: { ...goal.range.start } }, via: 'prose', link: `#${this.b.internalAnchor(to)}`, explicit: false, inferred: true }];
+      goal.references = [...goal.references, { text: to.title, range: { start: { ...goal.range.start }, end: { ...goal.range.start } }, via: 'prose', link: `#${this.b.internalAnchor(to)}`, explicit: false, inferred: true }];
     }
   }
 
@@ -465,9 +465,9 @@ export class Reader {
     let facts = this.withMetric(scanner.finish(section), h, kind);
     // A goal named like a pillar of the vision (`(#1) Inclusive and community-driven` and the principle
     // `1. Inclusive and community-driven`) serves that pillar: a reference by title, kept only if it resolves.
-    if (kind === 'goal' && facts.references.length === 0 && facts.noTrace.length === 0 && this.docKind !== 'goals' && isNumbered(h.title)) {
+    if (kind === 'goal' && !facts.references.some((r) => r.explicit) && facts.noTrace.length === 0 && this.docKind !== 'goals' && isNumbered(h.title)) {
       const at = this.b.ctx.lines.position(h.titleSpan[0]);
-      facts = { ...facts, references: [{ text: h.title.replace(/^\s*(?:\(#?\d+\)|#?\d+[.)])\s+/, ''), range: { start: at, end: { ...at } }, via: 'prose', explicit: false, inferred: true }] };
+      facts = { ...facts, references: [...facts.references, { text: h.title.replace(/^\s*(?:\(#?\d+\)|#?\d+[.)])\s+/, ''), range: { start: at, end: { ...at } }, via: 'prose', explicit: false, inferred: true }] };
     }
     // A goal stating itself in a `Goal:` line: that line is its statement, not a reference.
     if (kind === 'goal') {
@@ -570,14 +570,16 @@ export class Reader {
    * fields, else the goal or pillar it is nested in.
    */
   private inferTraces(facts: ContentFacts, ctx: Ctx, node: OutlineNode): ContentFacts {
-    if (facts.references.length > 0 || facts.noTrace.length > 0) return facts;
-    if (ctx.inherited.references.length > 0 || ctx.inherited.noTrace.length > 0) return this.b.inherit(facts, ctx.inherited);
+    // Fields and front matter state the trace; links in prose count only if they reach a goal, so the
+    // inferred trace stays beside them and linking keeps whichever resolves first (link.ts).
+    if (facts.references.some((r) => r.explicit) || facts.noTrace.length > 0) return facts;
+    if ((ctx.inherited.references.length > 0 || ctx.inherited.noTrace.length > 0) && facts.references.length === 0) return this.b.inherit(facts, ctx.inherited);
     const parent = ctx.parent ?? this.announcedParent(ctx);
-    if (parent) return { ...facts, references: [this.nestingReference(parent, node, 'nesting')] };
+    if (parent) return { ...facts, references: [...facts.references, this.nestingReference(parent, node, 'nesting')] };
     // Under a group headed with a goal's exact title (`### Core technology` under Deliverables, the
     // same words as the focus area above): the group is that goal's work.
     const named = this.goalNamedBy(ctx);
-    if (named) return { ...facts, references: [this.nestingReference(named, node, 'prose')] };
+    if (named) return { ...facts, references: [...facts.references, this.nestingReference(named, node, 'prose')] };
     return facts;
   }
 
