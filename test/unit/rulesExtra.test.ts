@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { FIXTURES, findingLines, issuesOf, readFixture, workspaceOf } from './helpers';
+import { FIXTURES, findingLines, issuesOf, readFixture, relPath, workspaceOf } from './helpers';
 
 function fixture(name: string) {
   const { files, config } = readFixture(path.join(FIXTURES, 'rules', name));
@@ -52,12 +52,14 @@ describe('rule details a writer relies on', () => {
     assert.equal(first.related?.length, 1);
   });
 
-  it('untraced-item says when the product has no goals at all, and where to write them, on every item', () => {
-    const ws = workspaceOf({ 'docs/roadmap.md': '# Roadmap\n\n- Dark mode\n- Offline mode — Goal: N/A\n', 'docs/vision.md': '# Vision\n' });
-    const messages = issuesOf(ws, 'untraced-item').map((i) => i.message);
-    assert.equal(messages.length, 2);
-    for (const m of messages) assert.match(m, /this product has no goals yet: write them in docs\/goals\.md/);
-    assert.match(messages[1]!, /is marked as serving no goal \(“N\/A”\)/);
+  it('a product with no goals at all gets one product-without-goals finding on its roadmap, not one untraced-item per item', () => {
+    const ws = workspaceOf({ 'docs/roadmap.md': '# Roadmap\n\n- Dark mode\n- Offline mode — Goal: N/A\n', 'docs/later.md': '---\nkind: roadmap\n---\n# Later\n\n- Sync\n', 'docs/vision.md': '# Vision\n' });
+    assert.deepEqual(findingLines(ws, 'untraced-item'), []);
+    const [only, ...rest] = issuesOf(ws, 'product-without-goals');
+    assert.deepEqual(rest, []);
+    assert.equal(relPath(only!.uri), 'docs/roadmap.md');
+    assert.match(only!.message, /^This product has 3 roadmap items in 2 files and no goals/);
+    assert.match(only!.message, /docs\/goals\.md/);
   });
 
   it('rule severities come from the config, and "off" silences a rule', () => {

@@ -40,6 +40,9 @@ export interface OutlineNode {
   hasLead?: boolean;
   /** Entries: what follows the title, as plain text. */
   rest?: string;
+  /** Entries: the ID their line starts with (`R2: Dark mode`) or a `{#id}` attribute. */
+  id?: string;
+  attributeId?: string;
   /** Entries and leads: the lead ends with a colon (`**API:** the interface to…`), a term being defined. */
   leadColon?: boolean;
   /** Labels: a whole sentence introducing the list (`Since May, a few things have happened:`), not a short name. */
@@ -184,7 +187,8 @@ function entryNode(ctx: DocContext, item: ListItem, parent: OutlineNode): Outlin
   const span = paragraph ? firstLineSpan(ctx, paragraph) : ([startOf(item), startOf(item)] as [number, number]);
   const lead = paragraph ? leadOf(paragraph) : undefined;
   const plain = paragraph ? plainText(paragraph) : '';
-  const title = lead ? lead.title : paragraph ? listItemTitle(ctx.syntax, plain).title : '';
+  const parsed = paragraph && !lead ? listItemTitle(ctx.syntax, plain) : undefined;
+  const title = lead ? lead.title : (parsed?.title ?? '');
   const entry: OutlineNode = {
     kind: 'entry',
     title,
@@ -198,6 +202,7 @@ function entryNode(ctx: DocContext, item: ListItem, parent: OutlineNode): Outlin
     parent,
     ...(typeof item.checked === 'boolean' ? { checked: item.checked } : {}),
     ...(lead ? { hasLead: true, rest: lead.rest, ...(lead.colon ? { leadColon: true } : {}) } : { rest: plain.slice(title.length).trim() }),
+    ...(parsed?.id ? { id: parsed.id, ...(parsed.attributeId ? { attributeId: parsed.attributeId } : {}) } : {}),
   };
   const children = item.children as RootContent[];
   const own: RootContent[] = [];

@@ -346,9 +346,12 @@ export class Reader {
       if (b.type !== 'paragraph') continue;
       const text = plainText(b).trim();
       const field = this.b.ctx.syntax.fieldAtStart(text);
-      if (!field || field.layer === 'vision') continue;
-      const value = text.slice(field.valueStart).replace(/\s+/g, ' ').trim();
-      if (isStatement(value)) out.push(text.slice(field.valueStart).split(/\r?\n/)[0]!.trim());
+      if (!field || field.layer !== 'goal') continue;
+      // The value runs on until a line that starts another field (`Target: …`).
+      const lines = text.slice(field.valueStart).split(/\r?\n/);
+      const end = lines.findIndex((l, i) => i > 0 && /^\s*(?:\*\*|__)?[\p{L}][\p{L} ]{0,20}(?:\*\*|__)?\s*:/u.test(l));
+      const value = (end > 0 ? lines.slice(0, end) : lines).join(' ').replace(/\s+/g, ' ').trim();
+      if (isStatement(value)) out.push(lines[0]!.trim());
     }
     return out;
   }
@@ -472,7 +475,7 @@ export class Reader {
     // A goal stating itself in a `Goal:` line: that line is its statement, not a reference.
     if (kind === 'goal') {
       const statements = new Set(this.goalStatements(h).map((t) => foldTitle(t)));
-      facts = { ...facts, references: facts.references.filter((r) => !(r.via === 'field' && (statements.has(foldTitle(r.whole?.text ?? r.text)) || isStatement(r.whole?.text ?? r.text)))) };
+      facts = { ...facts, references: facts.references.filter((r) => !(r.via === 'field' && (statements.has(foldTitle(r.whole?.text ?? r.text)) || statements.has(foldTitle(r.text))))) };
     }
     const label = leadingLabel(h.title);
     const item = this.b.addHeadingItem(kind, h.heading!, this.inferTraces(facts, ctx, h), section, label && !label.numbered ? label.title : undefined, label?.numbered);
@@ -494,7 +497,8 @@ export class Reader {
     const syntax = this.b.ctx.syntax;
     // `Objective: Grow` is titled `Grow`; `Phase 1: Platform` keeps its label.
     const stripLabel = label && !entry.hasLead && (label.role === 'goal' || label.role === 'item');
-    const parsed = syntax.titleAndId(stripLabel ? label.title : entry.title);
+    const reparsed = syntax.titleAndId(stripLabel ? label.title : entry.title);
+    const parsed = { ...reparsed, id: entry.id ?? reparsed.id, attributeId: entry.attributeId ?? reparsed.attributeId };
     const title = stripDecorations(parsed.title);
     const lineEnd = span[1];
     const item = this.b.makeItem({

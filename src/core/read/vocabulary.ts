@@ -98,7 +98,7 @@ const GROUP_NAMED = new RegExp(
     ')$',
 );
 
-const ABOUT_KIND = /\b(?:goals|okrs|objectives|roadmaps?|visions?|strateg(?:y|ies)|north stars?)\b/;
+const ABOUT_KIND = /\b(?:goals|okrs|objectives|north stars)\b/;
 
 /** What a heading's (or a label line's) name says on its own, or undefined when its content must decide. */
 export function namedRole(title: string): NamedRole | undefined {
