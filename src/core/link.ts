@@ -327,6 +327,13 @@ function resolveLink(model: LinkedModel, from: LinkedItem, ref: Reference, layer
   return ref.explicit ? { ref, problem: 'wrong-layer', ...(target ? { other: target } : {}), doc } : undefined;
 }
 
+/** The product doc a link from `from` leads to (relative to it, or from the workspace folder), if any. */
+export function linkedDoc(model: LinkedModel, from: DocumentInfo, path: string): DocumentInfo | undefined {
+  if (path === '') return from;
+  if (path.startsWith('/')) return findDoc(model, join(path));
+  return findDoc(model, join(dirname(from.relPath), path));
+}
+
 /** Finds a document by a path relative to `dir` or the nearest folder above it that has one. */
 function findDocAbove(model: LinkedModel, dir: string, relPath: string): DocumentInfo | undefined {
   for (let at = dir; ; at = dirname(at)) {

@@ -4,6 +4,7 @@ import type { Config } from '../config';
 import type { FrontMatter } from '../frontMatter';
 import { detectKind, type KindResult } from '../kind';
 import { contentSpan, endOf, plainText, startOf } from '../markdown';
+import { normalizeLabel } from '../referenceText';
 import { parseSuppressions, type Suppressions } from '../suppress';
 import { syntaxFor } from '../syntax';
 import { LineIndex, detectEol } from '../text';
@@ -59,6 +60,10 @@ export interface DocumentInfo {
   failure?: string;
   /** How the reader read the document's groups, sections and left-out lists (READING.md §9 markers). */
   readings?: ReadingMark[];
+  /** Every heading's anchor (GitHub slug, `{#id}`), lower-cased: what a link's `#fragment` may name. */
+  headingAnchors?: Set<string>;
+  /** Links to a heading of a product doc (`other.md#section`, `#section`), to check they still lead somewhere. */
+  anchorLinks?: Array<{ url: string; range: Range }>;
   /** Set when the document is not analysed at all, and why (too large, binary, nested too deeply). */
   skipped?: string;
 }
@@ -152,6 +157,8 @@ export function analyzeDocument(input: AnalyzeInput): DocumentInfo {
     if (titleHeading) info.titleRange = lines.range(titleHeading.span[0], titleHeading.span[1]);
     else if (typeof fmTitle === 'string' && kind.frontMatter) info.titleRange = frontMatterValueRange(kind.frontMatter, 'title', lines) ?? info.titleRange;
     extractItems(info, { ctx, tree, headings, titleHeading, kind: kind.kind, config });
+    info.headingAnchors = new Set(headings.flatMap((h) => [h.slug, ...(/\{#([^\s}]+)\}\s*$/.exec(h.text) ? [/\{#([^\s}]+)\}\s*$/.exec(h.text)![1]!.toLowerCase()] : [])]));
+    info.anchorLinks = anchorLinksOf(tree, definitions, lines);
     // The title's own anchor addresses the whole document.
     if (titleHeading && info.root && !info.anchors.has(titleHeading.slug)) info.anchors.set(titleHeading.slug, info.root);
   } catch (e) {
@@ -163,6 +170,22 @@ export function analyzeDocument(input: AnalyzeInput): DocumentInfo {
     info.failure = e instanceof Error ? e.message : String(e);
   }
   return info;
+}
+
+/** Relative links with a `#fragment` (no scheme), where they are written. */
+function anchorLinksOf(tree: Root, definitions: Map<string, string>, lines: LineIndex): Array<{ url: string; range: Range }> {
+  const out: Array<{ url: string; range: Range }> = [];
+  const visit = (node: Node): void => {
+    if (node.type === 'link' || node.type === 'linkReference') {
+      const ref = node as unknown as { url?: string; label?: string | null; identifier?: string };
+      const url = node.type === 'link' ? ref.url : definitions.get(normalizeLabel(ref.label ?? ref.identifier ?? ''));
+      if (url && url.includes('#') && !/^[a-z][a-z0-9+.-]*:/i.test(url)) out.push({ url, range: lines.range(startOf(node), endOf(node)) });
+      return;
+    }
+    for (const child of (node as Parent).children ?? []) visit(child);
+  };
+  visit(tree);
+  return out;
 }
 
 /** The offsets of every HTML node (block or inline) in the tree. */

@@ -1,6 +1,8 @@
 import type { DocumentInfo } from '../analyze/document';
 import { replaceEdit } from '../fixes';
-import { targetLayerOf, type LinkedItem, type Resolution } from '../link';
+import { linkedDoc, targetLayerOf, type LinkedItem, type Resolution } from '../link';
+import { splitLink } from '../paths';
+import { similarity } from '../text';
 import { closestTarget, linkTo } from '../suggest';
 import type { Fix, Item, RelatedLocation } from '../types';
 import { candidatesFor, describe, linkedItems, type Finding, type Rule, type RuleContext } from './rule';
@@ -18,9 +20,61 @@ export const unknownReference: Rule = {
         findings.push(finding(ctx, linked, resolution, layer, suggestion));
       }
     }
+    findings.push(...danglingAnchors(ctx, findings));
     return findings;
   },
 };
+
+/**
+ * Any link in a product doc to a heading of a product doc that is no longer there (a renamed
+ * section, a deleted goal): the reader following it lands nowhere. Links already reported as traces
+ * are not reported twice; anchors are compared loosely (letters and digits only), since doc sites
+ * make anchors in slightly different ways.
+ */
+function danglingAnchors(ctx: RuleContext, already: Finding[]): Finding[] {
+  const out: Finding[] = [];
+  const reported = new Set(already.map((f) => `${f.doc.uri} ${f.range.start.line}:${f.range.start.character}`));
+  const loose = (a: string) => a.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  for (const doc of ctx.model.docs) {
+    for (const link of doc.anchorLinks ?? []) {
+      if (reported.has(`${doc.uri} ${link.range.start.line}:${link.range.start.character}`)) continue;
+      const { path, fragment } = splitLink(link.url);
+      if (!fragment) continue;
+      const target = linkedDoc(ctx.model, doc, safeDecode(path));
+      if (!target || !target.headingAnchors || target.skipped || target.failure) continue;
+      const wanted = loose(safeDecode(fragment));
+      if (!wanted || [...target.headingAnchors].some((a) => loose(a) === wanted)) continue;
+      const near = closestAnchor(target, safeDecode(fragment));
+      out.push({
+        doc,
+        range: link.range,
+        message: `${target === doc ? 'This doc' : target.relPath} has no heading “#${fragment}”: the link leads nowhere.${near ? ` Did you mean “#${near}”?` : ''}`,
+      });
+    }
+  }
+  return out;
+}
+
+function closestAnchor(doc: DocumentInfo, fragment: string): string | undefined {
+  let best: string | undefined;
+  let bestScore = 0.6;
+  for (const a of doc.headingAnchors ?? []) {
+    const score = similarity(fragment.toLowerCase(), a);
+    if (score > bestScore) {
+      best = a;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
 
 function finding(ctx: RuleContext, linked: LinkedItem, resolution: Resolution, layer: 'goal' | 'vision', suggestion: Item | undefined): Finding {
   const { ref } = resolution;
