@@ -148,7 +148,32 @@ export function link(docs: DocumentInfo[], rootUri = ''): LinkedModel {
     linked.traces = memo.traces;
     for (const target of memo.traces) model.items.get(target)?.tracedBy.push(linked.item);
   }
+  reportUnresolvedParentheticals(model);
   return model;
+}
+
+/**
+ * A doc that names goals in parentheses (`Lockfile v2 (Consumable)`) for two or more items, and for
+ * most items that have such a name, means it as a trace: a name there that leads nowhere is a broken
+ * reference (READING.md §7.4), reported with the closest goal, not an untraced item.
+ */
+function reportUnresolvedParentheticals(model: LinkedModel): void {
+  const byDoc = new Map<DocumentInfo, LinkedItem[]>();
+  for (const linked of model.items.values()) {
+    if (!linked.item.references.some((r) => r.via === 'parenthetical')) continue;
+    const list = byDoc.get(linked.doc);
+    if (list) list.push(linked);
+    else byDoc.set(linked.doc, [linked]);
+  }
+  for (const list of byDoc.values()) {
+    const resolved = list.filter((l) => l.resolutions.some((r) => r.target && r.ref.via === 'parenthetical'));
+    if (resolved.length < 2 || resolved.length * 2 < list.length) continue;
+    for (const linked of list) {
+      if (linked.traces.length > 0 || linked.resolutions.some((r) => r.problem)) continue;
+      const ref = linked.item.references.find((r) => r.via === 'parenthetical')!;
+      linked.resolutions = [...linked.resolutions, { ref, problem: 'not-found' }];
+    }
+  }
 }
 
 /** The empty list most items share (see `link`); frozen, so nothing can add to it by mistake. */
@@ -171,10 +196,15 @@ function resolveItem(model: LinkedModel, linked: LinkedItem, layer: Layer): Reso
     resolution ??= resolve(model, linked, ref, layer);
     if (resolution) out.push(resolution);
   }
-  // A trace the item writes (a link in its text) wins over one a reader infers from where it sits.
-  if (out.some((r) => r.target && !r.ref.inferred)) return out.filter((r) => !r.ref.inferred);
-  return out;
+  // READING.md §7: the strongest way a trace is written wins (a field or link, then nesting, a legend
+  // token, a named parenthetical, prose); weaker ones are kept only when nothing stronger resolves.
+  const resolved = out.filter((r) => r.target);
+  if (resolved.length === 0) return out.filter((r) => r.problem);
+  const best = Math.min(...resolved.map((r) => STRENGTH[r.ref.via]));
+  return out.filter((r) => STRENGTH[r.ref.via] === best || r.problem);
 }
+
+const STRENGTH: Record<Reference['via'], number> = { field: 1, column: 1, 'front-matter': 1, link: 1, nesting: 2, legend: 3, parenthetical: 4, prose: 5 };
 
 /** Resolutions of items reused across document versions, valid while the targets are the same. */
 const resolved = new WeakMap<Item, { epoch: string; scope: string; references: Reference[]; resolutions: Resolution[]; traces: Item[] }>();

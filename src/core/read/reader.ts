@@ -8,6 +8,7 @@ import { ContentScanner, type ContentFacts } from '../analyze/content';
 import { GroupTraces, documentTraces } from '../analyze/inherited';
 import { GOAL_LAYERS, VISION_LAYERS, type Inherited, type ItemBuilder } from '../analyze/itemBuilder';
 import { endsWithEmptyField } from '../analyze/nodes';
+import { collectLegend, legendPair, nameReference, namedSuffix, proseNames } from './implicitTraces';
 import { buildOutline, type OutlineNode } from './outline';
 import { hasQuantity } from './quantity';
 import { isFieldEntry, listShape, readTable } from './shapes';
@@ -59,6 +60,8 @@ export class Reader {
   private readonly groupTraces: GroupTraces;
   private readonly marks: ReadingMark[] = [];
   private goalsMarked = false;
+  /** Symbols the doc defines as names of goals or pillars (`📦 = Package managers`). */
+  private legend = new Map<string, string>();
 
   constructor(
     private readonly b: ItemBuilder,
@@ -80,6 +83,7 @@ export class Reader {
     const { ctx, tree, headings, titleHeading } = this.b.input;
     const root = buildOutline(ctx, tree, headings, titleHeading);
     this.findSummaries(root);
+    this.legend = collectLegend(root, (n) => (n.kind === 'row' ? readTable(n.row!.table, this.b.ctx.syntax).shape === 'legend' : n.kind === 'entry' && !!n.list && listShape(n.list, this.b.ctx.syntax) === 'legend'));
     this.goalsMarked = this.docKind === 'goals' && hasMarkedGoalEntries(root);
     const mode: Mode = this.docKind === 'roadmap' ? 'items' : this.docKind === 'goals' ? 'goals' : 'none';
     this.readChildren(root, { mode, groups: [], section: false, inherited: this.docInherited });
@@ -578,6 +582,7 @@ export class Reader {
     // inferred trace stays beside them and linking keeps whichever resolves first (link.ts).
     if (facts.references.some((r) => r.explicit) || facts.noTrace.length > 0) return facts;
     if ((ctx.inherited.references.length > 0 || ctx.inherited.noTrace.length > 0) && facts.references.length === 0) return this.b.inherit(facts, ctx.inherited);
+    facts = { ...facts, references: [...facts.references, ...this.writtenNames(node)] };
     const parent = ctx.parent ?? this.announcedParent(ctx);
     if (parent) return { ...facts, references: [...facts.references, this.nestingReference(parent, node, 'nesting')] };
     // Under a group headed with a goal's exact title (`### Core technology` under Deliverables, the
@@ -585,6 +590,25 @@ export class Reader {
     const named = this.goalNamedBy(ctx);
     if (named) return { ...facts, references: [...facts.references, this.nestingReference(named, node, 'prose')] };
     return facts;
+  }
+
+  /** Legend tokens, a named parenthetical or suffix, and prose naming a goal, in what the thing says. */
+  private writtenNames(node: OutlineNode): Reference[] {
+    const out: Reference[] = [];
+    const lines = this.b.ctx.lines;
+    const [start, end] = node.titleSpan;
+    const line = this.ctxText.slice(start, end);
+    const own = legendPair(node.title);
+    for (const m of line.matchAll(/[\p{Extended_Pictographic}][\uFE0F\u200D\p{Extended_Pictographic}]*/gu)) {
+      const token = m[0].replace(/\uFE0F/g, '');
+      const name = this.legend.get(token);
+      if (name && (!own || own.token !== token)) out.push(nameReference(lines, name, start + m.index, start + m.index + m[0].length, 'legend', true));
+    }
+    const suffix = node.kind === 'row' ? undefined : namedSuffix(line.replace(/\s*\{#[^}]*\}\s*$/, ''));
+    if (suffix) out.push(nameReference(lines, suffix.text, start + suffix.start, start + suffix.end, 'parenthetical', true));
+    const text = [node.rest ?? '', ownProseText(node)].join('\n');
+    for (const name of proseNames(text)) out.push({ ...nameReference(lines, name, start, start, 'prose', false) });
+    return out;
   }
 
   private goalNamedBy(ctx: Ctx): Item | undefined {

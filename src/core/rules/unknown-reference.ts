@@ -33,11 +33,24 @@ export const unknownReference: Rule = {
  */
 function danglingAnchors(ctx: RuleContext, already: Finding[]): Finding[] {
   const out: Finding[] = [];
+  // Links written as an item's trace are resolved (and reported) as references: not again here.
+  const asTrace = new Map<string, Array<{ start: number; end: number }>>();
+  for (const linked of ctx.model.items.values()) {
+    for (const ref of linked.item.references) {
+      if (ref.link === undefined || ref.inferred || ref.range.start.line !== ref.range.end.line) continue;
+      const key = `${linked.doc.uri} ${ref.range.start.line}`;
+      const spans = asTrace.get(key) ?? [];
+      spans.push({ start: ref.range.start.character, end: ref.range.end.character });
+      asTrace.set(key, spans);
+    }
+  }
+  const traced = (doc: DocumentInfo, r: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
+    (asTrace.get(`${doc.uri} ${r.start.line}`) ?? []).some((s) => s.start < (r.end.line === r.start.line ? r.end.character : Infinity) && s.end > r.start.character);
   const reported = new Set(already.map((f) => `${f.doc.uri} ${f.range.start.line}:${f.range.start.character}`));
   const loose = (a: string) => a.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
   for (const doc of ctx.model.docs) {
     for (const link of doc.anchorLinks ?? []) {
-      if (reported.has(`${doc.uri} ${link.range.start.line}:${link.range.start.character}`)) continue;
+      if (reported.has(`${doc.uri} ${link.range.start.line}:${link.range.start.character}`) || traced(doc, link.range)) continue;
       const { path, fragment } = splitLink(link.url);
       if (!fragment) continue;
       const target = linkedDoc(ctx.model, doc, safeDecode(path));
