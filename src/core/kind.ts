@@ -159,6 +159,9 @@ const TITLE_WORDS: Array<[RegExp, DocKind]> = [
 ];
 
 export function kindFromTitle(title: string): DocKind | null {
+  // `Throughline example: two products and company OKRs`: what follows a colon describes the title.
+  const colon = title.indexOf(':');
+  if (colon > 0 && title.slice(0, colon).trim().split(/\s+/).length >= 2) title = title.slice(0, colon);
   const folded = title
     .normalize('NFKC')
     .toLowerCase()

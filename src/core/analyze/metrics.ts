@@ -13,8 +13,11 @@ const PLACEHOLDER = /^(?:tbd|tbc|todo|n\/?a|none|-|—|\?+|…|\.\.\.)?\.?$/i;
 
 /** A line that states a target: `Metric: …`, `KR1.2 …`, `Key result 2 - …`, with a value that is not a placeholder. */
 export function isMetricLine(line: string): boolean {
-  const m = METRIC_LINE.exec(line) ?? KR_ID_LINE.exec(line) ?? KEY_RESULT_N_LINE.exec(line);
-  return !!m && !isPlaceholder(m[2] ?? '');
+  const m = METRIC_LINE.exec(line);
+  if (m && !/^(?:\*\*|__|\*|_)?(?:kr|key results?)\b/i.test(line)) return !isPlaceholder(m[2] ?? '');
+  // A key result measures when it states a number (`KR: 5 new logos`); `KR: playbook written` is a task.
+  const kr = m ?? KR_ID_LINE.exec(line) ?? KEY_RESULT_N_LINE.exec(line);
+  return !!kr && !isPlaceholder(kr[2] ?? '') && /\d/.test(kr[2] ?? '');
 }
 
 /** Whether a list after this node lists key results: a heading or line naming them, or a metric label with no value (`Metrics:`). */

@@ -45,14 +45,23 @@ export interface OutlineNode {
   attributeId?: string;
   /** Entries and leads: the lead ends with a colon (`**API:** the interface to…`), a term being defined. */
   leadColon?: boolean;
+  /** Headings: a `<!-- throughline-read-as: … -->` comment above it says how to read it. */
+  directive?: Directive;
   /** Labels: a whole sentence introducing the list (`Since May, a few things have happened:`), not a short name. */
   sentence?: boolean;
   /** Labels: a sentence introducing the list says what it holds (`four big themes`, `three limitations`). */
   names?: 'goals' | 'items' | 'problems';
 }
 
+/** How a writer tells Throughline to read the heading or list below the comment (docs/format.md). */
+export type Directive = 'group' | 'item' | 'goal' | 'section' | 'ignore';
+
+const DIRECTIVE = /^<!--\s*throughline-read-as\s*:?\s*(group|item|goal|section|ignore)\s*-->\s*$/i;
+
 export interface ListInfo {
   ordered: boolean;
+  /** A `<!-- throughline-read-as: … -->` comment right above the list. */
+  directive?: Directive;
   /** The list is the value of a field on the line above it (`Goals:` then `- G1`): its entries are references. */
   fieldValues?: boolean;
   entries: OutlineNode[];
@@ -87,6 +96,10 @@ export function buildOutline(ctx: DocContext, tree: Root, headings: HeadingInfo[
       if (node.type !== 'yaml' && node.type !== 'definition') blocks.push(node);
       return;
     }
+    // A directive comment right above the heading says how to read it.
+    const last = blocks[blocks.length - 1];
+    const directive = last?.type === 'html' ? directiveOf(last.value) : undefined;
+    if (directive) blocks.pop();
     flush();
     if (h === titleHeading) {
       // The title holds the document: its text is the root's title, its intro the root's blocks.
@@ -97,7 +110,7 @@ export function buildOutline(ctx: DocContext, tree: Root, headings: HeadingInfo[
     }
     while (stack.length > 1 && stack[stack.length - 1]!.depth >= h.depth) stack.pop();
     const parent = stack[stack.length - 1]!;
-    const heading: OutlineNode = { kind: 'heading', title: h.text, titleSpan: h.span, start: startOf(h.node), end: endOf(h.node), depth: h.depth, heading: h, blocks: [], children: [], parent };
+    const heading: OutlineNode = { kind: 'heading', title: h.text, titleSpan: h.span, start: startOf(h.node), end: endOf(h.node), depth: h.depth, heading: h, blocks: [], children: [], parent, ...(directive ? { directive } : {}) };
     parent.children.push(heading);
     stack.push(heading);
     owner = heading;
@@ -123,11 +136,18 @@ function addBlocks(ctx: DocContext, owner: OutlineNode, blocks: RootContent[]): 
     const next = blocks[i + 1];
     if (block.type === 'paragraph' && (next?.type === 'list' || next?.type === 'table') && isLabelParagraph(block)) {
       const label = labelNode(block, owner);
+      const names = introNames(plainText(block));
+      if (names) label.names = names;
       if (next.type === 'list') addList(ctx, label, next.children, next.ordered ?? false);
       else addTable(label, next);
       label.end = endOf(next);
       owner.children.push(label);
       i++;
+      continue;
+    }
+    if (block.type === 'list' && blocks[i - 1]?.type === 'html' && directiveOf((blocks[i - 1] as { value: string }).value)) {
+      const list = addList(ctx, owner, block.children, block.ordered ?? false);
+      list.directive = directiveOf((blocks[i - 1] as { value: string }).value);
       continue;
     }
     if (block.type === 'list') {
@@ -328,6 +348,10 @@ function isLeadNode(node: PhrasingContent): boolean {
 function isLeadRun(blocks: RootContent[], i: number): boolean {
   const isLead = (b: RootContent | undefined) => b?.type === 'paragraph' && leadOf(b) !== undefined;
   return isLead(blocks[i - 1]) || isLead(blocks[i + 1]);
+}
+
+export function directiveOf(html: string): Directive | undefined {
+  return DIRECTIVE.exec(html.trim())?.[1]?.toLowerCase() as Directive | undefined;
 }
 
 /** Plain text of a node's own blocks (no children), for excerpts and prose. */

@@ -182,6 +182,8 @@ export class Reader {
     // `Goals:` over `- G1` / `- G2`: a field whose values are the list, read as the group's trace.
     if (label.paragraph && endsWithEmptyField(this.b.ctx, label.paragraph) && isValueList(label)) return;
     if (label.names === 'problems') return this.mark(label, 'section', 'problems, not work');
+    // Inside a goal, the aims it lists (`with two goals:`) say what the goal means: not goals of their own.
+    if (ctx.parent && (label.names === 'goals' || (!label.sentence && namedRole(label.title) === 'goals'))) return this.mark(label, 'section', 'what the goal means');
     // `Feature priorities:` over `0. Mandatory` / `1. Optimal`: a legend of levels.
     if (/\b(?:priorit(?:y|ies)|legend|levels?|key|status(?:es)?|states|symbols)\b/i.test(label.title) && label.children.length > 0 && label.children.every((c) => c.kind === 'entry' && c.children.length === 0 && c.title.split(/\s+/).length <= 4)) {
       return this.mark(label, 'legend', 'defines levels');
@@ -215,6 +217,13 @@ export class Reader {
     }
     if (entry.kind === 'entry') {
       if (isFieldEntry(entry, this.b.ctx.syntax, ctx.mode === 'goals' ? VISION_LAYERS : GOAL_LAYERS) || entry.list!.fieldValues) return;
+      const directive = entry.list!.directive;
+      if (directive === 'ignore' || directive === 'section') return;
+      if (directive === 'item' || directive === 'goal') {
+        const item = this.entryThing(entry, ctx, directive === 'goal' ? 'goal' : 'roadmap-item');
+        this.readInside(entry, item, ctx);
+        return;
+      }
       const shape = listShape(entry.list!, this.b.ctx.syntax);
       if (shape !== 'things') {
         if (entry === entry.list!.entries[0]) this.mark(entry, shape === 'navigation' ? 'navigation' : shape, shapeWhy(shape));
@@ -274,6 +283,19 @@ export class Reader {
 
   private headingRole(h: OutlineNode, ctx: Ctx): HeadingRole {
     const title = h.title;
+    // The writer's own word (`<!-- throughline-read-as: group -->`) wins over every inference.
+    switch (h.directive) {
+      case 'group':
+        return { kind: 'group', why: 'marked as a group' };
+      case 'item':
+        return { kind: 'thing', kind2: 'roadmap-item' };
+      case 'goal':
+        return { kind: 'thing', kind2: 'goal' };
+      case 'section':
+        return { kind: 'section', why: 'marked as a section' };
+      case 'ignore':
+        return { kind: 'left-out', why: 'marked to ignore' };
+    }
     if (this.explicitLevel !== undefined) return this.roleByLevel(h, ctx);
     const label = leadingLabel(title);
     if (label?.role === 'negated') return { kind: 'left-out', why: `labelled ${label.label}` };
@@ -437,7 +459,7 @@ export class Reader {
       if (announced.some((h) => holdsListOfThings(h, this.b.ctx.syntax))) {
         for (const h of announced) this.announcedGoals.add(h);
       }
-      const holdsWork = announced.some((h) => holdsListOfThings(h, this.b.ctx.syntax));
+      const holdsWork = announced.reduce((n, h) => n + thingsIn(h, this.b.ctx.syntax), 0) >= 2;
       entries.forEach((e, i) => {
         const h = matched[i];
         if (!h) return;
@@ -602,11 +624,13 @@ export class Reader {
     for (const m of line.matchAll(/[\p{Extended_Pictographic}][\uFE0F\u200D\p{Extended_Pictographic}]*/gu)) {
       const token = m[0].replace(/\uFE0F/g, '');
       const name = this.legend.get(token);
-      if (name && (!own || own.token !== token)) out.push(nameReference(lines, name, start + m.index, start + m.index + m[0].length, 'legend', true));
+      if (name && !(own && own.token === token && foldTitle(own.name) === foldTitle(name))) out.push(nameReference(lines, name, start + m.index, start + m.index + m[0].length, 'legend', true));
     }
     const suffix = node.kind === 'row' ? undefined : namedSuffix(line.replace(/\s*\{#[^}]*\}\s*$/, ''));
     if (suffix) out.push(nameReference(lines, suffix.text, start + suffix.start, start + suffix.end, 'parenthetical', true));
-    const text = [node.rest ?? '', ownProseText(node)].join('\n');
+    // Prose as written (emphasis marks the name): the thing's own text, not its children's.
+    const firstChild = node.children[0];
+    const text = this.ctxText.slice(node.start, firstChild ? firstChild.start : node.end);
     for (const name of proseNames(text)) out.push({ ...nameReference(lines, name, start, start, 'prose', false) });
     return out;
   }
@@ -704,6 +728,13 @@ function holdsListOfThings(h: OutlineNode, syntax: Syntax): boolean {
   if (entries.some(titled) || labels.some((l) => l.children.some(titled))) return after.length <= 2;
   // A short note after the list (`*Benefits: …*`) still leaves the section a list of things.
   return before.length <= 3 && (after.length === 0 || (after.length === 1 && labels.length > 0));
+}
+
+/** How many things (list entries, table rows, labelled entries) a heading's own section lists. */
+function thingsIn(h: OutlineNode, syntax: Syntax): number {
+  const entries = h.children.filter((c) => (c.kind === 'entry' && !isFieldEntry(c, syntax) && listShape(c.list!, syntax) === 'things') || c.kind === 'lead');
+  const rows = h.children.filter((c) => c.kind === 'row' && readTable(c.row!.table, syntax).shape === 'things');
+  return entries.length + rows.length + h.children.filter((c) => c.kind === 'label').reduce((n, l) => n + l.children.length, 0);
 }
 
 /** Entries marked as goals (`Objective:`, `O1.`) directly in a heading's section. */

@@ -122,7 +122,7 @@ function computeTable(table: TableInfo, syntax: Syntax): TableReading {
   // Two columns whose first cells are labels (`| Owner | Bo |`, `| Goal | G1 |`): a record of fields.
   if (header.length === 2 && rows.some((cells) => syntax.labelOf(cells[0] ?? '') !== undefined || isMetricLabel(cells[0] ?? ''))) return none;
   if (header.length === 2 && LEGEND_HEADER.test(folded[1]!)) return { ...none, shape: 'legend' };
-  if (header.length <= 3 && rows.every((cells) => isSymbol(cells[0] ?? ''))) return { ...none, shape: 'legend' };
+  if (header.length <= 3 && table.rows.every((r) => isSymbol(r.row!.cells[0] ?? ''))) return { ...none, shape: 'legend' };
   // The title column: one headed like a list of things, else the first column whose cells read as names.
   let titleColumn = folded.findIndex((h, i) => ITEM_HEADER.test(h) && !traceColumns.includes(i));
   // A first column of distinct versions, dates or quarters lists releases or a schedule: rows are not things.
