@@ -15,6 +15,7 @@ import { collectDefinitions } from './nodes';
 import type { FieldProblem } from './frontMatterTraces';
 import { extractItems } from './layouts';
 import type { ReadingMark } from '../read/reader';
+import { ItemCache } from '../read/itemCache';
 
 /** A root-level heading with what every layout needs to know about it. */
 export interface HeadingInfo {
@@ -101,13 +102,15 @@ export interface AnalyzeInput {
   failure?: string;
 }
 
-/** Per-document state carried from one version to the next, so an edit re-parses only the chunks it touched. */
+/** Per-document state carried from one version to the next, so an edit re-parses and re-reads only what it touched. */
 export class IncrementalState {
   parser = new ChunkedParser();
+  items = new ItemCache();
 
-  /** Forgets everything, after a failure left the cache half-written. */
+  /** Forgets everything, after a failure left the caches half-written. */
   reset(): void {
     this.parser = new ChunkedParser();
+    this.items = new ItemCache();
   }
 }
 
@@ -156,7 +159,7 @@ export function analyzeDocument(input: AnalyzeInput): DocumentInfo {
     info.title = typeof fmTitle === 'string' && fmTitle.trim() ? fmTitle.trim() : titleHeading ? titleHeading.text : info.title;
     if (titleHeading) info.titleRange = lines.range(titleHeading.span[0], titleHeading.span[1]);
     else if (typeof fmTitle === 'string' && kind.frontMatter) info.titleRange = frontMatterValueRange(kind.frontMatter, 'title', lines) ?? info.titleRange;
-    extractItems(info, { ctx, tree, headings, titleHeading, kind: kind.kind, config });
+    extractItems(info, { ctx, tree, headings, titleHeading, kind: kind.kind, config, ...(input.incremental ? { cache: input.incremental.items } : {}) });
     info.headingAnchors = new Set(headings.flatMap((h) => [h.slug, ...(/\{#([^\s}]+)\}\s*$/.exec(h.text) ? [/\{#([^\s}]+)\}\s*$/.exec(h.text)![1]!.toLowerCase()] : [])]));
     info.anchorLinks = anchorLinksOf(tree, definitions, lines);
     // The title's own anchor addresses the whole document.

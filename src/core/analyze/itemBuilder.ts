@@ -8,6 +8,7 @@ import type { DocKind, InsertionPoint, Item, NoTraceMarker, NodeKind, Range, Ref
 import type { ContentFacts, DocContext } from './content';
 import type { DocumentInfo, HeadingInfo } from './document';
 import { itemLevelSetting } from './frontMatterTraces';
+import { internalAnchorOf, type ItemCache } from '../read/itemCache';
 
 /** What a layout reads: the parsed document and its context. */
 export interface LayoutInput {
@@ -17,6 +18,8 @@ export interface LayoutInput {
   titleHeading: HeadingInfo | undefined;
   kind: DocKind;
   config: Config;
+  /** Items of the document's previous version, to reuse where nothing they were read from changed (editor only). */
+  cache?: ItemCache;
 }
 
 /** Label layers that point upward from a roadmap item (to goals) and from a goal (to the vision). */
@@ -131,9 +134,30 @@ export class ItemBuilder {
    * trace inferred by nesting resolves like a link to it.
    */
   internalAnchor(item: Item): string {
-    const anchor = `~${item.range.start.line}:${item.range.start.character}`;
+    const anchor = internalAnchorOf(item);
     if (!this.info.anchors.has(anchor)) this.info.anchors.set(anchor, item);
+    for (const r of this.anchorRecorders) r.pairs.push([anchor, item]);
     return anchor;
+  }
+
+  private readonly anchorRecorders: Array<{ pairs: Array<[string, Item]> }> = [];
+
+  /** Starts recording the internal anchors used while reading a part of the document (to replay them on reuse). */
+  recordAnchors(): { pairs: Array<[string, Item]> } {
+    const recorder = { pairs: [] as Array<[string, Item]> };
+    this.anchorRecorders.push(recorder);
+    return recorder;
+  }
+
+  stopRecordingAnchors(recorder: { pairs: Array<[string, Item]> }): void {
+    const i = this.anchorRecorders.indexOf(recorder);
+    if (i >= 0) this.anchorRecorders.splice(i, 1);
+  }
+
+  /** Takes an item reused from the document's previous version, as `makeItem` takes a new one. */
+  adoptItem(item: Item): void {
+    this.info.items.push(item);
+    for (const anchor of item.anchors) this.setAnchor(anchor, item, true);
   }
 
   /** Headings inside a goal's section address the goal too (`goals.md#kr-12-…`, `KR1.2`). */

@@ -205,9 +205,7 @@ function entryNode(ctx: DocContext, item: ListItem, parent: OutlineNode): Outlin
   const first = item.children[0];
   const paragraph = first?.type === 'paragraph' ? first : undefined;
   const span = paragraph ? firstLineSpan(ctx, paragraph) : ([startOf(item), startOf(item)] as [number, number]);
-  const lead = paragraph ? leadOf(paragraph) : undefined;
-  const plain = paragraph ? plainText(paragraph) : '';
-  const parsed = paragraph && !lead ? listItemTitle(ctx.syntax, plain) : undefined;
+  const { lead, plain, parsed } = paragraph ? titleOf(ctx, paragraph) : { lead: undefined, plain: '', parsed: undefined };
   const title = lead ? lead.title : (parsed?.title ?? '');
   const entry: OutlineNode = {
     kind: 'entry',
@@ -241,6 +239,23 @@ function entryNode(ctx: DocContext, item: ListItem, parent: OutlineNode): Outlin
   entry.blocks = paragraph ? [paragraph, ...own] : own;
   return entry;
 }
+
+/**
+ * An entry's title, worked out once per paragraph: the incremental parser hands back the same
+ * paragraph node for every version in which its text did not change (titles hold no positions).
+ */
+function titleOf(ctx: DocContext, paragraph: Paragraph): { lead: ReturnType<typeof leadOf>; plain: string; parsed: ReturnType<typeof listItemTitle> | undefined } {
+  let cached = titles.get(paragraph);
+  if (!cached || cached.syntax !== ctx.syntax) {
+    const lead = leadOf(paragraph);
+    const plain = plainText(paragraph);
+    cached = { syntax: ctx.syntax, lead, plain, parsed: lead ? undefined : listItemTitle(ctx.syntax, plain) };
+    titles.set(paragraph, cached);
+  }
+  return cached;
+}
+
+const titles = new WeakMap<Paragraph, { syntax: DocContext['syntax']; lead: ReturnType<typeof leadOf>; plain: string; parsed: ReturnType<typeof listItemTitle> | undefined }>();
 
 function addTable(parent: OutlineNode, table: Table): void {
   const [header, ...rows] = table.children;

@@ -3,7 +3,7 @@ import { endOf, plainText, startOf } from '../markdown';
 import { horizonBucket } from '../horizon';
 import type { Syntax } from '../syntax';
 import { excerptOf, foldTitle } from '../text';
-import type { Item, NodeKind, Reference, TraceVia } from '../types';
+import type { Item, NodeKind, Position, Range, Reference, TraceVia } from '../types';
 import { ContentScanner, type ContentFacts } from '../analyze/content';
 import { GroupTraces, documentTraces } from '../analyze/inherited';
 import { GOAL_LAYERS, VISION_LAYERS, type Inherited, type ItemBuilder } from '../analyze/itemBuilder';
@@ -36,8 +36,8 @@ interface Ctx {
 
 /** How a node was read, for the reading markers in the editor (READING.md §9). */
 export interface ReadingMark {
-  /** Offsets of the node's title. */
-  span: [number, number];
+  /** Where the node's title is. */
+  range: Range;
   role: 'group' | 'section' | 'goals-section' | 'items-section' | 'vision-section' | 'left-out' | 'navigation' | 'metadata' | 'legend' | 'calendar' | 'summary' | 'schedule';
   /** Why, in a few words: `horizon`, `named Background`, `links only`. */
   why: string;
@@ -62,6 +62,7 @@ export class Reader {
   private goalsMarked = false;
   /** Symbols the doc defines as names of goals or pillars (`📦 = Package managers`). */
   private legend = new Map<string, string>();
+  private legendKey = '';
 
   constructor(
     private readonly b: ItemBuilder,
@@ -84,6 +85,7 @@ export class Reader {
     const root = buildOutline(ctx, tree, headings, titleHeading);
     this.findSummaries(root);
     this.legend = collectLegend(root, (n) => (n.kind === 'row' ? readTable(n.row!.table, this.b.ctx.syntax).shape === 'legend' : n.kind === 'entry' && !!n.list && listShape(n.list, this.b.ctx.syntax) === 'legend'));
+    this.legendKey = [...this.legend].map(([t, n]) => `${t}=${n}`).join(',');
     this.goalsMarked = this.docKind === 'goals' && hasMarkedGoalEntries(root);
     const mode: Mode = this.docKind === 'roadmap' ? 'items' : this.docKind === 'goals' ? 'goals' : 'none';
     this.readChildren(root, { mode, groups: [], section: false, inherited: this.docInherited });
@@ -114,7 +116,6 @@ export class Reader {
   }
 
   private readHeading(h: OutlineNode, ctx: Ctx, role: HeadingRole): void {
-    if (process.env.TL_DEBUG) console.error("heading", h.title, JSON.stringify(role), ctx.mode);
     switch (role.kind) {
       case 'left-out':
         this.mark(h, 'left-out', role.why);
@@ -137,7 +138,7 @@ export class Reader {
         return;
       case 'group':
         this.mark(h, 'group', role.why);
-        this.readChildren(h, { ...ctx, groups: [...ctx.groups, h], inherited: this.inheritedFor(h, ctx) });
+        this.readGroup(h, { ...ctx, groups: [...ctx.groups, h], inherited: this.inheritedFor(h, ctx) }, 'group', ctx.inherited);
         return;
       case 'thing': {
         const item = this.headingThing(h, ctx, role.kind2);
@@ -147,6 +148,39 @@ export class Reader {
       case 'details':
         return;
     }
+  }
+
+  /**
+   * Reads a group's section, or takes what it produced last time when none of its Markdown nodes
+   * changed and its context is the same (the editor's re-read after an edit elsewhere). Only in docs
+   * where no summary list ties headings across the doc, since those readings reach outside the group.
+   */
+  private readGroup(h: OutlineNode, ctx: Ctx, role: string, outside: Inherited): void {
+    const cache = this.b.input.cache;
+    const crossLinked = this.summaries.size + this.announcedBy.size + this.announcedGoals.size + this.announcingGoals.size > 0;
+    if (!cache || crossLinked || !h.heading) return this.readChildren(h, ctx);
+    // Lists are put together anew from their items on every parse (chunks.ts): their items are what is reused.
+    const deps = this.b.sectionNodes(h.heading).flatMap((n): object[] => (n.type === 'list' ? n.children : [n]));
+    const at = this.b.ctx.lines.position(h.start);
+    const key = [role, ctx.mode, ctx.section, ctx.parent ? this.b.internalAnchor(ctx.parent) : '', inheritedKey(ctx.inherited), this.legendKey, groupsKey(ctx.groups), this.goalsMarked].join('\u0001');
+    const hit = cache.takeGroup(h.heading.node, key, at, deps);
+    if (hit) {
+      for (const item of hit.items) this.b.adoptItem(item);
+      for (const [anchor, item] of hit.anchors) this.b.info.anchors.set(anchor, item);
+      this.marks.push(...(hit.marks as ReadingMark[]));
+      return;
+    }
+    const items = this.b.info.items.length;
+    const marks = this.marks.length;
+    const anchors = this.b.recordAnchors();
+    try {
+      this.readChildren(h, ctx);
+    } finally {
+      this.b.stopRecordingAnchors(anchors);
+    }
+    const made = this.b.info.items.slice(items);
+    // Traces inherited from outside the group (the document's fields) stay where they were written.
+    cache.putGroup(h.heading.node, key, at, deps, { items: made, anchors: anchors.pairs, marks: this.marks.slice(marks) }, (item) => isInheritedCopy(item, outside));
   }
 
   /** Things nested in a goal are the items that serve it (in roadmaps and strategies); in goals docs, its details. */
@@ -402,11 +436,16 @@ export class Reader {
     const target = (word: string) => sections.find((v) => new RegExp(`\\b${word}\\b`, 'i').test(v.title)) ?? sections[0]!;
     const docWide = /\b(?:roadmap|priorities|goals|themes|deliverables|objectives)\b/i.test(this.docText(root)) ? missionSentence(this.docText(root), true) : undefined;
     for (const goal of this.b.info.items) {
-      if (goal.kind !== 'goal' || goal.references.some((r) => r.explicit) || goal.noTrace.length > 0) continue;
+      if (goal.kind !== 'goal') continue;
+      // A goal reused from the previous version already holds the reference made then: made afresh.
+      if (goal.references.some((r) => missionReferences.has(r))) goal.references = goal.references.filter((r) => !missionReferences.has(r));
+      if (goal.references.some((r) => r.explicit) || goal.noTrace.length > 0) continue;
       const own = missionSentence(`${goal.title}\n${goal.excerpt}`, false) ?? docWide;
       if (!own) continue;
       const to = target(own);
-      goal.references = [...goal.references, { text: to.title, range: { start: { ...goal.range.start }, end: { ...goal.range.start } }, via: 'prose', link: `#${this.b.internalAnchor(to)}`, explicit: false, inferred: true }];
+      const ref: Reference = { text: to.title, range: { start: { ...goal.range.start }, end: { ...goal.range.start } }, via: 'prose', link: `#${this.b.internalAnchor(to)}`, explicit: false, inferred: true };
+      missionReferences.add(ref);
+      goal.references = [...goal.references, ref];
     }
   }
 
@@ -485,7 +524,7 @@ export class Reader {
   // ---------------------------------------------------------------------------------------------
   // Making things
 
-  private headingThing(h: OutlineNode, ctx: Ctx, kind: NodeKind): Item {
+  private makeHeadingThing(h: OutlineNode, ctx: Ctx, kind: NodeKind): Item {
     const section = this.b.sectionNodes(h.heading!);
     const scanner = new ContentScanner(this.b.ctx, kind === 'goal' ? VISION_LAYERS : GOAL_LAYERS);
     scanner.scanTitleLine(h.heading!.span[0], h.heading!.span[1]);
@@ -505,14 +544,66 @@ export class Reader {
     }
     const label = leadingLabel(h.title);
     const item = this.b.addHeadingItem(kind, h.heading!, this.inferTraces(facts, ctx, h), section, label && !label.numbered ? label.title : undefined, label?.numbered);
+    return item;
+  }
+
+  private headingThing(h: OutlineNode, ctx: Ctx, kind: NodeKind): Item {
+    const section = this.b.sectionNodes(h.heading!);
+    const last = section[section.length - 1];
+    const deps = section.flatMap((n): object[] => (n.type === 'list' ? n.children : [n]));
+    const item = this.cachedThing(h.heading!.node, deps, kind, ctx, h.start, last ? endOf(last) : h.end, () => this.makeHeadingThing(h, ctx, kind));
     // Headings inside a goal address the goal too (`goals.md#kr-12-…`), unless they are things of their own.
     if (kind === 'goal' && this.docKind === 'goals') this.b.addSubAnchors(item, h.heading!);
-    this.place(item, ctx);
     this.thingOf.set(h, item);
     return item;
   }
 
   private entryThing(entry: OutlineNode, ctx: Ctx, kind: NodeKind): Item {
+    const node = entry.listItem ?? entry.paragraph!;
+    const item = this.cachedThing(node, [], kind, ctx, entry.start, entry.end, () => this.makeEntryThing(entry, ctx, kind));
+    this.thingOf.set(entry, item);
+    return item;
+  }
+
+  private rowThing(row: OutlineNode, ctx: Ctx, kind: NodeKind, titleColumn: number, traceColumns: number[]): Item {
+    return this.cachedThing(row.row!.node, [row.row!.table.node], kind, ctx, row.start, row.end, () => this.makeRowThing(row, ctx, kind, titleColumn, traceColumns));
+  }
+
+  /**
+   * A thing read from `node` (and `deps`, by identity), reused from the previous version when neither
+   * they nor its context changed, moved to its new lines; else made afresh and kept for the next one.
+   */
+  private cachedThing(node: object, deps: readonly object[], kind: NodeKind, ctx: Ctx, start: number, end: number, make: () => Item): Item {
+    const cache = this.b.input.cache;
+    const parent = ctx.parent ?? this.announcedParent(ctx);
+    const named = parent ? undefined : this.goalNamedBy(ctx);
+    if (!cache) {
+      const item = make();
+      this.place(item, ctx);
+      return item;
+    }
+    const at = this.b.ctx.lines.position(start);
+    const lineSpan = this.b.ctx.lines.position(end).line - at.line;
+    const key = [
+      kind,
+      parent ? this.b.internalAnchor(parent) : '',
+      named ? this.b.internalAnchor(named) : '',
+      inheritedKey(ctx.inherited),
+      this.legendKey,
+      groupsKey(ctx.groups),
+      this.announcingGoals.size,
+    ].join('\u0001');
+    let item = cache.take(node, key, at, lineSpan, deps);
+    if (item) this.b.adoptItem(item);
+    else {
+      item = make();
+      cache.put(node, key, item, at, lineSpan, deps, isInheritedCopy(item, ctx.inherited));
+    }
+    this.place(item, ctx);
+    return item;
+  }
+
+  private makeEntryThing(entry: OutlineNode, ctx: Ctx, kind: NodeKind): Item {
     const scanner = new ContentScanner(this.b.ctx, kind === 'goal' ? VISION_LAYERS : GOAL_LAYERS);
     const nodes = (entry.listItem ? entry.listItem.children : entry.blocks) as RootContent[];
     if (entry.listItem) scanner.scanListItem(entry.listItem);
@@ -541,12 +632,10 @@ export class Reader {
       anchors: parsed.attributeId ? [parsed.attributeId.toLowerCase()] : [],
       insertion: { mode: 'suffix', at: this.b.ctx.lines.position(lineEnd) },
     });
-    this.place(item, ctx);
-    this.thingOf.set(entry, item);
     return item;
   }
 
-  private rowThing(row: OutlineNode, ctx: Ctx, kind: NodeKind, titleColumn: number, traceColumns: number[]): Item {
+  private makeRowThing(row: OutlineNode, ctx: Ctx, kind: NodeKind, titleColumn: number, traceColumns: number[]): Item {
     const info = row.row!;
     const titleCell = info.node.children[titleColumn];
     const titleSpan = titleCell ? contentSpanOf(titleCell) : undefined;
@@ -583,7 +672,6 @@ export class Reader {
           : { mode: 'none' },
     });
     item.row = { columns: info.node.children.length, titleColumn, traceColumn: traceColumns[0] ?? -1 };
-    this.place(item, ctx);
     return item;
   }
 
@@ -636,13 +724,26 @@ export class Reader {
   }
 
   private goalNamedBy(ctx: Ctx): Item | undefined {
+    if (ctx.groups.length === 0) return undefined;
+    if (this.goalsByTitle.size !== this.goalsCounted || this.itemsCounted !== this.b.info.items.length) {
+      for (let i = this.itemsCounted; i < this.b.info.items.length; i++) {
+        const it = this.b.info.items[i]!;
+        if (it.kind === 'goal' && !this.goalsByTitle.has(summaryKey(it.title))) this.goalsByTitle.set(summaryKey(it.title), it);
+      }
+      this.itemsCounted = this.b.info.items.length;
+      this.goalsCounted = this.goalsByTitle.size;
+    }
     for (let i = ctx.groups.length - 1; i >= 0; i--) {
-      const key = summaryKey(ctx.groups[i]!.title);
-      const goal = this.b.info.items.find((it) => it.kind === 'goal' && summaryKey(it.title) === key);
+      const goal = this.goalsByTitle.get(summaryKey(ctx.groups[i]!.title));
       if (goal) return goal;
     }
     return undefined;
   }
+
+  /** Goals read so far, by title, for groups headed with a goal's title. */
+  private readonly goalsByTitle = new Map<string, Item>();
+  private itemsCounted = 0;
+  private goalsCounted = 0;
 
   /** Things in a group that a summary entry announced trace to that entry's goal. */
   private announcedParent(ctx: Ctx): Item | undefined {
@@ -678,7 +779,7 @@ export class Reader {
   }
 
   private mark(node: OutlineNode, role: ReadingMark['role'], why: string): void {
-    this.marks.push({ span: node.titleSpan, role, why });
+    this.marks.push({ range: this.b.ctx.lines.range(node.titleSpan[0], node.titleSpan[1]), role, why });
   }
 }
 
@@ -798,6 +899,38 @@ function isStatement(value: string): boolean {
 function isNote(entry: OutlineNode): boolean {
   const first = entry.listItem?.children[0];
   return first?.type === 'paragraph' && first.children.length === 1 && first.children[0]!.type === 'emphasis';
+}
+
+/** A cache key for the traces things inherit from their group: what they say and where. */
+function inheritedKey(inherited: Inherited): string {
+  let key = inheritedKeys.get(inherited);
+  if (key === undefined) {
+    const range = (r: { start: { line: number; character: number } }) => `${r.start.line}:${r.start.character}`;
+    key = [...inherited.references.map((r) => `${r.text}@${range(r.range)}`), ...inherited.noTrace.map((m) => `!${m.text}@${range(m.range)}`)].join(',');
+    inheritedKeys.set(inherited, key);
+  }
+  return key;
+}
+
+const inheritedKeys = new WeakMap<Inherited, string>();
+
+/** The titles of the groups above, as a cache key; each list of groups is keyed once. */
+function groupsKey(groups: OutlineNode[]): string {
+  let key = groupKeys.get(groups);
+  if (key === undefined) groupKeys.set(groups, (key = groups.map((g) => g.title).join('\u0002')));
+  return key;
+}
+
+const groupKeys = new WeakMap<OutlineNode[], string>();
+
+/** References to the mission a post-pass adds to goals (`traceGoalsToMission`), so it can make them afresh. */
+const missionReferences = new WeakSet<Reference>();
+
+/** Whether an item's traces are its group's (copied by `ItemBuilder.inherit`), which stay where the group wrote them. */
+function isInheritedCopy(item: Item, inherited: Inherited): boolean {
+  if (inherited.references.length + inherited.noTrace.length === 0) return false;
+  const same = (a: { text: string; range: { start: Position } }, b: { text: string; range: { start: Position } }) => a.text === b.text && a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character;
+  return item.references.length === inherited.references.length && item.noTrace.length === inherited.noTrace.length && item.references.every((r, i) => same(r, inherited.references[i]!)) && item.noTrace.every((m, i) => same(m, inherited.noTrace[i]!));
 }
 
 /** A heading numbered like a list (`1. Diagnosing causes`, `(#3) Support all features`). */

@@ -15,9 +15,21 @@ const listShapes = new WeakMap<ListInfo, ListShape>();
 
 export function listShape(list: ListInfo, syntax: Syntax): ListShape {
   let shape = listShapes.get(list);
-  if (!shape) listShapes.set(list, (shape = computeListShape(list, syntax)));
+  if (!shape) {
+    // The same list items as last time (the incremental parser reuses unchanged nodes): the same shape.
+    const first = list.entries[0]?.listItem;
+    const previous = first ? shapesByItems.get(first) : undefined;
+    if (previous && previous.syntax === syntax && previous.items.length === list.entries.length && previous.items.every((li, i) => li === list.entries[i]!.listItem)) shape = previous.shape;
+    else {
+      shape = computeListShape(list, syntax);
+      if (first) shapesByItems.set(first, { syntax, items: list.entries.map((e) => e.listItem!), shape });
+    }
+    listShapes.set(list, shape);
+  }
   return shape;
 }
+
+const shapesByItems = new WeakMap<ListItem, { syntax: Syntax; items: ListItem[]; shape: ListShape }>();
 
 function computeListShape(list: ListInfo, syntax: Syntax): ListShape {
   const entries = list.entries.filter((e) => e.listItem && !isFieldEntry(e, syntax));

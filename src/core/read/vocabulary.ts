@@ -102,6 +102,18 @@ const ABOUT_KIND = /\b(?:goals|okrs|objectives|north stars)\b/;
 
 /** What a heading's (or a label line's) name says on its own, or undefined when its content must decide. */
 export function namedRole(title: string): NamedRole | undefined {
+  let role = namedRoles.get(title);
+  if (role === undefined) {
+    if (namedRoles.size > 20_000) namedRoles.clear();
+    namedRoles.set(title, (role = computeNamedRole(title) ?? null));
+  }
+  return role ?? undefined;
+}
+
+/** Every heading is asked about on every re-read of its document: each title is answered once. */
+const namedRoles = new Map<string, NamedRole | null>();
+
+function computeNamedRole(title: string): NamedRole | undefined {
   // A parenthetical qualifies the name (`Themes (and what's next and why)`, `OKRs (2020 Set 1)`).
   const folded = foldName(title.replace(/\([^)]*\)/g, ' ')) || foldName(title);
   if (!folded) return undefined;
@@ -163,6 +175,17 @@ const LEADING_LABEL = new RegExp(
 
 /** The leading label of a title (`Goal: X`), when the rest is a title of its own. */
 export function leadingLabel(plain: string): LeadingLabel | undefined {
+  let label = leadingLabels.get(plain);
+  if (label === undefined) {
+    if (leadingLabels.size > 20_000) leadingLabels.clear();
+    leadingLabels.set(plain, (label = computeLeadingLabel(plain) ?? null));
+  }
+  return label ?? undefined;
+}
+
+const leadingLabels = new Map<string, LeadingLabel | null>();
+
+function computeLeadingLabel(plain: string): LeadingLabel | undefined {
   const m = LEADING_LABEL.exec(plain.trim());
   if (!m) return undefined;
   const rest = plain.trim().slice(m[0].length).replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, '').trim();
