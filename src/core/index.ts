@@ -25,4 +25,5 @@ export { fixAllEdits } from './features/fixAll';
 export { escape as escapeMarkdown, hoverAt, type HoverContent } from './features/hover';
 export { locate, subjectAt } from './features/locate';
 export { codeLenses, definitionAt, referencesAt, renameId, renameTargetAt, workspaceSymbols, type CodeLensInfo, type Location, type SymbolInfo } from './features/navigation';
+export { readingMarkers, type ReadingMarker } from './features/readingMarkers';
 export { gapsByRule, strategyTree, type Gap, type ProductTree, type TreeNode } from './features/tree';

@@ -4,6 +4,7 @@ import { HoverProvider } from './hover';
 import { CodeLensProvider, CompletionProvider, DefinitionProvider, ReferenceProvider, RenameProvider, WorkspaceSymbolProvider } from './navigation';
 import { Log } from './log';
 import { ProductIndex } from './productIndex';
+import { ReadingMarkersProvider } from './readingMarkers';
 import { createProductDocs } from './scaffold';
 import { AlignmentStatus } from './statusBar';
 import { GapsTreeProvider, StrategyTreeProvider, reveal, type StrategyElement } from './tree';
@@ -34,7 +35,10 @@ export function activate(context: vscode.ExtensionContext): ThroughlineApi {
   const gapsView = vscode.window.createTreeView('throughline.gaps', { treeDataProvider: gapsTree, showCollapseAll: true });
   const status = new AlignmentStatus(index);
   const codeLens = new CodeLensProvider(index);
+  const readingMarkers = new ReadingMarkersProvider(index);
   context.subscriptions.push(
+    readingMarkers,
+    vscode.languages.registerInlayHintsProvider(MARKDOWN, readingMarkers),
     log,
     index,
     strategyTree,

@@ -84,9 +84,11 @@ describe('reading real docs (READING.md)', () => {
       assert.deepEqual(reading({ 'roadmap.md': text }).nodes, ['item roadmap.md:4 Versioned tasks', 'item roadmap.md:5 Task testing', 'item roadmap.md:6 Deciding our release policy with regard to']);
     });
 
-    it('a table lists things when its rows name them; a child row (↳) belongs to the row above', () => {
-      const text = '# Roadmap\n\n| Release | Scenario | Notes |\n| --- | --- | --- |\n| V1 | Tabs | x |\n| V1 | ↳ Tab tear-off | y |\n| V1 | Panes | z |\n';
-      assert.deepEqual(reading({ 'roadmap.md': text }).nodes, ['item roadmap.md:5 Tabs', 'item roadmap.md:7 Panes']);
+    it('a table lists things when its rows name them; child rows (↳) are the work of the row above, a goal', () => {
+      const text = '# Roadmap\n\n| Release | Scenario | Notes |\n| --- | --- | --- |\n| V1 | Tabs | x |\n| V1 | ↳ Tab tear-off | y |\n| V1 | ↳ tbd | |\n| V1 | Panes | z |\n';
+      const { nodes, traces } = reading({ 'roadmap.md': text });
+      assert.deepEqual(nodes, ['goal roadmap.md:5 Tabs', 'item roadmap.md:6 ↳ Tab tear-off', 'item roadmap.md:8 Panes']);
+      assert.deepEqual(traces, ['roadmap.md:6 → roadmap.md:5 (nesting)']);
     });
   });
 

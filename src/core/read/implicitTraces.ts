@@ -64,17 +64,23 @@ export function nameReference(lines: LineIndex, text: string, start: number, end
 /** The legend of a document: tokens defined as names in legend lists or tables, or leading a heading or entry. */
 export function collectLegend(root: OutlineNode, isLegendEntry: (n: OutlineNode) => boolean): Map<string, string> {
   const legend = new Map<string, string>();
+  // A symbol leading one heading names it (`### 📦 Package managers`); one leading many is a status mark (`✅`).
+  const byHeadings = new Map<string, string[]>();
   const visit = (n: OutlineNode) => {
     if (n.kind === 'row' && n.row) {
       const [first, second] = n.row.cells;
       const pair = first && second ? legendPair(`${first} = ${second}`) : undefined;
       if (pair && isLegendEntry(n)) legend.set(pair.token, pair.name);
-    } else if (n.kind === 'heading' || n.kind === 'entry') {
+    } else if (n.kind === 'entry' && isLegendEntry(n)) {
       const pair = legendPair(n.title);
-      if (pair && !legend.has(pair.token) && (n.kind === 'heading' || isLegendEntry(n))) legend.set(pair.token, pair.name);
+      if (pair) legend.set(pair.token, pair.name);
+    } else if (n.kind === 'heading') {
+      const pair = legendPair(n.title);
+      if (pair) byHeadings.set(pair.token, [...(byHeadings.get(pair.token) ?? []), pair.name]);
     }
     n.children.forEach(visit);
   };
   visit(root);
+  for (const [token, names] of byHeadings) if (names.length === 1 && !legend.has(token)) legend.set(token, names[0]!);
   return legend;
 }

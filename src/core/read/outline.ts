@@ -319,7 +319,7 @@ export function isLabelParagraph(paragraph: Paragraph): boolean {
   const text = plainText(paragraph).trim();
   if (!text || text.length > 120 || /\n/.test(text)) return false;
   if (/[:：]$/.test(text)) return true;
-  return isAllStrong(paragraph) && text.split(/\s+/).length <= 8;
+  return isAllStrong(paragraph) && text.split(/\s+/).length <= 12;
 }
 
 function isAllStrong(paragraph: Paragraph): boolean {
@@ -344,6 +344,7 @@ export function leadOf(paragraph: Paragraph): { title: string; rest: string; col
   const title = bold.replace(/[.:：,;—–-]+$/, '').trim();
   // `**Phase 1:** Extensible frontend`, `**Objective:** Grow`: the bold part is a label, not the title.
   if (leadingLabel(`${title}: x`) && /^(?:\S+)(?:\s+#?\d+(?:\.\d+)?)?$/.test(title)) return undefined;
+  if (/^(?:phase|stage|milestone|release|step|wave|part)\s+#?\d+(?:\.\d+)?$/i.test(title)) return undefined;
   const rest = kids
     .slice(i + 1)
     .map((k) => plainText(k))

@@ -216,6 +216,8 @@ export class Reader {
     // `Goals:` over `- G1` / `- G2`: a field whose values are the list, read as the group's trace.
     if (label.paragraph && endsWithEmptyField(this.b.ctx, label.paragraph) && isValueList(label)) return;
     if (label.names === 'problems') return this.mark(label, 'section', 'problems, not work');
+    // Inside a section (Timeline, Background), a sentence over a list does not make it goals or work.
+    if (ctx.section) return;
     // Inside a goal, the aims it lists (`with two goals:`) say what the goal means: not goals of their own.
     if (ctx.parent && (label.names === 'goals' || (!label.sentence && namedRole(label.title) === 'goals'))) return this.mark(label, 'section', 'what the goal means');
     // `Feature priorities:` over `0. Mandatory` / `1. Optimal`: a legend of levels.
@@ -223,6 +225,13 @@ export class Reader {
       return this.mark(label, 'legend', 'defines levels');
     }
     const named = label.names ?? (label.sentence ? undefined : namedRole(label.title));
+    // In a goals doc, a bold line over a list (`**Daemon is as reliable as it can be**` over its key
+    // results) is an objective written as a paragraph: a goal, and the list its key results.
+    if (ctx.mode === 'goals' && this.docKind === 'goals' && !named && !label.sentence && label.paragraph && isAllBold(label.paragraph) && label.children.length > 0) {
+      const goal = this.entryThing(label, ctx, 'goal');
+      this.readInside(label, goal, ctx);
+      return;
+    }
     // In a doc's introduction, before its first section, a sentence over a list tells a story
     // (`Since I wrote in May, a few things have happened:`): context, unless it says the list is work.
     if (label.parent?.kind === 'root' && !named && label.title.split(/\s+/).length >= 5 && label.parent.children.some((c) => c.kind === 'heading')) {
@@ -285,7 +294,9 @@ export class Reader {
       if (entry.children.length > 0) this.readChildren(entry, { ...ctx, groups: [...ctx.groups, entry] });
       return;
     }
-    if (isEntryGroup(entry, this.b.ctx.syntax) && !markedGoal) {
+    // In items mode, a short entry over its deliverables names their area; in goals mode an entry with
+    // entries under it is a goal, and they are its work (readInside).
+    if (ctx.mode === 'items' && isEntryGroup(entry, this.b.ctx.syntax) && !markedGoal) {
       this.mark(entry, 'group', 'names the entries below it');
       this.readChildren(entry, { ...ctx, groups: [...ctx.groups, entry] });
       return;
@@ -306,11 +317,26 @@ export class Reader {
     // In a prose section only a table headed like a list of things, or with a trace column, is read.
     if (ctx.section && table.traceColumns.length === 0 && !/^(?:items?|features?|initiatives?|epics?|deliverables?|goals?|objectives?|okrs?)$/i.test(row.row!.table.header[table.titleColumn] ?? '')) return;
     const title = row.row!.cells[table.titleColumn] ?? '';
-    if (!title.trim() || isTemplateDirective(title)) return;
-    // A child row (`↳ Sub-item`, `└ …`) belongs to the row above it: it is that row's detail.
-    if (/^\s*[↳└├]/.test(title)) return;
-    this.rowThing(row, ctx, ctx.mode === 'goals' ? 'goal' : 'roadmap-item', table.titleColumn, table.traceColumns);
+    if (!title.trim() || isTemplateDirective(title) || /^\s*[↳└├]?\s*(?:tbd|tba|todo|\?+|…|\.\.\.)\s*$/i.test(title)) return;
+    // Child rows (`↳ Sub-item`, `└ …`) belong to the row above them (READING.md §3, §7.2): in a roadmap
+    // the parent row is a goal and its children the work that serves it; under an item they are details.
+    const rows = row.row!.table.rows;
+    const i = rows.indexOf(row);
+    const isChild = (r: OutlineNode | undefined) => !!r && CHILD_ROW.test(r.row!.cells[table.titleColumn] ?? '');
+    if (isChild(row)) {
+      let parent = i - 1;
+      while (parent >= 0 && isChild(rows[parent])) parent--;
+      const goal = parent >= 0 ? this.rowGoals.get(rows[parent]!) : undefined;
+      if (goal) this.rowThing(row, { ...ctx, parent: goal }, 'roadmap-item', table.titleColumn, table.traceColumns);
+      return;
+    }
+    const parentOfChildren = ctx.mode === 'items' && isChild(rows[i + 1]);
+    const item = this.rowThing(row, ctx, ctx.mode === 'goals' || parentOfChildren ? 'goal' : 'roadmap-item', table.titleColumn, table.traceColumns);
+    if (parentOfChildren) this.rowGoals.set(row, item);
   }
+
+  /** Table rows read as goals because child rows (`↳`) follow them. */
+  private readonly rowGoals = new Map<OutlineNode, Item>();
 
   // ---------------------------------------------------------------------------------------------
   // Heading roles
@@ -477,7 +503,8 @@ export class Reader {
     visit(root);
     const lists = new Set<OutlineNode[]>();
     const collect = (n: OutlineNode) => {
-      const entries = n.children.filter((c) => c.kind === 'entry' || c.kind === 'lead');
+      // A table of contents names the headings too, but only to link to them: it announces nothing.
+      const entries = n.children.filter((c) => c.kind === 'lead' || (c.kind === 'entry' && listShape(c.list!, this.b.ctx.syntax) === 'things'));
       if (entries.length >= 2) lists.add(entries);
       n.children.forEach(collect);
     };
@@ -807,7 +834,9 @@ function isDetailHeading(sub: OutlineNode, parent: OutlineNode, syntax: Syntax):
   const role = namedRole(sub.title);
   if (role === 'section' || role === 'negated') return true;
   if (/^(?:key results?|krs?|metrics?|measures?|targets?|success (?:metrics|criteria)|related work|deep dives?|project agreement|details?|description|why|how|what|status|requirements|scope|tasks?|owners?|notes?)$/i.test(foldTitle(sub.title))) return true;
-  // The same sub-heading under each sibling (`Deep Dives`, `Related work` under every priority) is a template's field.
+  // The same sub-heading under each sibling (`Deep Dives`, `Related work` under every priority) is a
+  // template's field; the same horizon under each area (`Short term` under every component) is a group.
+  if (role === 'group') return false;
   const siblings = (parent.parent?.children ?? []).filter((c) => c.kind === 'heading' && c !== parent && c.depth === parent.depth);
   const key = foldTitle(sub.title);
   return siblings.filter((s) => s.children.some((c) => c.kind === 'heading' && foldTitle(c.title) === key)).length >= 1;
@@ -824,11 +853,31 @@ function holdsListOfThings(h: OutlineNode, syntax: Syntax): boolean {
   const prose = h.blocks.filter((b) => b.type === 'paragraph' || b.type === 'blockquote' || b.type === 'code');
   const before = prose.filter((b) => endOf(b) <= firstThing);
   const after = prose.filter((b) => startOf(b) > firstThing);
-  // Checkboxes and titled entries are things whatever the prose before them.
-  const titled = (e: OutlineNode) => e.checked !== undefined || e.hasLead;
-  if (entries.some(titled) || labels.some((l) => l.children.some(titled))) return after.length <= 2;
-  // A short note after the list (`*Benefits: …*`) still leaves the section a list of things.
-  return before.length <= 3 && (after.length === 0 || (after.length === 1 && labels.length > 0));
+  // READING.md §3: entries that each have a title of their own (a bold lead, a link, a checkbox, an
+  // ID, `Title: what it is`) make the heading a group; plain sentences under it describe it.
+  const listed = [...entries, ...labels.flatMap((l) => l.children)];
+  if (listed.filter(isTitledEntry).length * 2 >= listed.length && listed.length > 0) return after.length <= 2;
+  // Rows of a table, or lists under their own labels (`**Architecture improvements**`), are titled too;
+  // a short note after the list (`*Benefits: …*`) still leaves the section a list of things.
+  if (rows.length + labels.length > 0) return before.length <= 3 && (after.length === 0 || (after.length === 1 && labels.length > 0));
+  // Plain entries with at most a one-line intro: the heading names the list. Under a paragraph that
+  // explains the heading, they describe it.
+  // An all-italic or all-bold line (`*Benefits: …*`, a tagline) is a note on the section, not an explanation.
+  const explaining = before.filter((b) => !(b.type === 'paragraph' && isAllEmphasis(b)));
+  return after.length === 0 && explaining.length <= 1 && explaining.every((b) => plainText(b).length <= 200);
+}
+
+function isAllEmphasis(paragraph: import('mdast').Paragraph): boolean {
+  const kids = paragraph.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
+  return kids.length === 1 && (kids[0]!.type === 'emphasis' || kids[0]!.type === 'strong');
+}
+
+/** An entry with a title of its own: a bold lead, a leading link, a checkbox, an ID, or `Title: what it is`. */
+function isTitledEntry(e: OutlineNode): boolean {
+  if (e.hasLead || e.checked !== undefined || e.id) return true;
+  const first = e.listItem?.children[0];
+  if (first?.type === 'paragraph' && (first.children[0]?.type === 'link' || first.children[0]?.type === 'linkReference')) return true;
+  return e.kind === 'entry' && /^[\p{L}][^:]{1,40}:\s+\S/u.test(e.title) && e.title.split(':')[0]!.split(/\s+/).length <= 4;
 }
 
 /** How many things (list entries, table rows, labelled entries) a heading's own section lists. */
@@ -900,6 +949,14 @@ function isNote(entry: OutlineNode): boolean {
   const first = entry.listItem?.children[0];
   return first?.type === 'paragraph' && first.children.length === 1 && first.children[0]!.type === 'emphasis';
 }
+
+function isAllBold(paragraph: import('mdast').Paragraph): boolean {
+  const kids = paragraph.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
+  return kids.length === 1 && kids[0]!.type === 'strong';
+}
+
+/** A child row's title: `↳ Sub-item`, `└ …`, `├ …`, maybe indented with spaces. */
+const CHILD_ROW = /^\s*[↳└├]/;
 
 /** A cache key for the traces things inherit from their group: what they say and where. */
 function inheritedKey(inherited: Inherited): string {

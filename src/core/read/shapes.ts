@@ -134,13 +134,17 @@ function computeTable(table: TableInfo, syntax: Syntax): TableReading {
   // Two columns whose first cells are labels (`| Owner | Bo |`, `| Goal | G1 |`): a record of fields.
   if (header.length === 2 && rows.some((cells) => syntax.labelOf(cells[0] ?? '') !== undefined || isMetricLabel(cells[0] ?? ''))) return none;
   if (header.length === 2 && LEGEND_HEADER.test(folded[1]!)) return { ...none, shape: 'legend' };
-  if (header.length <= 3 && table.rows.every((r) => isSymbol(r.row!.cells[0] ?? ''))) return { ...none, shape: 'legend' };
+  // Symbols down the first column and a short meaning beside each (`| ✔️ | shipped |`): a legend. With a
+  // column of longer, distinct names beside them, the symbols are the rows' status instead.
+  if (header.length === 2 && table.rows.every((r) => isSymbol(r.row!.cells[0] ?? '')) && table.rows.every((r) => (r.row!.cells[1] ?? '').split(/\s+/).length <= 5)) return { ...none, shape: 'legend' };
   // The title column: one headed like a list of things, else the first column whose cells read as names.
   let titleColumn = folded.findIndex((h, i) => ITEM_HEADER.test(h) && !traceColumns.includes(i));
   // A first column of distinct versions, dates or quarters lists releases or a schedule: rows are not things.
   const first = column(0);
   if (titleColumn < 0 && isReleaseColumn(first)) return { ...none, shape: 'schedule' };
   if (titleColumn < 0) titleColumn = folded.findIndex((h, i) => !traceColumns.includes(i) && !PEOPLE_HEADER.test(h) && !DESCRIPTION_HEADER.test(h) && readsAsNames(column(i)));
+  // Only a description column names the rows (`| Status | Description | Comments |`): it titles them.
+  if (titleColumn < 0) titleColumn = folded.findIndex((h, i) => !traceColumns.includes(i) && /^(?:descriptions?|summary|details?)$/.test(h) && readsAsNames(column(i)));
   // A column headed like a trace whose cells are names, not references (`| Goal | Timespan | What and why |`
   // listing deliverables): it titles the rows.
   if (titleColumn < 0) {

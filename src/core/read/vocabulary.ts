@@ -86,7 +86,7 @@ const GROUP_NAMED = new RegExp(
       String.raw`(?:below|above) the cut ?line|cut ?line|stretch(?: goals)?`,
       // releases, versions, milestones, phases
       String.raw`(?:release|version|milestones?|phase|stage|sprint|iteration|wave|step|m)\s?v?\d[\w.+]*(?: .*)?`,
-      String.raw`milestones? .*`,
+      String.raw`milestones?\s+(?:m?\d|q[1-4]|v\d|h[12])[\w .+&-]*`,
       String.raw`v?\d+(?:\.\d+|\.x)+\+?(?: .*)?`,
       String.raw`v\d+(?: .*)?`,
       String.raw`[\w.]+ v?\d+\.\d+[\w.+]*(?: .*)?`,
@@ -166,7 +166,7 @@ const LABELS: Array<[LeadingLabel['role'], string]> = [
   ['goal', String.raw`goals?|objectives?|okrs?|themes?|focus(?: area)?|priority|outcomes?|problem areas?|bets?|north star`],
   ['item', String.raw`initiatives?|epics?|features?|projects?|deliverables?|work items?`],
   ['vision', String.raw`pillars?|principles?|values?|tenets?`],
-  ['group', String.raw`milestones?|phases?|stages?|releases?|horizons?`],
+  ['group', String.raw`milestones|phases|stages|releases|horizons`],
 ];
 const LEADING_LABEL = new RegExp(
   String.raw`^(?:\*\*|__)?(${LABELS.map(([, l]) => l).join('|')})(?:\s+(#?\d+(?:\.\d+)?))?(?:\*\*|__)?\s*(?::|\s[-—–]\s|\.\s)\s*(?:\*\*|__)?\s*`,
@@ -240,6 +240,9 @@ export function introNames(paragraph: string): 'goals' | 'items' | 'problems' | 
   // `They face three limitations in practice:`, `The two main friction points are:`: the list states problems.
   if (/\b(?:limitations|friction points|pain points|problems|challenges|drawbacks|risks|obstacles|blockers|complaints)\b(?:[^.:]{0,40})?:?\s*$/.test(folded) || /\b(?:limitations|friction points|pain points|problems|challenges)\b[^.]{0,30}\b(?:are|include)\b\s*$/.test(folded)) return 'problems';
   const quantified = String.raw`(?:\d+|two|three|four|five|six|seven|eight|nine|ten|the following|following)`;
+  // `High level goals for kind include:`, `Our priorities are:`: the sentence is about the list's goals.
+  if (!NEGATED.test(folded) && /^(?:[\w-]+ ){0,3}(?:goals|objectives|priorities|themes|focus areas|outcomes)(?: (?:for|of|in) [\w ]{1,30}?)? (?:include|includes|are|will be)$/.test(folded)) return 'goals';
+  if (/^(?:[\w-]+ ){0,3}(?:initiatives|deliverables|features|projects|work items)(?: (?:for|of|in) [\w ]{1,30}?)? (?:include|includes|are|will be)$/.test(folded)) return 'items';
   if (new RegExp(String.raw`\b${quantified} (?:\w+ )?(?:themes|goals|objectives|priorities|focus areas|outcomes|bets)\b`).test(folded) && !/\b(?:non|not) (?:goals|objectives)\b/.test(folded)) return 'goals';
   if (new RegExp(String.raw`\b${quantified} (?:\w+ )?(?:initiatives|deliverables|projects|features|work items|epics)\b`).test(folded)) return 'items';
   return undefined;
