@@ -36,6 +36,8 @@ export class ProductIndex implements vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('throughline');
   private readonly published = new Map<string, string>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Open documents whose file was deleted: not read until the file exists again. */
+  private readonly deletedWhileOpen = new Set<string>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.diagnostics, this.changed];
   /** Fires after findings are published: the tree, status bar and tests listen to it. */
@@ -53,7 +55,7 @@ export class ProductIndex implements vscode.Disposable {
     this.disposables.push(
       watcher,
       configWatcher,
-      watcher.onDidCreate((uri) => this.guard('file', () => this.fileChanged(uri))),
+      watcher.onDidCreate((uri) => this.guard('file', () => this.fileCreated(uri))),
       watcher.onDidChange((uri) => this.guard('file', () => this.fileChanged(uri))),
       watcher.onDidDelete((uri) => this.guard('file', () => this.fileDeleted(uri))),
       configWatcher.onDidCreate((uri) => this.guard('config', () => this.configChanged(uri))),
@@ -64,7 +66,10 @@ export class ProductIndex implements vscode.Disposable {
       }),
       vscode.workspace.onDidOpenTextDocument((doc) => this.guard('open', () => this.documentNow(doc))),
       // Closing keeps the file's findings; an unsaved edit is dropped, so re-read what is on disk.
-      vscode.workspace.onDidCloseTextDocument((doc) => this.guard('close', () => this.fileChanged(doc.uri))),
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        this.deletedWhileOpen.delete(doc.uri.toString());
+        this.guard('close', () => this.fileChanged(doc.uri));
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         for (const state of this.folders.values()) {
           if (e.affectsConfiguration('throughline', state.folder.uri)) this.guard('settings', () => this.withProgress(this.indexFolder(state.folder)));
@@ -228,12 +233,20 @@ export class ProductIndex implements vscode.Disposable {
 
   /** Re-checks an open document from its current text; analysis and publishing are synchronous, so the result matches `doc.version`. */
   private documentNow(doc: vscode.TextDocument): void {
-    if (doc.isClosed || !isMarkdownPath(doc.uri.path)) return;
+    if (doc.isClosed || !isMarkdownPath(doc.uri.path) || this.deletedWhileOpen.has(doc.uri.toString())) return;
     const state = this.stateFor(doc.uri);
     if (!state) return;
     this.touch(doc.uri);
     this.analyse(state, doc.uri, doc.getText());
     if (state.workspace.check() !== state.published) this.publish(state);
+  }
+
+  /** A file written again (Save on an editor whose file was deleted, or a new file) is a product doc again. */
+  private async fileCreated(uri: vscode.Uri): Promise<void> {
+    this.deletedWhileOpen.delete(uri.toString());
+    const open = this.openDocument(uri);
+    if (open) this.documentNow(open);
+    else await this.fileChanged(uri);
   }
 
   private async fileChanged(uri: vscode.Uri): Promise<void> {
@@ -250,6 +263,16 @@ export class ProductIndex implements vscode.Disposable {
   }
 
   private fileDeleted(uri: vscode.Uri): void {
+    // An editor may stay open on a deleted file: its text is no longer a product doc, and an edit
+    // waiting for its debounce must not bring the file back into the index.
+    const key = uri.toString();
+    for (const doc of vscode.workspace.textDocuments) {
+      const docKey = doc.uri.toString();
+      if (docKey !== key && !docKey.startsWith(key + '/')) continue;
+      this.deletedWhileOpen.add(docKey);
+      clearTimeout(this.timers.get(docKey));
+      this.timers.delete(docKey);
+    }
     const state = this.stateFor(uri);
     if (!state) return;
     this.touch(uri);

@@ -45,11 +45,11 @@ describe('Reading markers', () => {
     await deleteFiles([uri()]);
   });
 
-  it('a nested roadmap shows on each item the goal it serves and how: nested under goal', async () => {
+  it('a nested roadmap shows on each item the goal it serves and how: nested', async () => {
     const hints = await hintsAt(uri());
     const byLine = new Map(hints.map((h) => [h.line, h.label]));
-    assert.equal(byLine.get(6), 'item → Faster onboarding · nested under goal', JSON.stringify(hints));
-    assert.equal(byLine.get(7), 'item → Faster onboarding · nested under goal', JSON.stringify(hints));
+    assert.equal(byLine.get(6), 'item → Faster onboarding · nested', JSON.stringify(hints));
+    assert.equal(byLine.get(7), 'item → Faster onboarding · nested', JSON.stringify(hints));
     assert.match(byLine.get(4) ?? '', /^goal · no vision/, 'the goal says it serves no vision yet');
     assert.match(byLine.get(2) ?? '', /^goals · named Goals/, 'the Goals heading is read as a section of goals');
     assert.match(byLine.get(9) ?? '', /^section · named Background/, 'Background is read as a section');
@@ -60,6 +60,6 @@ describe('Reading markers', () => {
     assert.deepEqual(await hintsAt(uri()), [], 'no markers with the setting off');
     await settings().update('readingMarkers', undefined, vscode.ConfigurationTarget.Workspace);
     const back = await hintsAt(uri());
-    assert.ok(back.some((h) => h.label.includes('nested under goal')), JSON.stringify(back));
+    assert.ok(back.some((h) => h.label.includes('nested')), JSON.stringify(back));
   });
 });

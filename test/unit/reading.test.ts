@@ -84,6 +84,23 @@ describe('reading real docs (READING.md)', () => {
       assert.deepEqual(reading({ 'roadmap.md': text }).nodes, ['item roadmap.md:4 Versioned tasks', 'item roadmap.md:5 Task testing', 'item roadmap.md:6 Deciding our release policy with regard to']);
     });
 
+    it('plain entries under a paragraph or a sentence that explains the heading describe it; a tagline does not explain', () => {
+      const explained = '# Roadmap\n\n## Engine enhancements\n\nThe engine is a library that implements reconciliation and diffing.\n\nMany features are still missing from it. The following have to be contributed to it:\n\n* health assessment\n* diffing customization\n';
+      assert.deepEqual(reading({ 'roadmap.md': explained }).nodes, ['item roadmap.md:3 Engine enhancements']);
+      const tagline = '# Roadmap\n\n## API evolution\n\n***The public API should support new front ends.***\n\n*Benefits: faster support for new frameworks.*\n\n- Create a core API specification\n- Decouple the code from Qt\n';
+      assert.deepEqual(reading({ 'roadmap.md': tagline }).nodes, ['item roadmap.md:9 Create a core API specification', 'item roadmap.md:10 Decouple the code from Qt']);
+    });
+
+    it('a checkbox entry is work, its sub-entries its steps; an entry may be titled by a heading inside it', () => {
+      const text = '# Roadmap\n\n## Backlog\n\n- [ ] Amazing examples\n  - [x] Create a node\n  - [ ] Add files\n- [ ] IPNS\n\n## Planning\n\n* ### Anomaly detection\n\nUses kernel events to spot odd behaviour.\n\n* ### Registry integration\n';
+      assert.deepEqual(reading({ 'roadmap.md': text }).nodes, ['item roadmap.md:5 Amazing examples', 'item roadmap.md:8 IPNS', 'item roadmap.md:12 Anomaly detection', 'item roadmap.md:16 Registry integration']);
+    });
+
+    it('sub-headings written as field labels (`### Leads:`, `### Notes: NA`) are the item’s fields', () => {
+      const text = '# Roadmap\n\n# Milestone - Awesome IPLD\n\n### Leads:\n\n- David\n\n### Tasks:\n\n- [x] Resolver PR\n\n### Requirements by other projects:\n\n- everyone waits\n\n### Notes: `NA`\n\n# Cached milestones (to re-evaluate)\n\n- [ ] Revisit the spec\n- [ ] Pinning API\n';
+      assert.deepEqual(reading({ 'roadmap.md': text }).nodes, ['item roadmap.md:3 Milestone - Awesome IPLD', 'item roadmap.md:21 Revisit the spec', 'item roadmap.md:22 Pinning API']);
+    });
+
     it('a table lists things when its rows name them; child rows (↳) are the work of the row above, a goal', () => {
       const text = '# Roadmap\n\n| Release | Scenario | Notes |\n| --- | --- | --- |\n| V1 | Tabs | x |\n| V1 | ↳ Tab tear-off | y |\n| V1 | ↳ tbd | |\n| V1 | Panes | z |\n';
       const { nodes, traces } = reading({ 'roadmap.md': text });
@@ -157,6 +174,11 @@ describe('reading real docs (READING.md)', () => {
       const { nodes, traces } = reading({ 'roadmap.md': text });
       assert.deepEqual(nodes, ['goal roadmap.md:5 Correctness', 'goal roadmap.md:6 Speed', 'item roadmap.md:10 End-to-end tests', 'item roadmap.md:14 Load tests']);
       assert.deepEqual(traces, ['roadmap.md:10 → roadmap.md:5 (nesting)', 'roadmap.md:14 → roadmap.md:6 (nesting)']);
+    });
+
+    it('a heading labelled with its period (`2026 goal: …`) is a goal; a sentence introducing goals makes its list goals', () => {
+      const text = '# Roadmap\n\n## 2026 goal: analyze baseline vs. metal\n\nWe implement both and will compare them.\n\n## General changes to expect\n\nThe following are general goals in the 1-2 year horizon:\n\n* Add more locales\n* Reduce monthly hosting costs\n';
+      assert.deepEqual(reading({ 'roadmap.md': text }).nodes, ['goal roadmap.md:3 analyze baseline vs. metal', 'goal roadmap.md:11 Add more locales', 'goal roadmap.md:12 Reduce monthly hosting costs']);
     });
 
     it('a `Goal:` line that is a sentence states its own section’s goal', () => {

@@ -3,7 +3,7 @@ import type { Item, Position, TraceVia } from '../types';
 
 // The reading markers (READING.md §9): a quiet note at the end of each heading, entry and row that
 // says what Throughline read it as and what it traces to, and how, so a misread is one glance away
-// (`item → G1 · nested under goal`, `group · horizon`, `left out · named Non-goals`).
+// (`item → G1 · nested`, `group · horizon`, `left out · named Non-goals`).
 
 export interface ReadingMarker {
   /** Where the marker goes: the end of the title it describes. */
@@ -13,18 +13,30 @@ export interface ReadingMarker {
   tooltip: string;
 }
 
+// Short, because VS Code cuts an inlay hint at 43 characters by default; the tooltip says it in full.
 const VIA: Record<TraceVia, string> = {
   field: 'written',
-  column: 'in its column',
+  column: 'column',
   'front-matter': 'front matter',
-  link: 'linked',
-  nesting: 'nested under goal',
-  legend: 'legend symbol',
+  link: 'link',
+  nesting: 'nested',
+  legend: 'legend',
   parenthetical: 'named',
-  prose: 'named in the text',
+  prose: 'in text',
 };
 
-const REMEDY = 'If this is a misread, put `<!-- throughline-read-as: item | goal | group | section | ignore -->` on the line above (see "How Throughline reads your docs" in docs/format.md).';
+const VIA_SENTENCE: Record<TraceVia, string> = {
+  field: 'a trace written on it',
+  column: 'its trace column',
+  'front-matter': 'its front matter',
+  link: 'a link to it',
+  nesting: 'nested under it',
+  legend: 'the legend symbol on it',
+  parenthetical: 'named at its end',
+  prose: 'named in its text',
+};
+
+const REMEDY = 'If this is a misread, put `<!-- throughline-read-as: item | goal | group | section | ignore -->` on the line above (see §8 of docs/format.md).';
 
 /** The markers of one document, in document order. */
 export function readingMarkers(model: LinkedModel, uri: string): ReadingMarker[] {
@@ -92,13 +104,13 @@ function itemMarker(linked: LinkedItem): { label: string; tooltip: string } | un
   const more = traced.length > 1 ? ` +${traced.length - 1}` : '';
   return {
     label: `${role} → ${target}${more} · ${VIA[first.ref.via]}`,
-    tooltip: `Throughline reads this as a ${item.kind === 'goal' ? 'goal' : 'roadmap item'} serving ${traced.map((r) => name(r.target!)).join(', ')} (${VIA[first.ref.via]}). ${REMEDY}`,
+    tooltip: `Throughline reads this as a ${item.kind === 'goal' ? 'goal' : 'roadmap item'} serving ${traced.map((r) => name(r.target!)).join(', ')} (${VIA_SENTENCE[first.ref.via]}). ${REMEDY}`,
   };
 }
 
 /** A target as a marker names it: its ID, else its title, kept short. */
 function name(item: Item): string {
   if (item.id) return item.id;
-  const title = item.title.length > 32 ? `${item.title.slice(0, 31)}…` : item.title;
+  const title = item.title.length > 24 ? `${item.title.slice(0, 23)}…` : item.title;
   return title;
 }

@@ -138,6 +138,8 @@ function addBlocks(ctx: DocContext, owner: OutlineNode, blocks: RootContent[]): 
       const label = labelNode(block, owner);
       const names = introNames(plainText(block));
       if (names) label.names = names;
+      // `Many features are missing. The following must be added:` is a sentence, not a name for the list.
+      if (!isAllStrong(block) && (/[.!?]\s/.test(label.title) || label.title.split(/\s+/).length > 8)) label.sentence = true;
       if (next.type === 'list') addList(ctx, label, next.children, next.ordered ?? false);
       else addTable(label, next);
       label.end = endOf(next);
@@ -203,7 +205,8 @@ function addList(ctx: DocContext, parent: OutlineNode, items: ListItem[], ordere
 
 function entryNode(ctx: DocContext, item: ListItem, parent: OutlineNode): OutlineNode {
   const first = item.children[0];
-  const paragraph = first?.type === 'paragraph' ? first : undefined;
+  // `* ### eBPF anomaly detection`: a heading inside an entry titles it as a paragraph would.
+  const paragraph = first?.type === 'paragraph' ? first : first?.type === 'heading' ? (first as unknown as Paragraph) : undefined;
   const span = paragraph ? firstLineSpan(ctx, paragraph) : ([startOf(item), startOf(item)] as [number, number]);
   const { lead, plain, parsed } = paragraph ? titleOf(ctx, paragraph) : { lead: undefined, plain: '', parsed: undefined };
   const title = lead ? lead.title : (parsed?.title ?? '');

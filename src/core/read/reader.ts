@@ -14,7 +14,7 @@ import { hasQuantity } from './quantity';
 import { isFieldEntry, listShape, readTable } from './shapes';
 import { GOAL_ID, KEY_RESULT_ID, leadingLabel, namedRole, type NamedRole } from './vocabulary';
 
-// The reader (docs/format.md "How Throughline reads your docs"): walks a document's outline the way a
+// The reader (docs/format.md §8): walks a document's outline the way a
 // careful reader does, deciding for each heading, entry and row whether it is a group, a section, a
 // goal, a roadmap item or a vision section, and which goal or pillar each item sits under. What a
 // doc says explicitly (fields, front matter, `itemLevel`) always wins over what is inferred here.
@@ -837,9 +837,11 @@ function isDetailHeading(sub: OutlineNode, parent: OutlineNode, syntax: Syntax):
   // The same sub-heading under each sibling (`Deep Dives`, `Related work` under every priority) is a
   // template's field; the same horizon under each area (`Short term` under every component) is a group.
   if (role === 'group') return false;
+  // `### Leads:`, `### Notes: NA`: a heading written as a field label is one of its parent's fields.
+  if (/[:：]\s*$/.test(sub.title) || /^[^:]{1,40}:\s*(?:`[^`]*`|n\/?a|tbd|none|-)\s*$/i.test(sub.title)) return true;
   const siblings = (parent.parent?.children ?? []).filter((c) => c.kind === 'heading' && c !== parent && c.depth === parent.depth);
-  const key = foldTitle(sub.title);
-  return siblings.filter((s) => s.children.some((c) => c.kind === 'heading' && foldTitle(c.title) === key)).length >= 1;
+  const key = fieldName(sub.title);
+  return siblings.filter((s) => s.children.some((c) => c.kind === 'heading' && fieldName(c.title) === key)).length >= 1;
 }
 
 /** A heading whose section is mostly a list (or table) of two or more things, with at most a short intro. */
@@ -859,17 +861,27 @@ function holdsListOfThings(h: OutlineNode, syntax: Syntax): boolean {
   if (listed.filter(isTitledEntry).length * 2 >= listed.length && listed.length > 0) return after.length <= 2;
   // Rows of a table, or lists under their own labels (`**Architecture improvements**`), are titled too;
   // a short note after the list (`*Benefits: …*`) still leaves the section a list of things.
-  if (rows.length + labels.length > 0) return before.length <= 3 && (after.length === 0 || (after.length === 1 && labels.length > 0));
+  // A sentence that ends in a colon (`The following features have to be contributed:`) is prose
+  // unless it says what the list is (`The following are our goals:`).
+  const named = labels.filter((l) => !l.sentence || l.names);
+  if (rows.length + named.length > 0) return before.length <= 3 && (after.length === 0 || (after.length === 1 && named.length > 0));
   // Plain entries with at most a one-line intro: the heading names the list. Under a paragraph that
   // explains the heading, they describe it.
   // An all-italic or all-bold line (`*Benefits: …*`, a tagline) is a note on the section, not an explanation.
-  const explaining = before.filter((b) => !(b.type === 'paragraph' && isAllEmphasis(b)));
+  const sentences = labels.filter((l) => l.sentence && !l.names).map((l) => l.paragraph!);
+  const explaining = [...before, ...sentences].filter((b) => !(b.type === 'paragraph' && isAllEmphasis(b)));
   return after.length === 0 && explaining.length <= 1 && explaining.every((b) => plainText(b).length <= 200);
 }
 
 function isAllEmphasis(paragraph: import('mdast').Paragraph): boolean {
   const kids = paragraph.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
   return kids.length === 1 && (kids[0]!.type === 'emphasis' || kids[0]!.type === 'strong');
+}
+
+/** A sub-heading's name as a template field: `Notes: \`NA\`` and `Notes:` are the same field. */
+function fieldName(title: string): string {
+  const colon = title.search(/[:：]/);
+  return foldTitle(colon > 0 && title.slice(0, colon).split(/\s+/).length <= 5 ? title.slice(0, colon) : title);
 }
 
 /** An entry with a title of its own: a bold lead, a leading link, a checkbox, an ID, or `Title: what it is`. */
@@ -913,6 +925,8 @@ function hasMarkedGoalEntries(root: OutlineNode): boolean {
 function isEntryGroup(entry: OutlineNode, syntax: Syntax): boolean {
   const subs = entry.children.filter((c) => c.kind === 'entry' && !isFieldEntry(c, syntax) && !isRationale(c));
   if (subs.length === 0) return false;
+  // `- [ ] Amazing examples` over its sub-tasks: a checkbox marks the entry itself as work to do.
+  if (entry.checked !== undefined) return false;
   if (subs.every((s) => s.listItem && listShape(s.list!, syntax) !== 'things')) return false;
   const first = plainOf(entry);
   if (/[:：]\s*$/.test(first)) return false;

@@ -71,7 +71,7 @@ const SECTION_EXACT = new RegExp(
 const SECTION_END = /(?:^| )(?:strategy|strategies|philosophy|approach|principles|process|overview|background|challenges|risks|assumptions|context|status|faq|questions|prioriti[sz]ation|triage|cadence|timeline|schedule|calendar|glossary|template|templates|landscape|guidelines|explained|explanation)$/;
 
 /** Headings that are always groups (READING.md §3): horizons, releases, statuses, dates, phases. */
-const HORIZON = String.raw`(?:now|next|later|soon|future|someday|backlog|icebox|ideas|current|upcoming|planned|committed|exploring|under consideration|beyond|eventually|(?:short|medium|mid|middle|near|long|immediate) ?term|(?:this|next|last|previous) (?:quarter|half|year|month|sprint|cycle|release)|up next)`;
+const HORIZON = String.raw`(?:now|next|later|soon|future|someday|backlog|icebox|ideas|wish ?list|planning|in planning|current|upcoming|planned|committed|exploring|under consideration|beyond|eventually|(?:short|medium|mid|middle|near|long|immediate) ?term|(?:this|next|last|previous) (?:quarter|half|year|month|sprint|cycle|release)|up next)`;
 const STATUS = String.raw`(?:in progress|ongoing|doing|to do|todo|done|shipped|completed?|released|delivered|launched|finished|accomplished|active|paused|on hold|blocked|retired|archived|deprecated|cancelled|canceled|work in progress|wip|in review|in need of (?:a )?\w+|in flight|in development|in design|under way|underway|recently (?:shipped|completed|released))`;
 const THINGS = String.raw`(?:work|items?|milestones?|initiatives?|projects?|features?|releases?|priorities|efforts?|steps|plans?|bets?)`;
 const GROUP_NAMED = new RegExp(
@@ -79,7 +79,7 @@ const GROUP_NAMED = new RegExp(
     [
       // horizons and statuses, alone or naming what they hold: `Now`, `Future work`, `In progress`, `Completed / Retired`
       String.raw`(?:${HORIZON}|${STATUS})(?: (?:${HORIZON}|${STATUS}|${THINGS}|and|or|in the \w+|\d.*|${PERIOD}.*))*`,
-      String.raw`(?:current|future|completed|active|past|previous|recent|new|planned|proposed|open|closed) ${THINGS}`,
+      String.raw`(?:current|future|completed|active|past|previous|recent|new|planned|proposed|open|closed|cached|deferred|parked|postponed|remaining|other|candidate|possible|potential) ${THINGS}`,
       String.raw`what we ve (?:accomplished|shipped|delivered|done|achieved)`,
       String.raw`what s (?:new|done|shipped)`,
       String.raw`(?:what )?we (?:ll|will) keep doing|keep doing`,
@@ -169,7 +169,8 @@ const LABELS: Array<[LeadingLabel['role'], string]> = [
   ['group', String.raw`milestones|phases|stages|releases|horizons`],
 ];
 const LEADING_LABEL = new RegExp(
-  String.raw`^(?:\*\*|__)?(${LABELS.map(([, l]) => l).join('|')})(?:\s+(#?\d+(?:\.\d+)?))?(?:\*\*|__)?\s*(?::|\s[-—–]\s|\.\s)\s*(?:\*\*|__)?\s*`,
+  // An optional period or rank before the label: `2026 goal: …`, `Q3 objective: …`, `Primary goal: …`.
+  String.raw`^(?:\*\*|__)?(?:(?:\d{4}|q[1-4]|h[12]|fy ?\d{2,4}|primary|main|top|key|overall)\s+)?(${LABELS.map(([, l]) => l).join('|')})(?:\s+(#?\d+(?:\.\d+)?))?(?:\*\*|__)?\s*(?::|\s[-—–]\s|\.\s)\s*(?:\*\*|__)?\s*`,
   'i',
 );
 
@@ -239,7 +240,8 @@ export function introNames(paragraph: string): 'goals' | 'items' | 'problems' | 
   const folded = foldTitle(paragraph);
   // `They face three limitations in practice:`, `The two main friction points are:`: the list states problems.
   if (/\b(?:limitations|friction points|pain points|problems|challenges|drawbacks|risks|obstacles|blockers|complaints)\b(?:[^.:]{0,40})?:?\s*$/.test(folded) || /\b(?:limitations|friction points|pain points|problems|challenges)\b[^.]{0,30}\b(?:are|include)\b\s*$/.test(folded)) return 'problems';
-  const quantified = String.raw`(?:\d+|two|three|four|five|six|seven|eight|nine|ten|the following|following)`;
+  // `three goals`, `the following goals`, `The following are general goals in…`.
+  const quantified = String.raw`(?:\d+|two|three|four|five|six|seven|eight|nine|ten|(?:the )?following(?: (?:are|is))?)`;
   // `High level goals for kind include:`, `Our priorities are:`: the sentence is about the list's goals.
   if (!NEGATED.test(folded) && /^(?:[\w-]+ ){0,3}(?:goals|objectives|priorities|themes|focus areas|outcomes)(?: (?:for|of|in) [\w ]{1,30}?)? (?:include|includes|are|will be)$/.test(folded)) return 'goals';
   if (/^(?:[\w-]+ ){0,3}(?:initiatives|deliverables|features|projects|work items)(?: (?:for|of|in) [\w ]{1,30}?)? (?:include|includes|are|will be)$/.test(folded)) return 'items';

@@ -30,7 +30,7 @@ export const nothingFound: Rule = {
       findings.push({
         doc,
         range: doc.titleRange,
-        message: `Throughline read this file as a ${doc.kind === 'roadmap' ? 'roadmap' : 'goals'} doc (from ${WHY[doc.kindSource] ?? 'its name'}) but found no ${WHAT[doc.kind]} in it. If it is not a product doc, put \`kind: none\` in its front matter; if it is, see “How Throughline reads your docs” in docs/format.md.`,
+        message: `Throughline read this file as a ${doc.kind === 'roadmap' ? 'roadmap' : 'goals'} doc (from ${WHY[doc.kindSource] ?? 'its name'}) but found no ${WHAT[doc.kind]} in it. If it is not a product doc, put \`kind: none\` in its front matter; if it is, see §8 of docs/format.md (how Throughline reads docs it was not written for).`,
       });
     }
     return findings;

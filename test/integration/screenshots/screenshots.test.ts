@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { ThroughlineApi } from '../../../src/vscode/extension';
 import type { StrategyElement } from '../../../src/vscode/tree';
 import { checkpoint, requireCheckpoints } from '../checkpoint';
-import { activateThroughline, fixtureUri, readText, rangeOn, waitFor, waitForDiagnostics, withRule } from '../helpers';
+import { activateThroughline, fixtureUri, readText, rangeOn, waitFor, waitForDiagnostics, withRule, writeText } from '../helpers';
 
 /**
  * The README's pictures, taken on a copy of the repository's `examples/`: the suite puts the
@@ -75,6 +75,45 @@ describe('README screenshots (examples/)', () => {
       name: 'hover',
       waitFor: [{ selector: '.monaco-hover:has-text("Why it is on the roadmap"):has-text("Capture feedback where it happens")' }],
       screenshot: 'readme-hover',
+    });
+  });
+
+  it('the reading markers on a roadmap nobody wrote for Throughline', async () => {
+    // The README's "Docs you already have" example: goals under Priorities, items nested under them.
+    const inherited = fixtureUri('platform/roadmap.md');
+    await writeText(
+      inherited,
+      [
+        '# Platform Roadmap 2026',
+        '',
+        '## Priorities',
+        '',
+        '### Make installs boring',
+        '- **Lockfile v2** - reproducible installs',
+        '- **Mirror support** - for air-gapped teams',
+        '',
+        '### Faster CI',
+        '- **Remote cache** - share build outputs between runners',
+        '',
+        '## Later',
+        '- Plugin marketplace',
+        '',
+        '## How to contribute',
+        'Open an issue first.',
+        '',
+      ].join('\n'),
+    );
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await vscode.window.showTextDocument(inherited, { preview: false });
+    await waitFor([api.index.onDidChange], () => (api.index.documentInfo(inherited)?.items.length === 6 ? true : undefined), 'the platform roadmap to be read');
+    await checkpoint({
+      name: 'reading-markers',
+      waitFor: [
+        { selector: '.view-lines:has-text("→ Faster CI · nested")' },
+        { selector: '.view-lines:has-text("section · named How to contribute")' },
+      ],
+      screenshot: 'readme-reading-markers',
     });
   });
 
