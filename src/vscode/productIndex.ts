@@ -298,6 +298,8 @@ export class ProductIndex implements vscode.Disposable {
   /** Analyses one document; returns whether the folder's model changed. Failures are logged, never thrown. */
   private analyse(state: FolderState, uri: vscode.Uri, text: string): boolean {
     const key = uri.toString();
+    // Whatever asks (a provider, an indexing run), an open editor of a deleted file is no product doc.
+    if (this.deletedWhileOpen.has(key)) return state.workspace.remove(key);
     try {
       const before = state.workspace.get(key);
       const after = state.workspace.update(key, text);

@@ -184,19 +184,20 @@ describe('Diagnostics follow the files on disk', () => {
     assert.match(withRule(ds, 'unknown-reference')[0]!.message, /“G3”/);
   });
 
-  it('forgets a deleted file whose editor is still open, even with an edit waiting to be checked', async () => {
+  it('forgets a deleted file whose editor is still open, even when the editor asks about it', async () => {
     await writeText(extraGoals(), EXTRA_GOALS);
     await waitForDiagnostics(renamed(), (d) => withRule(d, 'unknown-reference').length === 0, 'G3 to resolve once extra-goals.md is back');
-    const editor = await vscode.window.showTextDocument(extraGoals());
-    // An edit whose check is still waiting for typing to pause when the file goes.
-    await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), '\nMore context.\n'));
+    await vscode.window.showTextDocument(extraGoals());
     await vscode.workspace.fs.delete(extraGoals());
     await waitForDiagnostics(renamed(), (d) => withRule(d, 'unknown-reference').length === 1, 'G3 to be unknown once extra-goals.md is deleted');
-    // Well past the debounce: the pending check must not bring the deleted file back.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // The editor stays open on the deleted file and keeps asking for hovers and reading markers:
+    // answering must not bring the file back into the index.
+    await vscode.commands.executeCommand('vscode.executeInlayHintProvider', extraGoals(), new vscode.Range(0, 0, 10, 0));
+    await vscode.commands.executeCommand('vscode.executeHoverProvider', extraGoals(), new vscode.Position(2, 5));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     assert.equal(withRule(throughlineDiagnostics(renamed()), 'unknown-reference').length, 1, 'G3 stays unknown: the open editor of a deleted file is not a product doc');
     assert.deepEqual(throughlineDiagnostics(extraGoals()), [], 'no findings on the deleted file');
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('forgets a deleted file', async () => {

@@ -67,13 +67,17 @@ describe('Empty workspace: the welcome view and Create Product Docs', () => {
     requireCheckpoints(this);
     const chosen = fixtureUri('picked');
     await vscode.workspace.fs.createDirectory(chosen);
+    // A folder only the chosen folder holds (the picker lists folders only): it has listed the chosen
+    // folder once it shows it.
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(chosen, 'listed-here'));
     const running = vscode.commands.executeCommand<vscode.Uri[]>('throughline.createProductDocs');
     // VS Code's own folder picker: type the folder's path into its box and accept it.
     const input = '.quick-input-widget .quick-input-box input';
     await checkpoint({ name: 'pick the folder', waitFor: [{ selector: input }], fill: { selector: input, text: `${chosen.path}/` } });
-    // Accept once the picker has moved into the folder: the workspace's notes.md is no longer listed.
+    // Accept once the picker lists the folder: its own file is shown and the workspace's notes.md is
+    // not (a list being redrawn can lack notes.md before it shows the new folder).
     const row = (name: string) => `.quick-input-widget .monaco-list-row:has-text("${name}")`;
-    await checkpoint({ name: 'accept the folder', waitFor: [{ selector: row('..') }, { selector: row('notes.md'), state: 'detached' }], press: ['Enter'] });
+    await checkpoint({ name: 'accept the folder', waitFor: [{ selector: row('listed-here') }, { selector: row('notes.md'), state: 'detached' }], press: ['Enter'] });
     const created = await running;
     assert.deepEqual(created.map((u) => u.toString()), TEMPLATES.map((name) => vscode.Uri.joinPath(chosen, name).toString()), 'written into the folder picked');
   });
