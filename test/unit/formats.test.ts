@@ -143,7 +143,7 @@ describe('check --format gitlab', function () {
     const expected = json().diagnostics;
     assert.deepEqual(issues.map((i) => [i.check_name, i.description, i.location.path, i.location.lines.begin]), expected.map((d) => [d.rule, d.message, d.file, d.line]));
     assert.equal(new Set(issues.map((i) => i.fingerprint)).size, issues.length);
-    assert.deepEqual(issues.filter((i, n) => expected[n]!.severity === 'error').map((i) => i.severity), ['major', 'major', 'major', 'major', 'major']);
+    assert.deepEqual(issues.filter((_, n) => expected[n]!.severity === 'error').map((i) => i.severity), ['major', 'major', 'major', 'major', 'major']);
   });
 });
 
