@@ -203,7 +203,7 @@ function node(n: MapNode, cls: NodeClass, options: RenderOptions): string {
     `<div class="node ${cls}${n.gaps.length ? ' has-gaps' : ''}" data-key="${esc(n.key)}" data-kind="${n.kind}">`,
     `<a class="open" href="${esc(href)}" data-key="${esc(n.key)}" aria-describedby="${tipId}">${esc(n.label)}</a>`,
     metric,
-    gaps ? `<span class="gaps">${gaps}</span>` : '',
+    gaps ? `<span class="badges">${gaps}</span>` : '',
     `<span class="why" role="tooltip" id="${tipId}">${tip}</span>`,
     '</div>',
   ].join('');
@@ -270,7 +270,7 @@ function gapsTable(map: StrategyMap, options: RenderOptions): string {
   return [
     '<section class="gaps-list" aria-labelledby="gaps-title">',
     `<h2 id="gaps-title">Gaps (${sorted.length})</h2>`,
-    '<table class="gaps"><thead><tr><th scope="col">Severity</th><th scope="col">Where</th><th scope="col">Finding</th><th scope="col">Rule</th></tr></thead>',
+    '<table class="gaps"><thead><tr><th scope="col" class="sev">Severity</th><th scope="col" class="where">Where</th><th scope="col">Finding</th><th scope="col" class="rule">Rule</th></tr></thead>',
     `<tbody>${rows.join('')}</tbody></table>`,
     '</section>',
   ].join('\n');

@@ -69,7 +69,7 @@ td.goal.none { color: var(--muted); font-style: italic; }
 .node.goal { border-left-color: var(--goal); font-weight: 600; }
 .node.has-gaps { border-left-style: dashed; }
 .node .metric { display: block; font-weight: normal; font-size: 0.85em; color: var(--muted); }
-.gaps { display: inline; margin-left: 0.3rem; }
+.badges { display: inline; margin-left: 0.3rem; }
 .gap { display: inline-block; margin: 0.1rem 0.2rem 0 0; padding: 0 0.35rem; border-radius: 999px; font-size: 0.78rem; font-weight: 600; line-height: 1.5; border: 1px solid; white-space: nowrap; }
 .gap.error { background: #ffe2e0; color: #8c1d18; border-color: #f1a7a2; }
 .gap.warning { background: #fff1c2; color: #5c3b00; border-color: #e3c35a; }
@@ -98,7 +98,8 @@ table.matrix tr.idle th, table.matrix td.missing, table.matrix tr.missing-row th
 table.matrix .total { font-weight: 600; }
 .gaps-list { border-top: 1px solid var(--border); margin-top: 1.5rem; padding-top: 1rem; }
 table.gaps th, table.gaps td { text-align: left; vertical-align: top; padding: 0.3rem 0.5rem; border-bottom: 1px solid var(--border); overflow-wrap: anywhere; }
-table.gaps td:nth-child(2) { white-space: nowrap; }
+table.gaps { table-layout: fixed; }
+table.gaps .sev { width: 6.5rem; } table.gaps .where { width: 26%; } table.gaps .rule { width: 12rem; }
 .empty { color: var(--muted); }
 @media print {
   @page { size: A4 landscape; margin: 12mm; }
