@@ -18,7 +18,7 @@ export interface RenderOptions {
   /** Printed under the title: when and from what the map was made. */
   subtitle?: string;
   /** The webview: a nonce for its one style and one script, and no links leaving the page. */
-  webview?: { nonce: string; cspSource: string };
+  webview?: { nonce: string };
   /** Above this many roadmap items a product shows counts per goal and horizon, expandable. */
   collapseAbove?: number;
 }
@@ -28,7 +28,7 @@ export const COLLAPSE_ABOVE = 120;
 /** A whole HTML document: the report file, or the webview's page. */
 export function renderMapDocument(map: StrategyMap, options: RenderOptions): string {
   const csp = options.webview
-    ? `default-src 'none'; style-src 'nonce-${options.webview.nonce}'; script-src 'nonce-${options.webview.nonce}'; img-src data:; font-src ${options.webview.cspSource};`
+    ? `default-src 'none'; style-src 'nonce-${options.webview.nonce}'; script-src 'nonce-${options.webview.nonce}'; img-src data:;`
     : "default-src 'none'; style-src 'unsafe-inline'; img-src data:;";
   const nonce = options.webview ? ` nonce="${options.webview.nonce}"` : '';
   return [

@@ -6,6 +6,7 @@ import { Log } from './log';
 import { ProductIndex } from './productIndex';
 import { createProductDocs } from './scaffold';
 import { AlignmentStatus } from './statusBar';
+import { StrategyMapPanel } from './strategyMap';
 import { GapsTreeProvider, StrategyTreeProvider, reveal, type StrategyElement } from './tree';
 
 /** What `activate` returns: a small API the integration tests (and other extensions) can use. */
@@ -21,6 +22,8 @@ export interface ThroughlineApi {
   status: AlignmentStatus;
   /** The "Throughline" output channel, with the lines written lately. */
   log: Log;
+  /** The Strategy Map webview: the map drawn last, and an event when the page shows a new one. */
+  strategyMap: StrategyMapPanel;
 }
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
@@ -34,7 +37,9 @@ export function activate(context: vscode.ExtensionContext): ThroughlineApi {
   const gapsView = vscode.window.createTreeView('throughline.gaps', { treeDataProvider: gapsTree, showCollapseAll: true });
   const status = new AlignmentStatus(index);
   const codeLens = new CodeLensProvider(index);
+  const strategyMap = new StrategyMapPanel(index);
   context.subscriptions.push(
+    strategyMap,
     log,
     index,
     strategyTree,
@@ -56,9 +61,15 @@ export function activate(context: vscode.ExtensionContext): ThroughlineApi {
     vscode.commands.registerCommand('throughline.createProductDocs', (folder?: vscode.Uri) => createProductDocs(folder)),
     vscode.commands.registerCommand('throughline.showStrategy', () => vscode.commands.executeCommand('throughline.strategy.focus')),
     vscode.commands.registerCommand('throughline.showOutput', () => log.show()),
+    vscode.commands.registerCommand('throughline.openStrategyMap', () => strategyMap.show()),
+    vscode.commands.registerCommand('throughline.exportReport', async (target?: vscode.Uri) => {
+      const saved = await strategyMap.exportReport(target instanceof vscode.Uri ? target : undefined);
+      if (saved && !target) void vscode.window.showInformationMessage(`Throughline: the Strategy Map is saved as ${vscode.workspace.asRelativePath(saved)}.`);
+      return saved;
+    }),
   );
   void index.start().catch((e: unknown) => log.line('index', e));
-  return { ready: index.ready, index, strategyTree, strategyView, gapsTree, status, log };
+  return { ready: index.ready, index, strategyTree, strategyView, gapsTree, status, log, strategyMap };
 }
 
 export function deactivate(): void {

@@ -133,7 +133,9 @@ export function strategyMap(result: CheckResult, options: StrategyMapOptions = {
   const placed = placeFindings(result);
   const products: MapProduct[] = [];
   let findings = 0;
-  for (const scope of [...model.scopes].sort((a, b) => a.dir.localeCompare(b.dir))) {
+  // Products with a vision first, by folder; a top-level scope without one (company OKRs) last.
+  const order = (s: Scope) => (s.visions.length === 0 && s.dir === '' ? 1 : 0);
+  for (const scope of [...model.scopes].sort((a, b) => order(a) - order(b) || a.dir.localeCompare(b.dir))) {
     if (scope.docs.length === 0) continue;
     if (options.include && !scope.docs.some(options.include)) continue;
     const product = productOf(model, scope, placed, today);
