@@ -121,7 +121,7 @@ describe('The Strategy Map view (webview)', () => {
       await editor.edit((b) => b.replace(new vscode.Range(0, 0, document.lineCount, 0), original));
       await document.save();
     }
-    await waitFor([api.strategyMap.onDidRender], () => (latest && !itemTitles(latest).includes('Dark mode for the inbox') ? true : undefined), 'the map to drop the item again');
+    await waitFor([api.strategyMap.onDidRender], () => (!itemTitles(api.strategyMap.map).includes('Dark mode for the inbox') ? true : undefined), 'the map to drop the item again');
   });
 
   it('exports the same map as a self-contained HTML report, links relative to where it is saved', async () => {
@@ -147,26 +147,25 @@ describe('The Strategy Map view (webview)', () => {
     const sub = api.strategyMap.onDidRender(({ map }) => (latest = map));
     const bigOf = (map: StrategyMap | undefined) => map?.products.find((p) => p.scope.startsWith('big-product'));
     try {
-      // Written beside the fixture, in a folder of its own: a second vision makes it a product of its own.
-      generateWorkspace(path.join(big, 'tmp'), { products: 1, notes: 0, goalsPerProduct: 20, itemsPerRoadmap: 1000 }, 7);
-      fs.renameSync(path.join(big, 'tmp', 'products', 'product-0'), path.join(big, 'product'));
-      fs.rmSync(path.join(big, 'tmp'), { recursive: true, force: true });
+      // Written beside the fixture, file by file (the watcher sees each), in a folder of its own: a
+      // second vision makes it a product of its own, big-product/products/product-0.
+      generateWorkspace(big, { products: 1, notes: 0, goalsPerProduct: 20, itemsPerRoadmap: 1000 }, 7);
       await waitFor([api.strategyMap.onDidRender], () => (bigOf(latest)?.summary.roadmapItems === 1000 ? true : undefined), 'the map to draw the 1,000-item product', { timeoutMs: 60_000 });
       if (process.env['THROUGHLINE_TEST_CHECKPOINTS']) {
         const shown = await checkpoint({
           name: 'map-large',
           inWebview: true,
-          waitFor: [{ selector: 'section.product[data-scope="big-product/product"] table.map.collapsed' }],
-          count: 'section.product[data-scope="big-product/product"] .node.goal',
-          read: 'section.product[data-scope="big-product/product"] td.lane.now details > summary',
+          waitFor: [{ selector: 'section.product[data-scope="big-product/products/product-0"] table.map.collapsed' }],
+          count: 'section.product[data-scope="big-product/products/product-0"] .node.goal',
+          read: 'section.product[data-scope="big-product/products/product-0"] td.lane.now details > summary',
         });
         assert.equal(shown.count, 20, 'one row per goal');
         assert.ok((shown.texts ?? []).every((t) => /^\d+ items?/.test(t)), `counts per goal and horizon: ${(shown.texts ?? []).slice(0, 3).join(', ')}`);
         await checkpoint({
           name: 'map-large-expand',
           inWebview: true,
-          click: 'section.product[data-scope="big-product/product"] td.lane.now details > summary',
-          waitFor: [{ selector: 'section.product[data-scope="big-product/product"] td.lane.now details[open] .node.item' }],
+          click: 'section.product[data-scope="big-product/products/product-0"] td.lane.now details > summary',
+          waitFor: [{ selector: 'section.product[data-scope="big-product/products/product-0"] td.lane.now details[open] .node.item' }],
           screenshot: 'strategy-map-large',
         });
       }
