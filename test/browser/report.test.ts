@@ -147,6 +147,17 @@ describe('The HTML report in Chromium', function () {
       assert.equal(await badge('loop/roadmap.md#customer-notifications', 'error'), 'broken trace');
     });
 
+    it('shows the Loop product the way the README does (readme-report.png)', async () => {
+      // Tall enough for the page's header and the whole of Loop's swimlanes, the first product.
+      await page.setViewportSize({ width: 1440, height: 1120 });
+      const shot = path.join(SHOTS, 'readme-report.png');
+      await page.screenshot({ path: shot });
+      await page.setViewportSize({ width: 1440, height: 900 });
+      // `npm run screenshots` refreshes the README's picture from this one.
+      if (process.env['THROUGHLINE_UPDATE_MEDIA']) fs.copyFileSync(shot, path.join(REPO, 'media', 'screenshots', 'report.png'));
+      assert.ok(await page.locator('section.product[data-scope="loop"] h2').isVisible());
+    });
+
     it('gives each goal its items per horizon, the alignment per product and horizon, and the matrix', async () => {
       const g1 = page.locator('th.goal:has(.node[data-key="loop/goals.md#g1-capture-feedback-where-it-happens"]) .counts');
       assert.equal(await g1.innerText(), 'Now 2 · Next 1 · Later 1');
