@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { StrategyMap } from '../../src/core';
@@ -141,16 +142,24 @@ describe('The Strategy Map view (webview)', () => {
 
   it('draws a 1,000-item product collapsed to goals with counts, expandable, and lets it go again', async function () {
     this.timeout(120_000);
-    const folder = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
-    const big = path.join(folder, 'big-product');
+    const bigUri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'big-product');
     let latest: StrategyMap | undefined;
     const sub = api.strategyMap.onDidRender(({ map }) => (latest = map));
     const bigOf = (map: StrategyMap | undefined) => map?.products.find((p) => p.scope.startsWith('big-product'));
     try {
-      // Written beside the fixture, file by file (the watcher sees each), in a folder of its own: a
-      // second vision makes it a product of its own, big-product/products/product-0.
-      generateWorkspace(big, { products: 1, notes: 0, goalsPerProduct: 20, itemsPerRoadmap: 1000 }, 7);
-      await waitFor([api.strategyMap.onDidRender], () => (bigOf(latest)?.summary.roadmapItems === 1000 ? true : undefined), 'the map to draw the 1,000-item product', { timeoutMs: 60_000 });
+      // Generated elsewhere, then written beside the fixture through VS Code, file by file, in a
+      // folder of its own: a second vision makes it a product of its own, big-product/products/product-0.
+      const generated = fs.mkdtempSync(path.join(os.tmpdir(), 'throughline-big-'));
+      generateWorkspace(generated, { products: 1, notes: 0, goalsPerProduct: 20, itemsPerRoadmap: 1000 }, 7);
+      const product = path.join(generated, 'products', 'product-0');
+      for (const name of fs.readdirSync(product)) {
+        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(bigUri, 'products', 'product-0', name), fs.readFileSync(path.join(product, name)));
+      }
+      fs.rmSync(generated, { recursive: true, force: true });
+      await waitFor([api.strategyMap.onDidRender], () => (bigOf(latest)?.summary.roadmapItems === 1000 ? true : undefined), 'the map to draw the 1,000-item product', {
+        timeoutMs: 60_000,
+        describe: () => (latest ? latest.products.map((p) => `${p.scope || '(top)'}: ${p.summary.roadmapItems} items`).join(', ') : 'no rendering since the files were written'),
+      });
       if (process.env['THROUGHLINE_TEST_CHECKPOINTS']) {
         const shown = await checkpoint({
           name: 'map-large',
@@ -161,20 +170,27 @@ describe('The Strategy Map view (webview)', () => {
         });
         assert.equal(shown.count, 20, 'one row per goal');
         assert.ok((shown.texts ?? []).every((t) => /^\d+ items?/.test(t)), `counts per goal and horizon: ${(shown.texts ?? []).slice(0, 3).join(', ')}`);
+        // A checkpoint waits before it clicks: the click, then the wait for what it opened.
+        await checkpoint({ name: 'map-large-expand', inWebview: true, click: 'section.product[data-scope="big-product/products/product-0"] td.lane.now details > summary' });
         await checkpoint({
-          name: 'map-large-expand',
+          name: 'map-large-expanded',
           inWebview: true,
-          click: 'section.product[data-scope="big-product/products/product-0"] td.lane.now details > summary',
           waitFor: [{ selector: 'section.product[data-scope="big-product/products/product-0"] td.lane.now details[open] .node.item' }],
           screenshot: 'strategy-map-large',
         });
       }
     } finally {
       sub.dispose();
-      fs.rmSync(big, { recursive: true, force: true });
+      // File by file, as a user deleting them would (the watcher reports files, not the folder),
+      // and only then the folder; the tests after this one expect the fixture alone.
+      const productDir = vscode.Uri.joinPath(bigUri, 'products', 'product-0');
+      for (const [name] of await vscode.workspace.fs.readDirectory(productDir).then((e) => e, () => [] as Array<[string, vscode.FileType]>)) {
+        await vscode.workspace.fs.delete(vscode.Uri.joinPath(productDir, name));
+      }
+      await vscode.workspace.fs.delete(bigUri, { recursive: true });
+      const gone = () => api.index.workspaces().every(({ workspace }) => workspace.documents().every((d) => !d.relPath.startsWith('big-product/')));
+      await waitFor([api.index.onDidChange], () => (gone() ? true : undefined), 'the index to let the large product go', { timeoutMs: 60_000 });
     }
-    const gone = () => api.index.workspaces().every(({ workspace }) => workspace.documents().every((d) => !d.relPath.startsWith('big-product/')));
-    await waitFor([api.index.onDidChange], () => (gone() ? true : undefined), 'the index to let the large product go', { timeoutMs: 60_000 });
     await waitFor([api.strategyMap.onDidRender], () => (!bigOf(api.strategyMap.map) ? true : undefined), 'the map to let it go', { timeoutMs: 30_000 });
   });
 });
