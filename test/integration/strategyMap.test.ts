@@ -1,11 +1,7 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { StrategyMap } from '../../src/core';
 import type { ThroughlineApi } from '../../src/vscode/extension';
-import { generateWorkspace } from '../bench/generate';
 import { checkpoint, requireCheckpoints } from './checkpoint';
 import { activateThroughline, fixtureUri, readText, waitFor } from './helpers';
 
@@ -138,59 +134,5 @@ describe('The Strategy Map view (webview)', () => {
     } finally {
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(target, '..'), { recursive: true });
     }
-  });
-
-  it('draws a 1,000-item product collapsed to goals with counts, expandable, and lets it go again', async function () {
-    this.timeout(120_000);
-    const bigUri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'big-product');
-    let latest: StrategyMap | undefined;
-    const sub = api.strategyMap.onDidRender(({ map }) => (latest = map));
-    const bigOf = (map: StrategyMap | undefined) => map?.products.find((p) => p.scope.startsWith('big-product'));
-    try {
-      // Generated elsewhere, then written beside the fixture through VS Code, file by file, in a
-      // folder of its own: a second vision makes it a product of its own, big-product/products/product-0.
-      const generated = fs.mkdtempSync(path.join(os.tmpdir(), 'throughline-big-'));
-      generateWorkspace(generated, { products: 1, notes: 0, goalsPerProduct: 20, itemsPerRoadmap: 1000 }, 7);
-      const product = path.join(generated, 'products', 'product-0');
-      for (const name of fs.readdirSync(product)) {
-        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(bigUri, 'products', 'product-0', name), fs.readFileSync(path.join(product, name)));
-      }
-      fs.rmSync(generated, { recursive: true, force: true });
-      await waitFor([api.strategyMap.onDidRender], () => (bigOf(latest)?.summary.roadmapItems === 1000 ? true : undefined), 'the map to draw the 1,000-item product', {
-        timeoutMs: 60_000,
-        describe: () => (latest ? latest.products.map((p) => `${p.scope || '(top)'}: ${p.summary.roadmapItems} items`).join(', ') : 'no rendering since the files were written'),
-      });
-      if (process.env['THROUGHLINE_TEST_CHECKPOINTS']) {
-        const shown = await checkpoint({
-          name: 'map-large',
-          inWebview: true,
-          waitFor: [{ selector: 'section.product[data-scope="big-product/products/product-0"] table.map.collapsed' }],
-          count: 'section.product[data-scope="big-product/products/product-0"] .node.goal',
-          read: 'section.product[data-scope="big-product/products/product-0"] td.lane.now details > summary',
-        });
-        assert.equal(shown.count, 20, 'one row per goal');
-        assert.ok((shown.texts ?? []).every((t) => /^\d+ items?/.test(t)), `counts per goal and horizon: ${(shown.texts ?? []).slice(0, 3).join(', ')}`);
-        // A checkpoint waits before it clicks: the click, then the wait for what it opened.
-        await checkpoint({ name: 'map-large-expand', inWebview: true, click: 'section.product[data-scope="big-product/products/product-0"] td.lane.now details > summary' });
-        await checkpoint({
-          name: 'map-large-expanded',
-          inWebview: true,
-          waitFor: [{ selector: 'section.product[data-scope="big-product/products/product-0"] td.lane.now details[open] .node.item' }],
-          screenshot: 'strategy-map-large',
-        });
-      }
-    } finally {
-      sub.dispose();
-      // File by file, as a user deleting them would (the watcher reports files, not the folder),
-      // and only then the folder; the tests after this one expect the fixture alone.
-      const productDir = vscode.Uri.joinPath(bigUri, 'products', 'product-0');
-      for (const [name] of await vscode.workspace.fs.readDirectory(productDir).then((e) => e, () => [] as Array<[string, vscode.FileType]>)) {
-        await vscode.workspace.fs.delete(vscode.Uri.joinPath(productDir, name));
-      }
-      await vscode.workspace.fs.delete(bigUri, { recursive: true });
-      const gone = () => api.index.workspaces().every(({ workspace }) => workspace.documents().every((d) => !d.relPath.startsWith('big-product/')));
-      await waitFor([api.index.onDidChange], () => (gone() ? true : undefined), 'the index to let the large product go', { timeoutMs: 60_000 });
-    }
-    await waitFor([api.strategyMap.onDidRender], () => (!bigOf(api.strategyMap.map) ? true : undefined), 'the map to let it go', { timeoutMs: 30_000 });
   });
 });
