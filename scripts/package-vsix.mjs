@@ -31,7 +31,15 @@ const { files: _npmFiles, ...staged } = manifest;
 staged.scripts = Object.fromEntries(Object.entries(manifest.scripts ?? {}).filter(([name]) => name !== 'vscode:prepublish'));
 fs.writeFileSync(path.join(stage, 'package.json'), `${JSON.stringify(staged, null, 2)}\n`);
 
+// VS Code's page for an extension shows README images only from https: (or data:) addresses, so
+// published, the README's relative links must point at the repository, at this version's tag. Until
+// package.json names a real GitHub repository they stay relative: the images are then in the
+// package (the walkthrough shows them) but not on the extension's page.
+const repository = /^(?:git\+)?https:\/\/github\.com\/([^/]+\/[^/.]+)(?:\.git)?$/.exec(manifest.repository?.url ?? '');
+const links = repository
+  ? ['--baseContentUrl', `https://github.com/${repository[1]}/blob/v${manifest.version}/`, '--baseImagesUrl', `https://github.com/${repository[1]}/raw/v${manifest.version}/`]
+  : ['--no-rewrite-relative-links'];
 const out = path.join(root, 'dist', `${manifest.name}-${manifest.version}.vsix`);
 const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out], { cwd: stage, stdio: 'inherit' });
+execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', ...links, '--out', out], { cwd: stage, stdio: 'inherit' });
 fs.rmSync(stage, { recursive: true, force: true });

@@ -109,7 +109,8 @@ export interface StrategyMapOptions {
   include?: (doc: DocumentInfo) => boolean;
 }
 
-const GAP_LABEL: Record<IssueCode, string> = {
+/** Badge words per rule; a rule added later shows its id until it has words of its own. */
+const GAP_LABEL: Partial<Record<string, string>> = {
   'untraced-item': 'untraced',
   'unknown-reference': 'broken trace',
   'goal-without-vision': 'no vision',
