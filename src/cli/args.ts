@@ -1,11 +1,23 @@
-/** Parsed command line. Hand-written: four options do not need a dependency. */
+/** How `check` prints its findings; `graph` knows the first two. */
+export type Format = 'text' | 'json' | 'sarif' | 'github' | 'gitlab' | 'markdown';
+
+const FORMATS: Record<'check' | 'graph', readonly Format[]> = {
+  check: ['text', 'json', 'sarif', 'github', 'gitlab', 'markdown'],
+  graph: ['text', 'json'],
+};
+
+type Command = 'check' | 'graph' | 'report';
+
+/** Parsed command line. Hand-written: a handful of options do not need a dependency. */
 export interface CliArgs {
   /** `usage`: no command at all, which is bad usage (the usage text goes to stderr, exit 2). */
-  command: 'check' | 'graph' | 'help' | 'version' | 'usage';
+  command: Command | 'help' | 'version' | 'usage';
   paths: string[];
-  format: 'text' | 'json';
+  format: Format;
   maxWarnings: number | undefined;
   config: string | undefined;
+  /** `report` only: where the HTML goes (`-` for standard output). */
+  out: string | undefined;
 }
 
 /** Bad usage: one line naming what is wrong, then a hint, exit 2. */
@@ -14,30 +26,39 @@ export class UsageError extends Error {}
 export const USAGE_HINT = "see 'throughline --help'";
 
 export const USAGE = `Usage:
-  throughline check [paths…] [--format text|json] [--max-warnings N] [--config FILE]
+  throughline check [paths…] [--format FORMAT] [--max-warnings N] [--config FILE]
   throughline graph [paths…] [--format text|json] [--config FILE]
+  throughline report [paths…] --out FILE.html [--config FILE]
 
 Checks that every roadmap item traces to a goal and every goal to the vision, in the Markdown
-product docs under the given paths (default: the current folder).
+product docs under the given paths (default: the current folder). \`report\` writes the Strategy
+Map, a self-contained HTML page to share (\`--out -\` prints it).
 
 Options:
-  --format text|json   output format (default: text)
+  --format FORMAT      check: text (default), json, sarif (code scanning), github (workflow
+                       annotations), gitlab (Code Quality JSON) or markdown (a pull-request
+                       summary); graph: text or json
   --max-warnings N     check only: exit 1 when there are more than N warnings
+  --out FILE           report only: the HTML file to write
   --config FILE        use this config file instead of the nearest .throughline.yaml
   -h, --help           show this help
   -v, --version        show the version
 
-Exit codes: 0 no errors, 1 errors (or too many warnings), 2 bad usage, a bad config file, or a
-named path that is missing or cannot be read (other unreadable product docs are findings).`;
+Exit codes: 0 no errors (report: written), 1 errors (or too many warnings), 2 bad usage, a bad
+config file, or a named path that is missing or cannot be read (other unreadable product docs are
+findings).`;
 
 /** The options each command takes: `graph` has no findings, so no --max-warnings. */
-const OPTIONS: Record<'check' | 'graph', readonly string[]> = {
+const OPTIONS: Record<Command, readonly string[]> = {
   check: ['--format', '--max-warnings', '--config'],
   graph: ['--format', '--config'],
+  report: ['--out', '--config'],
 };
+const ALL_OPTIONS = ['--format', '--max-warnings', '--config', '--out'];
+const COMMANDS = 'use “check”, “graph” or “report”';
 
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { command: 'usage', paths: [], format: 'text', maxWarnings: undefined, config: undefined };
+  const args: CliArgs = { command: 'usage', paths: [], format: 'text', maxWarnings: undefined, config: undefined, out: undefined };
   const end = argv.indexOf('--');
   const options = end < 0 ? argv : argv.slice(0, end);
   // Asking for help is never wrong, wherever it stands.
@@ -45,8 +66,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const first = argv[0];
   if (first === undefined) return args;
   if (first === '-v' || first === '--version') return { ...args, command: 'version' };
-  if (first.startsWith('-')) throw new UsageError(`no command before “${first}”; use “check” or “graph”`);
-  if (first !== 'check' && first !== 'graph') throw new UsageError(`unknown command “${first}”; use “check” or “graph”`);
+  if (first.startsWith('-')) throw new UsageError(`no command before “${first}”; ${COMMANDS}`);
+  if (first !== 'check' && first !== 'graph' && first !== 'report') throw new UsageError(`unknown command “${first}”; ${COMMANDS}`);
   args.command = first;
   const rest = argv.slice(1);
   while (rest.length > 0) {
@@ -61,21 +82,28 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     }
     const eq = arg.indexOf('=');
     const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (!['--format', '--max-warnings', '--config'].includes(name)) throw new UsageError(`unknown option “${name}”`);
+    if (!ALL_OPTIONS.includes(name)) throw new UsageError(`unknown option “${name}”`);
     if (!OPTIONS[first].includes(name)) throw new UsageError(`${first} does not take ${name}`);
     const next = rest[0];
     if (eq < 0 && (next === undefined || next.startsWith('--'))) throw new UsageError(`${name} needs a value`);
-    setOption(args, name, eq > 0 ? arg.slice(eq + 1) : rest.shift()!);
+    setOption(args, first, name, eq > 0 ? arg.slice(eq + 1) : rest.shift()!);
   }
+  if (first === 'report' && args.out === undefined) throw new UsageError('report needs --out FILE.html (or --out - for standard output)');
   if (args.paths.length === 0) args.paths.push('.');
   return args;
 }
 
-function setOption(args: CliArgs, name: string, value: string): void {
+function setOption(args: CliArgs, command: Command, name: string, value: string): void {
   switch (name) {
-    case '--format':
-      if (value !== 'text' && value !== 'json') throw new UsageError(`--format must be “text” or “json”, not “${value}”`);
-      args.format = value;
+    case '--format': {
+      const formats = FORMATS[command === 'graph' ? 'graph' : 'check'];
+      if (!formats.includes(value as Format)) throw new UsageError(`--format must be ${quoteList(formats)}, not “${value}”`);
+      args.format = value as Format;
+      break;
+    }
+    case '--out':
+      if (value === '') throw new UsageError('--out needs a value');
+      args.out = value;
       break;
     case '--max-warnings': {
       const n = Number(value);
@@ -88,4 +116,10 @@ function setOption(args: CliArgs, name: string, value: string): void {
       args.config = value;
       break;
   }
+}
+
+/** “a”, “b” or “c”. */
+function quoteList(values: readonly string[]): string {
+  const quoted = values.map((v) => `“${v}”`);
+  return quoted.length === 1 ? quoted[0]! : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
 }

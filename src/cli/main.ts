@@ -1,11 +1,17 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { Workspace, mergeConfig, subgraph, summarize, type Issue } from '../core';
+import { Workspace, mergeConfig, strategyMap, subgraph, summarize, type Issue } from '../core';
 import { USAGE, USAGE_HINT, UsageError, parseArgs, type CliArgs } from './args';
 import { InputError, fileUri, isWithin, toPosix } from './files';
+import { formatGithub } from './formats/github';
+import { formatGitlab } from './formats/gitlab';
+import { linker } from './formats/links';
+import { formatMarkdown } from './formats/markdown';
+import { formatSarif } from './formats/sarif';
 import { loadProject } from './load';
 import { findProject } from './project';
 import { countBySeverity, formatGraphText, formatJson, formatText, toJsonDiagnostic, type JsonDiagnostic } from './output';
+import { writeReport } from './report';
 
 import { version } from '../../package.json';
 
@@ -14,6 +20,8 @@ export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   color: boolean;
+  /** The environment: CI variables make links point at the commit (GitHub Actions, GitLab CI); SOURCE_DATE_EPOCH fixes the date. */
+  env?: Readonly<Record<string, string | undefined>>;
   /** Test seam: called with the files listed, before any is read (see LoadOptions). */
   afterListing?: (files: readonly string[]) => void;
 }
@@ -86,6 +94,16 @@ async function runAnalysis(args: CliArgs, io: Io): Promise<number> {
     return 0;
   }
 
+  const env = io.env ?? {};
+  const epoch = Number(env['SOURCE_DATE_EPOCH']);
+  const today = env['SOURCE_DATE_EPOCH'] && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date();
+  const include = (doc: { uri: string }) => reported.has(doc.uri);
+  if (args.command === 'report') {
+    const map = strategyMap(result, { today, include });
+    writeReport(map, { out: args.out!, cwd: io.cwd, root: project.root, env, today, stdout: io.stdout });
+    return 0;
+  }
+
   const diagnostics: JsonDiagnostic[] = [];
   const uris = [...result.issues.keys()].filter((u) => reported.has(u)).sort();
   for (const uri of uris) {
@@ -94,7 +112,23 @@ async function runAnalysis(args: CliArgs, io: Io): Promise<number> {
     for (const issue of result.issues.get(uri) as Issue[]) diagnostics.push(toJsonDiagnostic(issue, file));
   }
   diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
-  io.stdout(`${args.format === 'json' ? formatJson(diagnostics, summary) : formatText(diagnostics, summary, io.color)}\n`);
+  const format = (): string => {
+    switch (args.format) {
+      case 'json':
+        return formatJson(diagnostics, summary);
+      case 'sarif':
+        return formatSarif(diagnostics, version);
+      case 'github':
+        return formatGithub(diagnostics, summary);
+      case 'gitlab':
+        return formatGitlab(diagnostics);
+      case 'markdown':
+        return formatMarkdown(diagnostics, summary, strategyMap(result, { today, include }).products, linker(io.cwd, env), path.basename(project.root));
+      default:
+        return formatText(diagnostics, summary, io.color);
+    }
+  };
+  io.stdout(`${format()}\n`);
   const counts = countBySeverity(diagnostics);
   const tooManyWarnings = args.maxWarnings !== undefined && counts.warning > args.maxWarnings;
   return counts.error > 0 || tooManyWarnings ? 1 : 0;
@@ -123,6 +157,7 @@ if (require.main === module) {
     stdout: write(process.stdout),
     stderr: write(process.stderr),
     color: !!process.stdout.isTTY && !process.env['NO_COLOR'],
+    env: process.env,
   };
   run(process.argv.slice(2), io).then(
     (code) => {

@@ -27,3 +27,4 @@ export { locate, subjectAt } from './features/locate';
 export { codeLenses, definitionAt, referencesAt, renameId, renameTargetAt, workspaceSymbols, type CodeLensInfo, type Location, type SymbolInfo } from './features/navigation';
 export { readingMarkers, type ReadingMarker } from './features/readingMarkers';
 export { gapsByRule, strategyTree, type Gap, type ProductTree, type TreeNode } from './features/tree';
+export { LANES, LANE_LABEL, strategyMap, type Lane, type LaneAlignment, type MapGap, type MapGoal, type MapItem, type MapNode, type MapPillar, type MapProduct, type StrategyMap, type StrategyMapOptions } from './features/strategyMap';

@@ -7,6 +7,7 @@ import { ProductIndex } from './productIndex';
 import { ReadingMarkersProvider } from './readingMarkers';
 import { createProductDocs } from './scaffold';
 import { AlignmentStatus } from './statusBar';
+import { StrategyMapPanel } from './strategyMap';
 import { GapsTreeProvider, StrategyTreeProvider, reveal, type StrategyElement } from './tree';
 
 /** What `activate` returns: a small API the integration tests (and other extensions) can use. */
@@ -22,6 +23,8 @@ export interface ThroughlineApi {
   status: AlignmentStatus;
   /** The "Throughline" output channel, with the lines written lately. */
   log: Log;
+  /** The Strategy Map webview: the map drawn last, and an event when the page shows a new one. */
+  strategyMap: StrategyMapPanel;
 }
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
@@ -36,9 +39,11 @@ export function activate(context: vscode.ExtensionContext): ThroughlineApi {
   const status = new AlignmentStatus(index);
   const codeLens = new CodeLensProvider(index);
   const readingMarkers = new ReadingMarkersProvider(index);
+  const strategyMap = new StrategyMapPanel(index);
   context.subscriptions.push(
     readingMarkers,
     vscode.languages.registerInlayHintsProvider(MARKDOWN, readingMarkers),
+    strategyMap,
     log,
     index,
     strategyTree,
@@ -60,9 +65,15 @@ export function activate(context: vscode.ExtensionContext): ThroughlineApi {
     vscode.commands.registerCommand('throughline.createProductDocs', (folder?: vscode.Uri) => createProductDocs(folder)),
     vscode.commands.registerCommand('throughline.showStrategy', () => vscode.commands.executeCommand('throughline.strategy.focus')),
     vscode.commands.registerCommand('throughline.showOutput', () => log.show()),
+    vscode.commands.registerCommand('throughline.openStrategyMap', () => strategyMap.show()),
+    vscode.commands.registerCommand('throughline.exportReport', async (target?: vscode.Uri) => {
+      const saved = await strategyMap.exportReport(target instanceof vscode.Uri ? target : undefined);
+      if (saved && !target) void vscode.window.showInformationMessage(`Throughline: the Strategy Map is saved as ${vscode.workspace.asRelativePath(saved)}.`);
+      return saved;
+    }),
   );
   void index.start().catch((e: unknown) => log.line('index', e));
-  return { ready: index.ready, index, strategyTree, strategyView, gapsTree, status, log };
+  return { ready: index.ready, index, strategyTree, strategyView, gapsTree, status, log, strategyMap };
 }
 
 export function deactivate(): void {

@@ -151,18 +151,30 @@ export function serveCheckpoints(page: Page, dir: string, screenshotsDir: string
   };
 }
 
+/**
+ * Where a checkpoint's selectors apply: the workbench, or inside the active webview, which VS Code
+ * puts in an iframe (`iframe.webview.ready`) holding the page in another (`#active-frame`).
+ */
+function scopeOf(page: Page, request: CheckpointRequest): Pick<Page, 'locator'> {
+  if (!request.inWebview) return page;
+  return page.frameLocator('iframe.webview.ready:visible').first().frameLocator('iframe#active-frame');
+}
+
 async function handle(page: Page, request: CheckpointRequest, screenshotsDir: string): Promise<CheckpointResponse> {
   const response: CheckpointResponse = { ok: true };
   try {
+    const scope = scopeOf(page, request);
     for (const wait of request.waitFor ?? []) {
-      await page.locator(wait.selector).first().waitFor({ state: wait.state ?? 'visible', timeout: wait.timeoutMs ?? CHECKPOINT_WAIT_MS });
+      await scope.locator(wait.selector).first().waitFor({ state: wait.state ?? 'visible', timeout: wait.timeoutMs ?? CHECKPOINT_WAIT_MS });
     }
-    if (request.click) await page.locator(request.click).first().click({ timeout: CHECKPOINT_WAIT_MS });
-    if (request.fill) await page.locator(request.fill.selector).first().fill(request.fill.text, { timeout: CHECKPOINT_WAIT_MS });
+    if (request.hover) await scope.locator(request.hover).first().hover({ timeout: CHECKPOINT_WAIT_MS });
+    if (request.click) await scope.locator(request.click).first().click({ timeout: CHECKPOINT_WAIT_MS });
+    if (request.fill) await scope.locator(request.fill.selector).first().fill(request.fill.text, { timeout: CHECKPOINT_WAIT_MS });
     for (const key of request.press ?? []) await page.keyboard.press(key);
     if (request.drag) await dragEdge(page, request.drag);
-    if (request.read) response.texts = await page.locator(request.read).allInnerTexts();
-    if (request.readHtml) response.html = await page.locator(request.readHtml).evaluateAll((nodes) => nodes.map((n) => n.outerHTML));
+    if (request.read) response.texts = await scope.locator(request.read).allInnerTexts();
+    if (request.count) response.count = await scope.locator(request.count).count();
+    if (request.readHtml) response.html = await scope.locator(request.readHtml).evaluateAll((nodes) => nodes.map((n) => n.outerHTML));
     if (request.screenshot) {
       fs.mkdirSync(screenshotsDir, { recursive: true });
       const file = path.join(screenshotsDir, `${request.screenshot}.png`);

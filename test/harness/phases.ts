@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { generateWorkspace } from '../bench/generate';
 import { freshDir } from './util';
 
 /**
@@ -20,8 +21,10 @@ import { freshDir } from './util';
  * 6. `screenshots`: the repository's `examples/`, driven into the states the README shows (Strategy
  *    view, why-chain hover, Problems panel with the quick fix menu); the harness takes the pictures
  *    when the suite asks for them (see `test/integration/checkpoint.ts`).
+ * 7. `large`: a generated product of 1,000 roadmap items (test/bench/generate.ts, seeded), for the
+ *    Strategy Map's collapsed view. Generated before VS Code starts, so the first index reads it.
  */
-export type PhaseName = 'integration' | 'multi-root' | 'empty' | 'installed' | 'walkthrough' | 'screenshots';
+export type PhaseName = 'integration' | 'multi-root' | 'empty' | 'installed' | 'walkthrough' | 'screenshots' | 'large';
 
 export interface Phase {
   name: PhaseName;
@@ -38,9 +41,11 @@ export interface Phase {
   untrusted?: boolean;
   /** The suite needs the browser harness to answer its checkpoints (screenshots), so only run-code-server runs it. */
   needsCheckpoints?: boolean;
+  /** Writes the fixture folder when it is generated rather than checked in. */
+  prepare?: () => void;
 }
 
-export const PHASE_NAMES: readonly PhaseName[] = ['integration', 'multi-root', 'empty', 'installed', 'walkthrough', 'screenshots'];
+export const PHASE_NAMES: readonly PhaseName[] = ['integration', 'multi-root', 'empty', 'installed', 'walkthrough', 'screenshots', 'large'];
 
 export function phases(root: string): Phase[] {
   const suite = (dir: string) => path.join(root, 'dist/test/integration', dir, 'index.js');
@@ -96,6 +101,19 @@ export function phases(root: string): Phase[] {
       installsVsix: false,
       fixture: path.join(root, 'examples'),
       needsCheckpoints: true,
+    },
+    {
+      name: 'large',
+      label: 'Strategy Map of a 1,000-item product',
+      extensionDevelopmentPath: root,
+      extensionTestsPath: suite('large'),
+      installsVsix: false,
+      fixture: path.join(root, '.vscode-test', 'fixtures', 'large'),
+      needsCheckpoints: true,
+      prepare: () => {
+        const dir = path.join(root, '.vscode-test', 'fixtures', 'large');
+        generateWorkspace(dir, { products: 1, notes: 0, goalsPerProduct: 20, itemsPerRoadmap: 1000 }, 7);
+      },
     },
   ];
 }
@@ -163,6 +181,7 @@ const UNTRUSTED_SETTINGS = {
 };
 
 export function prepareRun(runsDir: string, phase: Phase): RunDirs {
+  phase.prepare?.();
   const dir = freshDir(path.join(runsDir, phase.name));
   const workspace = path.join(dir, 'workspace');
   const dirs: RunDirs = {

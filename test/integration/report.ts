@@ -35,12 +35,16 @@ export const ENV = {
  * What a test asks the harness to do in the browser, at a moment the test chose: the test drives
  * the workbench into a state through the VS Code API (open a view, show a hover), then drops a
  * request `NNN-name.request.json` into the checkpoints folder and waits for `NNN-name.response.json`.
- * Steps run in this order: wait for each `waitFor`, click, fill, press, drag, read, take the screenshot.
+ * Steps run in this order: wait for each `waitFor`, hover, click, fill, press, drag, read, count, take the screenshot.
  */
 export interface CheckpointRequest {
   name: string;
   /** Playwright selectors to wait for (visible by default) before anything else. */
   waitFor?: Array<{ selector: string; state?: 'visible' | 'hidden' | 'attached' | 'detached'; timeoutMs?: number }>;
+  /** Selectors (waits, hover, click, fill, reads) apply inside the visible webview's page, not the workbench. */
+  inWebview?: boolean;
+  /** Moves the mouse over the first element matching this selector, after the waits. */
+  hover?: string;
   /** Clicks the first element matching this selector, as a user would, after the waits. */
   click?: string;
   /** Types into the first element matching `selector`, replacing what it holds (a quick input's box). */
@@ -51,6 +55,8 @@ export interface CheckpointRequest {
   drag?: { selector: string; edge: 'right' | 'bottom'; by: number };
   /** A selector whose matches' visible texts are returned. */
   read?: string;
+  /** A selector whose matches are counted (visible or not). */
+  count?: string;
   /** A selector whose matches' outer HTML is returned (classes carry what text does not, such as decorations). */
   readHtml?: string;
   /** A screenshot of the page, saved as `<screenshot>.png` in the harness's screenshots folder. */
@@ -62,6 +68,7 @@ export interface CheckpointResponse {
   /** Why a step failed (a selector that never showed up…). */
   error?: string;
   texts?: string[];
+  count?: number;
   html?: string[];
   /** The screenshot's path and size in bytes. */
   screenshot?: { path: string; bytes: number };

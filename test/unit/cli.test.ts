@@ -101,14 +101,17 @@ describe('throughline CLI (spawned)', function () {
   const usage: Array<[string, string[], string]> = [
     ['an unknown option', ['check', '--fromat', 'json'], 'unknown option “--fromat”'],
     ['an unknown option after a path', ['check', '.', '--bogus'], 'unknown option “--bogus”'],
-    ['a bad format', ['check', '--format', 'xml'], '--format must be “text” or “json”, not “xml”'],
+    ['a bad format', ['check', '--format', 'xml'], '--format must be “text”, “json”, “sarif”, “github”, “gitlab” or “markdown”, not “xml”'],
+    ['a check format graph does not know', ['graph', '--format', 'sarif'], '--format must be “text” or “json”, not “sarif”'],
+    ['report without --out', ['report', 'examples'], 'report needs --out FILE.html (or --out - for standard output)'],
+    ['an option report does not take', ['report', '--format', 'json'], 'report does not take --format'],
     ['a bad --max-warnings', ['check', '--max-warnings', 'lots'], '--max-warnings needs a whole number ≥ 0, not “lots”'],
     ['a negative --max-warnings', ['check', '--max-warnings', '-1'], '--max-warnings needs a whole number ≥ 0, not “-1”'],
     ['--config without a value', ['check', '--config'], '--config needs a value'],
     ['an option where a value belongs', ['check', '--config', '--format', 'json'], '--config needs a value'],
     ['an option graph does not take', ['graph', '.', '--max-warnings', '0'], 'graph does not take --max-warnings'],
-    ['an unknown command', ['lint'], 'unknown command “lint”; use “check” or “graph”'],
-    ['options but no command', ['--format', 'json'], 'no command before “--format”; use “check” or “graph”'],
+    ['an unknown command', ['lint'], 'unknown command “lint”; use “check”, “graph” or “report”'],
+    ['options but no command', ['--format', 'json'], 'no command before “--format”; use “check”, “graph” or “report”'],
   ];
   for (const [what, args, message] of usage) {
     it(`exits 2 with one line naming ${what}, and a hint`, () => {

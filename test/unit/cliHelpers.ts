@@ -8,8 +8,10 @@ import { REPO } from './helpers';
 
 export const CLI = path.join(REPO, 'dist', 'cli.js');
 
-export function cli(args: string[], cwd = REPO): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+/** Runs the CLI; `env` adds variables, over an environment without the CI variables that change links. */
+export function cli(args: string[], cwd = REPO, env: Record<string, string> = {}): { code: number | null; stdout: string; stderr: string } {
+  const { GITHUB_ACTIONS: _a, GITLAB_CI: _b, SOURCE_DATE_EPOCH: _c, ...inherited } = process.env;
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...inherited, NO_COLOR: '1', ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -134,4 +134,25 @@ describe('README screenshots (examples/)', () => {
       screenshot: 'readme-problems',
     });
   });
+
+  it('the Strategy Map: pillars, goals and the roadmap by horizon, gaps where they are', async function () {
+    this.timeout(60_000);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    const rendered = new Promise<void>((resolve) => {
+      const sub = api.strategyMap.onDidRender(() => {
+        sub.dispose();
+        resolve();
+      });
+    });
+    await vscode.commands.executeCommand('throughline.openStrategyMap');
+    await rendered;
+    await checkpoint({
+      name: 'map',
+      inWebview: true,
+      waitFor: [{ selector: 'section.product[data-scope="loop"] .node:has-text("Public changelog page") .gap' }],
+      screenshot: 'readme-map',
+    });
+  });
 });
