@@ -52,12 +52,18 @@ export class ProductIndex implements vscode.Disposable {
   start(): Promise<void> {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
     const configWatcher = vscode.workspace.createFileSystemWatcher('**/.throughline.{yaml,yml,json}');
+    // A deleted folder arrives as one event for the folder, which the Markdown glob does not match.
+    const deleteWatcher = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
     this.disposables.push(
       watcher,
       configWatcher,
       watcher.onDidCreate((uri) => this.guard('file', () => this.fileCreated(uri))),
       watcher.onDidChange((uri) => this.guard('file', () => this.fileChanged(uri))),
       watcher.onDidDelete((uri) => this.guard('file', () => this.fileDeleted(uri))),
+      deleteWatcher,
+      deleteWatcher.onDidDelete((uri) => {
+        if (!isMarkdownPath(uri.path)) this.guard('file', () => this.fileDeleted(uri));
+      }),
       configWatcher.onDidCreate((uri) => this.guard('config', () => this.configChanged(uri))),
       configWatcher.onDidChange((uri) => this.guard('config', () => this.configChanged(uri))),
       configWatcher.onDidDelete((uri) => this.guard('config', () => this.configChanged(uri))),

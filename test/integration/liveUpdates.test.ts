@@ -200,6 +200,17 @@ describe('Diagnostics follow the files on disk', () => {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
+  it('forgets every file of a deleted folder', async () => {
+    const folder = fixtureUri('launch-folder');
+    const inside = vscode.Uri.joinPath(folder, 'roadmap.md');
+    await writeText(inside, '# Roadmap\n\n### Confetti\n');
+    await waitForDiagnostics(inside, (d) => withRule(d, 'untraced-item').length === 1, 'the roadmap in the new folder to be checked');
+    await vscode.workspace.fs.delete(folder, { recursive: true });
+    await waitForDiagnostics(inside, (d) => d.length === 0, 'no findings once its folder is deleted');
+    const { api } = await activateThroughline();
+    await waitFor([api.index.onDidChange], () => (api.index.documentInfo(inside) === undefined ? true : undefined), 'the folder’s roadmap to leave the index');
+  });
+
   it('forgets a deleted file', async () => {
     await vscode.workspace.fs.delete(renamed());
     await waitForDiagnostics(renamed(), (d) => d.length === 0, 'no findings on the deleted file');

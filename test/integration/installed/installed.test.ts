@@ -42,7 +42,7 @@ describe('The packaged extension, installed from its .vsix', () => {
     assert.deepEqual(unwanted, [], 'files that .vscodeignore should have kept out of the package');
   });
 
-  it('ships every image its README shows, so the Extensions view shows the screenshots', () => {
+  it('ships every image its README shows (relative links: the Extensions view shows them only once the repository has a public URL)', () => {
     // The .vsix stores it as extension/readme.md, whatever its name in the repository.
     const name = fs.readdirSync(installedAt).find((f) => f.toLowerCase() === 'readme.md');
     assert.ok(name, 'the README is installed with the extension');
