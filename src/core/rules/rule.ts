@@ -1,7 +1,7 @@
 import type { DocumentInfo } from '../analyze/document';
 import type { Config } from '../config';
 import type { LinkedItem, LinkedModel, Scope } from '../link';
-import type { Fix, Item, Range, RelatedLocation, RuleId } from '../types';
+import type { Fix, IssueVariant, Item, Range, RelatedLocation, RuleId } from '../types';
 
 /** A finding before severity and suppression are applied. */
 export interface Finding {
@@ -12,6 +12,8 @@ export interface Finding {
   /** Fixes, or a function computing them: ranking goals for every untraced item on every keystroke
    * would be wasted work when the fixes are only read for the finding under the cursor. */
   fixes?: Fix[] | (() => Fix[]);
+  /** Which case of the rule this is (`Issue.variant`), for the views' short badges. */
+  variant?: IssueVariant;
 }
 
 export interface RuleContext {
@@ -19,9 +21,11 @@ export interface RuleContext {
   config: Config;
 }
 
-/** One rule: a stable id, a one-line summary for docs and menus, and a check over the linked model. */
+/** One rule: a stable id, a title for views, a one-line summary for docs and menus, and a check over the linked model. */
 export interface Rule {
   id: RuleId;
+  /** What a person calls its findings, as a group (the Gaps by Rule view): “Roadmap items with no goal”. */
+  title: string;
   summary: string;
   check(ctx: RuleContext): Finding[];
 }
