@@ -6,6 +6,8 @@ export interface CliArgs {
   format: 'text' | 'json';
   maxWarnings: number | undefined;
   config: string | undefined;
+  /** check only: apply the fixes whose answer is certain to the files, then report what is left. */
+  fix: boolean;
 }
 
 /** Bad usage: one line naming what is wrong, then a hint, exit 2. */
@@ -14,13 +16,16 @@ export class UsageError extends Error {}
 export const USAGE_HINT = "see 'throughline --help'";
 
 export const USAGE = `Usage:
-  throughline check [paths…] [--format text|json] [--max-warnings N] [--config FILE]
+  throughline check [paths…] [--fix] [--format text|json] [--max-warnings N] [--config FILE]
   throughline graph [paths…] [--format text|json] [--config FILE]
 
 Checks that every roadmap item traces to a goal and every goal to the vision, in the Markdown
 product docs under the given paths (default: the current folder).
 
 Options:
+  --fix                check only: apply the fixes whose answer is certain (a reference that
+                       differs from one goal only by case, punctuation or one typo), then report
+                       what is left; never writes a trace or text a person has to choose
   --format text|json   output format (default: text)
   --max-warnings N     check only: exit 1 when there are more than N warnings
   --config FILE        use this config file instead of the nearest .throughline.yaml
@@ -32,12 +37,12 @@ named path that is missing or cannot be read (other unreadable product docs are 
 
 /** The options each command takes: `graph` has no findings, so no --max-warnings. */
 const OPTIONS: Record<'check' | 'graph', readonly string[]> = {
-  check: ['--format', '--max-warnings', '--config'],
+  check: ['--format', '--max-warnings', '--config', '--fix'],
   graph: ['--format', '--config'],
 };
 
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { command: 'usage', paths: [], format: 'text', maxWarnings: undefined, config: undefined };
+  const args: CliArgs = { command: 'usage', paths: [], format: 'text', maxWarnings: undefined, config: undefined, fix: false };
   const end = argv.indexOf('--');
   const options = end < 0 ? argv : argv.slice(0, end);
   // Asking for help is never wrong, wherever it stands.
@@ -61,8 +66,13 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     }
     const eq = arg.indexOf('=');
     const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (!['--format', '--max-warnings', '--config'].includes(name)) throw new UsageError(`unknown option “${name}”`);
+    if (!['--format', '--max-warnings', '--config', '--fix'].includes(name)) throw new UsageError(`unknown option “${name}”`);
     if (!OPTIONS[first].includes(name)) throw new UsageError(`${first} does not take ${name}`);
+    if (name === '--fix') {
+      if (eq > 0) throw new UsageError('--fix takes no value');
+      args.fix = true;
+      continue;
+    }
     const next = rest[0];
     if (eq < 0 && (next === undefined || next.startsWith('--'))) throw new UsageError(`${name} needs a value`);
     setOption(args, name, eq > 0 ? arg.slice(eq + 1) : rest.shift()!);

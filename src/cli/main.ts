@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { Workspace, mergeConfig, subgraph, summarize, type Issue } from '../core';
 import { USAGE, USAGE_HINT, UsageError, parseArgs, type CliArgs } from './args';
 import { InputError, fileUri, isWithin, toPosix } from './files';
+import { applyCertainFixes } from './fix';
 import { loadProject } from './load';
 import { findProject } from './project';
 import { countBySeverity, formatGraphText, formatJson, formatText, toJsonDiagnostic, type JsonDiagnostic } from './output';
@@ -73,6 +74,10 @@ async function runAnalysis(args: CliArgs, io: Io): Promise<number> {
     ...(io.afterListing ? { afterListing: io.afterListing } : {}),
   });
 
+  if (args.fix) {
+    const fixedFiles = applyCertainFixes(workspace, project.root, reported, (uri) => path.join(project.root, workspace.get(uri)!.relPath));
+    if (fixedFiles.fixed > 0) io.stderr(`throughline: fixed ${fixedFiles.fixed} finding${fixedFiles.fixed === 1 ? '' : 's'} in ${fixedFiles.files.map((f) => show(path.join(project.root, f))).join(', ')}\n`);
+  }
   const result = workspace.check();
   for (const f of result.failures) io.stderr(`throughline: internal error: rule ${f.rule} failed and was skipped (${f.message}); please report this\n`);
   const summary = summarize(result.model, (doc) => reported.has(doc.uri));
