@@ -92,7 +92,7 @@ export function typoDistance(a: string, b: string, max: number): number {
 export interface Ranked {
   item: Item;
   score: number;
-  /** The words the item and the candidate share, as written in the candidate's title where possible. */
+  /** The telling words the item and the candidate share, most telling first, as the candidate writes them. */
   shared: string[];
 }
 
@@ -115,18 +115,20 @@ export function rankByMeaning(candidates: readonly Item[], item: Item, limit = 3
     if (candidate === item) return;
     const doc = index.docs.get(candidate)!;
     let score = 0;
-    let telling = false;
-    const shared: string[] = [];
+    // The words that tell this candidate apart (not used by every candidate), most telling first.
+    const telling: Array<[string, number]> = [];
     for (const word of query) {
       const tf = doc.tf.get(word);
       if (!tf) continue;
       const df = index.df.get(word) ?? 1;
       const idf = Math.log(1 + (index.n - df + 0.5) / (df + 0.5));
-      score += (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * doc.length) / index.avgLength));
-      shared.push(word);
-      if (index.n <= 2 || df < index.n) telling = true;
+      const part = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * doc.length) / index.avgLength));
+      score += part;
+      if (index.n <= 2 || df < index.n) telling.push([word, part]);
     }
-    if (telling && score > 0) scored.push({ item: candidate, score, shared: shared.map((w) => doc.written.get(w) ?? w), order });
+    if (telling.length === 0 || score <= 0) return;
+    const shared = telling.sort((a, b) => b[1] - a[1]).map(([w]) => doc.written.get(w) ?? w);
+    scored.push({ item: candidate, score, shared, order });
   });
   scored.sort((a, b) => b.score - a.score || a.order - b.order);
   return scored.slice(0, limit).map(({ order: _order, ...ranked }) => ranked);

@@ -93,7 +93,7 @@ function pickFix(t: TraceContext, title: string, write: (target: Item) => TextEd
   }
   if (options.length === 0) return undefined;
   const what = t.layer === 'goal' ? 'goal' : 'part of the vision';
-  return { title, edits: [], pick: { placeholder: `The ${what} ${describe(linked.item)} serves (type to search ${options.length})`, options } };
+  return { title, edits: [], pick: { placeholder: `Which ${what} does ${describe(linked.item)} serve? (${options.length}; type to search titles and metrics)`, options } };
 }
 
 function targetNoun(target: Item): string {
@@ -121,7 +121,9 @@ function createGoalFix(t: TraceContext, wantedId: string | undefined, traceEdit:
   if (!last) return undefined;
   const title = linked.item.title.replace(/\s+/g, ' ').trim();
   if (!title) return undefined;
-  const id = wantedId && !t.candidates.some((c) => c.id?.toUpperCase() === wantedId.toUpperCase()) ? wantedId : wantedId ? undefined : nextGoalId(t.candidates);
+  // The next ID in the style of the goals doc it goes in (G6 after its G5), free among all the product's goals.
+  const docGoals = goalsDoc.items.filter((i) => i.kind === 'goal');
+  const id = wantedId && !t.candidates.some((c) => c.id?.toUpperCase() === wantedId.toUpperCase()) ? wantedId : wantedId ? undefined : nextGoalId(docGoals, t.candidates);
   if (wantedId && !id) return undefined;
   const eol = goalsDoc.eol;
   let goalEdit: TextEdit | undefined;
@@ -154,8 +156,8 @@ function goalsDocFor(model: LinkedModel, linked: LinkedItem): DocumentInfo | und
   return linked.scope.docs.find(holdsGoals) ?? model.docs.find(holdsGoals);
 }
 
-/** The next free ID in the style most goals use (`G6` after G1…G5); undefined when goals have no IDs. */
-function nextGoalId(goals: readonly Item[]): string | undefined {
+/** The next free ID in the style most of `goals` use (`G6` after G1…G5), free among `taken` too; undefined when goals have no IDs. */
+function nextGoalId(goals: readonly Item[], all: readonly Item[]): string | undefined {
   const byPrefix = new Map<string, number[]>();
   for (const g of goals) {
     const m = /^([A-Za-z]{1,5}[-.]?)(\d+)$/.exec(g.id ?? '');
@@ -166,7 +168,7 @@ function nextGoalId(goals: readonly Item[]): string | undefined {
   }
   const [prefix, numbers] = [...byPrefix.entries()].sort((a, b) => b[1].length - a[1].length)[0] ?? [];
   if (!prefix || !numbers) return undefined;
-  const taken = new Set(goals.map((g) => g.id?.toUpperCase()));
+  const taken = new Set([...goals, ...all].map((g) => g.id?.toUpperCase()));
   let n = Math.max(...numbers) + 1;
   while (taken.has(`${prefix}${n}`.toUpperCase())) n++;
   return `${prefix}${n}`;

@@ -45,7 +45,7 @@ describe('placeholders are not answers', () => {
     const [metric] = issuesOf(ws, 'goal-missing-metric');
     assert.match(metric!.message, /^Goal G1 “First goal”'s metric is still a prompt: write what you will measure/);
     const [items] = issuesOf(ws, 'goal-without-items');
-    assert.match(items!.message, /^Only 2 placeholder items \(“New item for “First goal””, roadmap\.md:7\) trace to goal G1 “First goal”: the item is still a prompt/);
+    assert.match(items!.message, /^Only 2 placeholder items \(“New item for “First goal””, roadmap\.md:7\) trace to goal G1 “First goal”: they are still prompts/);
   });
 
   it('a section under its heading, or after a bold lead-in, answers only when something is written there', () => {

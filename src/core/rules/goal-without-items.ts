@@ -32,7 +32,7 @@ export const goalWithoutItems: Rule = {
       findings.push({
         doc,
         range: item.range,
-        message: `Only ${placeholders.length === 1 ? 'a placeholder item' : `${placeholders.length} placeholder items`} (${describe(first)}${firstLinked ? `, ${locationOf(first, firstLinked.doc)}` : ''}) trace${placeholders.length === 1 ? 's' : ''} to goal ${describe(item)}: the item is still a prompt, so name the work that moves this goal.`,
+        message: `Only ${placeholders.length === 1 ? 'a placeholder item' : `${placeholders.length} placeholder items`} (${describe(first)}${firstLinked ? `, ${locationOf(first, firstLinked.doc)}` : ''}) trace${placeholders.length === 1 ? 's' : ''} to goal ${describe(item)}: ${placeholders.length === 1 ? 'the item is still a prompt' : 'they are still prompts'}, so name the work that moves this goal.`,
         variant: 'prompt',
         related: placeholders.slice(0, 5).map((p) => ({ uri: p.uri, range: p.range, message: `Placeholder item: ${describe(p)}` })),
         fixes: [{ title: `Go to the placeholder item ${describe(first)}`, edits: [], select: { uri: first.uri, range: first.range } }],

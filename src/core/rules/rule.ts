@@ -30,9 +30,10 @@ export interface Rule {
   check(ctx: RuleContext): Finding[];
 }
 
-/** `G1 “Grow retention”`, or just `“Grow retention”` for an item without an ID. */
+/** `G1 “Grow retention”`, or just `“Grow retention”` for an item without an ID; a pillar without its `Pillar:` label. */
 export function describe(item: Item): string {
-  const title = item.title ? `“${item.title}”` : '(untitled)';
+  const shown = (item.kind === 'vision-section' ? item.aliases?.[0] : undefined) ?? item.title;
+  const title = shown ? `“${shown}”` : '(untitled)';
   return item.id && item.id !== item.title ? `${item.id} ${title}` : title;
 }
 
