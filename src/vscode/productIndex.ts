@@ -218,6 +218,7 @@ export class ProductIndex implements vscode.Disposable {
     const touched = new Set<string>();
     this.touchedWhileIndexing.set(key, touched);
     const loaded = await loadConfig(folder);
+    if (!current()) return; // removed, or a newer run took over, while the config was read
     const state: FolderState = { folder, workspace: new Workspace(key, loaded.config), indexed: false, ...(loaded.error ? { configError: loaded.error } : {}) };
     if (!this.folders.has(key)) this.folders.set(key, state);
     if (loaded.error) {
@@ -232,10 +233,12 @@ export class ProductIndex implements vscode.Disposable {
     const order = readingOrder([...byPath.keys()], open);
     const files = [...order.first, ...order.rest].map((p) => byPath.get(p)!);
     try {
+      if (!current()) return;
       this.setProgress(key, 0, files.length);
       for (let i = 0; i < files.length; i++) {
-        if (!current()) return; // a newer run took over
+        if (!current()) return; // a newer run took over, or the folder was removed
         await this.load(state, files[i]!);
+        if (!current()) return;
         if (i + 1 === order.first.length && !state.indexed && order.rest.length > 0) this.publishOpen(state);
         if (i % SLICE === SLICE - 1) {
           this.setProgress(key, i + 1, files.length);
@@ -252,7 +255,8 @@ export class ProductIndex implements vscode.Disposable {
       this.publish(state);
       this.logSummary(state, files.length, Date.now() - started);
     } finally {
-      if (current()) this.endProgress(key);
+      // A newer run of this folder reports its own progress; a removed folder reports none.
+      if (current() || !this.generations.has(key)) this.endProgress(key);
     }
   }
 

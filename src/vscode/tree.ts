@@ -5,7 +5,7 @@ import type { ProductIndex } from './productIndex';
 
 /** An element of the Strategy view: a product (when there are several), or a node of one product's tree. */
 export type StrategyElement =
-  | { type: 'product'; id: string; label: string; description: string; tooltip: string; nodes: TreeNode[]; gapCount: number }
+  | { type: 'product'; id: string; label: string; description: string; tooltip: string; nodes: TreeNode[]; gapCount: number; collapsed: boolean }
   | { type: 'node'; node: TreeNode; parent: string; parentElement?: StrategyElement };
 type Element = StrategyElement;
 
@@ -27,6 +27,8 @@ const SEVERITY_ICON: Record<Severity, [string, string]> = {
   information: ['info', 'editorInfo.foreground'],
   hint: ['lightbulb', 'editorLightBulb.foreground'],
 };
+/** More products than this start collapsed in the view. */
+const MAX_EXPANDED_PRODUCTS = 5;
 const BUCKET_NAMES: Record<HorizonCount['bucket'], string> = { now: 'Now', next: 'Next', later: 'Later', done: 'Done', none: 'no horizon' };
 
 /**
@@ -112,6 +114,8 @@ export class StrategyTreeProvider implements vscode.TreeDataProvider<Element> {
         tooltip: `${labels[i]}${product.label ? ` (${product.label})` : ''}\n${header([product], product.gapCount, undefined)}`,
         nodes: product.nodes,
         gapCount: product.gapCount,
+        // Many products start collapsed: one row each, to scan by name.
+        collapsed: products.length > MAX_EXPANDED_PRODUCTS,
       }))
       .filter((e) => !this.gapsOnly || (e.type === 'product' && e.gapCount > 0));
   }
@@ -123,7 +127,7 @@ export class StrategyTreeProvider implements vscode.TreeDataProvider<Element> {
 
   getTreeItem(element: Element): vscode.TreeItem {
     if (element.type === 'product') {
-      const item = new vscode.TreeItem(element.label, vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(element.label, element.collapsed ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
       item.id = element.id;
       item.description = element.description;
       item.tooltip = element.tooltip;

@@ -257,7 +257,8 @@ const ORDER: readonly IssueCode[] = ['internal-error', 'file-skipped', 'unknown-
 
 /** The worst first, then in the order the rules are documented: the first badge is the one that matters most. */
 function byWeight(a: Gap, b: Gap): number {
-  return SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || ORDER.indexOf(a.rule) - ORDER.indexOf(b.rule);
+  const rank = (r: IssueCode) => (ORDER.includes(r) ? ORDER.indexOf(r) : ORDER.length);
+  return SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || rank(a.rule) - rank(b.rule);
 }
 
 function place(uri: string, r: Range): string {
@@ -299,6 +300,9 @@ export function badgeOf(issue: Issue, model?: LinkedModel): string {
       return 'front matter';
     case 'unknown-kind':
       return 'kind?';
+    default:
+      // A rule added later: its title says what it is, in few enough words.
+      return ruleTitle(issue.rule).toLowerCase().split(' ').slice(0, 2).join(' ');
   }
 }
 
@@ -316,7 +320,9 @@ const NOTICE_TITLES: Record<'file-skipped' | 'internal-error', string> = {
 
 /** The title of a rule or notice, for views. */
 export function ruleTitle(rule: IssueCode): string {
-  return rule === 'file-skipped' || rule === 'internal-error' ? NOTICE_TITLES[rule] : (RULES_BY_ID.get(rule)?.title ?? rule);
+  if (rule === 'file-skipped' || rule === 'internal-error') return NOTICE_TITLES[rule];
+  const known = RULES_BY_ID.get(rule);
+  return known?.title ?? known?.summary.replace(/\.$/, '') ?? rule;
 }
 
 /** The findings grouped by rule, in the order rules are documented, then the notices that are not rules. */
@@ -328,5 +334,7 @@ export function gapsByRule(issues: Iterable<Issue>, order: readonly RuleId[]): G
     byRule.set(issue.rule, list);
   }
   const rules: IssueCode[] = [...order, 'file-skipped', 'internal-error'];
+  // Rules not in `order` (none today) still show, after the others.
+  for (const r of byRule.keys()) if (!rules.includes(r as IssueCode)) rules.push(r as IssueCode);
   return rules.filter((r) => byRule.has(r)).map((rule) => ({ rule, title: ruleTitle(rule), issues: byRule.get(rule)! }));
 }

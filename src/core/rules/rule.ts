@@ -24,8 +24,11 @@ export interface RuleContext {
 /** One rule: a stable id, a title for views, a one-line summary for docs and menus, and a check over the linked model. */
 export interface Rule {
   id: RuleId;
-  /** What a person calls its findings, as a group (the Gaps by Rule view): “Roadmap items with no goal”. */
-  title: string;
+  /**
+   * What a person calls its findings, as a group (the Gaps by Rule view): “Roadmap items with no
+   * goal”. A rule without one is listed under its summary.
+   */
+  title?: string;
   summary: string;
   check(ctx: RuleContext): Finding[];
 }
