@@ -20,8 +20,10 @@ import { freshDir } from './util';
  * 6. `screenshots`: the repository's `examples/`, driven into the states the README shows (Strategy
  *    view, why-chain hover, Problems panel with the quick fix menu); the harness takes the pictures
  *    when the suite asks for them (see `test/integration/checkpoint.ts`).
+ * 7. `trial`: a product of its own (`fixtures/trial/`, Spendly) tried step by step as a new user
+ *    would, each step photographed (`trial-*.png`).
  */
-export type PhaseName = 'integration' | 'multi-root' | 'empty' | 'installed' | 'walkthrough' | 'screenshots';
+export type PhaseName = 'integration' | 'multi-root' | 'empty' | 'installed' | 'walkthrough' | 'screenshots' | 'trial';
 
 export interface Phase {
   name: PhaseName;
@@ -40,7 +42,7 @@ export interface Phase {
   needsCheckpoints?: boolean;
 }
 
-export const PHASE_NAMES: readonly PhaseName[] = ['integration', 'multi-root', 'empty', 'installed', 'walkthrough', 'screenshots'];
+export const PHASE_NAMES: readonly PhaseName[] = ['integration', 'multi-root', 'empty', 'installed', 'walkthrough', 'screenshots', 'trial'];
 
 export function phases(root: string): Phase[] {
   const suite = (dir: string) => path.join(root, 'dist/test/integration', dir, 'index.js');
@@ -95,6 +97,15 @@ export function phases(root: string): Phase[] {
       extensionTestsPath: suite('screenshots'),
       installsVsix: false,
       fixture: path.join(root, 'examples'),
+      needsCheckpoints: true,
+    },
+    {
+      name: 'trial',
+      label: 'Trial on a product of its own (Spendly)',
+      extensionDevelopmentPath: root,
+      extensionTestsPath: suite('trial'),
+      installsVsix: false,
+      fixture: fixture('trial'),
       needsCheckpoints: true,
     },
   ];
