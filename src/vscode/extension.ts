@@ -44,6 +44,8 @@ export function activate(context: vscode.ExtensionContext): ThroughlineApi {
     gapsView,
     status,
     codeLens,
+    strategyView.onDidExpandElement((e) => strategyTree.noteExpanded(e.element, true)),
+    strategyView.onDidCollapseElement((e) => strategyTree.noteExpanded(e.element, false)),
     strategyTree.onDidChangeTreeData(() => {
       strategyView.description = strategyTree.description;
       strategyView.message = strategyTree.message;

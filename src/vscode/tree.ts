@@ -46,6 +46,11 @@ export class StrategyTreeProvider implements vscode.TreeDataProvider<Element> {
   message = '';
   /** Show only nodes with gaps (and the nodes above them). */
   private gapsOnly = false;
+  /**
+   * What the user expanded or collapsed, by tree item id. VS Code forgets a node's state when it
+   * loses its children for a moment (a goal whose only item is being retyped); the view keeps it.
+   */
+  private readonly userExpanded = new Map<string, boolean>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
   private products: Array<{ folder: vscode.WorkspaceFolder; product: ProductTree }> = [];
@@ -120,6 +125,19 @@ export class StrategyTreeProvider implements vscode.TreeDataProvider<Element> {
       .filter((e) => !this.gapsOnly || (e.type === 'product' && e.gapCount > 0));
   }
 
+  /** Remembers what the user expanded or collapsed (the view's expand and collapse events). */
+  noteExpanded(element: Element, expanded: boolean): void {
+    const id = element.type === 'product' ? element.id : `${element.parent}/${element.node.id}`;
+    this.userExpanded.set(id, expanded);
+    if (this.userExpanded.size > 5000) this.userExpanded.delete(this.userExpanded.keys().next().value!);
+  }
+
+  private stateOf(id: string, fallback: vscode.TreeItemCollapsibleState): vscode.TreeItemCollapsibleState {
+    if (fallback === vscode.TreeItemCollapsibleState.None) return fallback;
+    const user = this.userExpanded.get(id);
+    return user === undefined ? fallback : user ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+  }
+
   /** Lets `TreeView.reveal` find (and expand) any node, as the README screenshot and "reveal in view" need. */
   getParent(element: Element): Element | undefined {
     return element.type === 'node' ? element.parentElement : undefined;
@@ -127,7 +145,7 @@ export class StrategyTreeProvider implements vscode.TreeDataProvider<Element> {
 
   getTreeItem(element: Element): vscode.TreeItem {
     if (element.type === 'product') {
-      const item = new vscode.TreeItem(element.label, element.collapsed ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(element.label, this.stateOf(element.id, element.collapsed ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded));
       item.id = element.id;
       item.description = element.description;
       item.tooltip = element.tooltip;
@@ -143,8 +161,9 @@ export class StrategyTreeProvider implements vscode.TreeDataProvider<Element> {
         : node.kind === 'roadmap-item' || node.kind === 'goal' || node.kind === 'strategy'
           ? vscode.TreeItemCollapsibleState.Collapsed
           : vscode.TreeItemCollapsibleState.Expanded;
-    const item = new vscode.TreeItem(labelOf(node), state);
-    item.id = `${element.parent}/${node.id}`;
+    const id = `${element.parent}/${node.id}`;
+    const item = new vscode.TreeItem(labelOf(node), this.stateOf(id, state));
+    item.id = id;
     item.description = node.description;
     item.contextValue = contextOf(node);
     const worst = worstSeverity(node.gaps);
