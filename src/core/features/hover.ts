@@ -170,7 +170,9 @@ function referenceHover(model: LinkedModel, resolution: Resolution, issues: read
 }
 
 function name(item: Item): string {
-  const title = escape(item.title || '(untitled)');
+  // A pillar without its `Pillar:` label: “Vision V1 One inbox…”, not “Vision V1 Pillar: One inbox…”.
+  const shown = (item.kind === 'vision-section' ? item.aliases?.[0] : undefined) ?? item.title;
+  const title = escape(shown || '(untitled)');
   return item.id && item.id !== item.title ? `${escape(item.id)} ${title}` : title;
 }
 
