@@ -18,6 +18,8 @@ export interface CliArgs {
   config: string | undefined;
   /** `report` only: where the HTML goes (`-` for standard output). */
   out: string | undefined;
+  /** check only: apply the fixes whose answer is certain to the files, then report what is left. */
+  fix: boolean;
 }
 
 /** Bad usage: one line naming what is wrong, then a hint, exit 2. */
@@ -26,7 +28,7 @@ export class UsageError extends Error {}
 export const USAGE_HINT = "see 'throughline --help'";
 
 export const USAGE = `Usage:
-  throughline check [paths…] [--format FORMAT] [--max-warnings N] [--config FILE]
+  throughline check [paths…] [--fix] [--format FORMAT] [--max-warnings N] [--config FILE]
   throughline graph [paths…] [--format text|json] [--config FILE]
   throughline report [paths…] --out FILE.html [--config FILE]
 
@@ -35,6 +37,9 @@ product docs under the given paths (default: the current folder). \`report\` wri
 Map, a self-contained HTML page to share (\`--out -\` prints it).
 
 Options:
+  --fix                check only: apply the fixes whose answer is certain (a reference that
+                       differs from one goal only by case, punctuation or one typo), then report
+                       what is left; never writes a trace or text a person has to choose
   --format FORMAT      check: text (default), json, sarif (code scanning), github (workflow
                        annotations), gitlab (Code Quality JSON) or markdown (a pull-request
                        summary); graph: text or json
@@ -50,15 +55,15 @@ findings).`;
 
 /** The options each command takes: `graph` has no findings, so no --max-warnings. */
 const OPTIONS: Record<Command, readonly string[]> = {
-  check: ['--format', '--max-warnings', '--config'],
+  check: ['--format', '--max-warnings', '--config', '--fix'],
   graph: ['--format', '--config'],
   report: ['--out', '--config'],
 };
-const ALL_OPTIONS = ['--format', '--max-warnings', '--config', '--out'];
+const ALL_OPTIONS = ['--format', '--max-warnings', '--config', '--out', '--fix'];
 const COMMANDS = 'use “check”, “graph” or “report”';
 
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { command: 'usage', paths: [], format: 'text', maxWarnings: undefined, config: undefined, out: undefined };
+  const args: CliArgs = { command: 'usage', paths: [], format: 'text', maxWarnings: undefined, config: undefined, out: undefined, fix: false };
   const end = argv.indexOf('--');
   const options = end < 0 ? argv : argv.slice(0, end);
   // Asking for help is never wrong, wherever it stands.
@@ -84,6 +89,11 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     if (!ALL_OPTIONS.includes(name)) throw new UsageError(`unknown option “${name}”`);
     if (!OPTIONS[first].includes(name)) throw new UsageError(`${first} does not take ${name}`);
+    if (name === '--fix') {
+      if (eq > 0) throw new UsageError('--fix takes no value');
+      args.fix = true;
+      continue;
+    }
     const next = rest[0];
     if (eq < 0 && (next === undefined || next.startsWith('--'))) throw new UsageError(`${name} needs a value`);
     setOption(args, first, name, eq > 0 ? arg.slice(eq + 1) : rest.shift()!);

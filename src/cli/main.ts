@@ -8,6 +8,7 @@ import { formatGitlab } from './formats/gitlab';
 import { linker } from './formats/links';
 import { formatMarkdown } from './formats/markdown';
 import { formatSarif } from './formats/sarif';
+import { applyCertainFixes } from './fix';
 import { loadProject } from './load';
 import { findProject } from './project';
 import { countBySeverity, formatGraphText, formatJson, formatText, toJsonDiagnostic, type JsonDiagnostic } from './output';
@@ -81,6 +82,10 @@ async function runAnalysis(args: CliArgs, io: Io): Promise<number> {
     ...(io.afterListing ? { afterListing: io.afterListing } : {}),
   });
 
+  if (args.fix) {
+    const fixedFiles = applyCertainFixes(workspace, project.root, reported, (uri) => path.join(project.root, workspace.get(uri)!.relPath));
+    if (fixedFiles.fixed > 0) io.stderr(`throughline: fixed ${fixedFiles.fixed} finding${fixedFiles.fixed === 1 ? '' : 's'} in ${fixedFiles.files.map((f) => show(path.join(project.root, f))).join(', ')}\n`);
+  }
   const result = workspace.check();
   for (const f of result.failures) io.stderr(`throughline: internal error: rule ${f.rule} failed and was skipped (${f.message}); please report this\n`);
   const summary = summarize(result.model, (doc) => reported.has(doc.uri));

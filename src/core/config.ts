@@ -62,10 +62,25 @@ export function defaultConfig(): Config {
       vision: ['Vision', 'Pillar', 'Pillars', 'Theme', 'Themes'],
       any: ['Supports', 'Traces to', 'Serves'],
     },
+    // FORMAT.md §4's synonyms, widened with the words strategy templates use for the same
+    // questions (docs/format.md "Strategy docs" lists them all).
     sections: {
-      who: ['Who', 'Target customers', 'Customers', 'Audience', 'Users', 'Personas', 'Who we serve'],
-      what: ['What', 'Problem', 'Needs', 'Jobs to be done', 'What they are trying to accomplish'],
-      why: ['Why', 'Why it matters', 'Value', 'Rationale', 'Why now'],
+      who: [
+        'Who', 'Target customers', 'Customers', 'Audience', 'Users', 'Personas', 'Who we serve',
+        'Target customer', 'Target market', 'Target markets', 'Target users', 'Target user', 'Target audience', 'Target segment',
+        'Target segments', 'Customer segment', 'Customer segments', 'Segments', 'Market segment', 'ICP', 'Ideal customer profile',
+        'Ideal customer', 'Persona', 'User personas', 'Our customers', 'Our users', 'Who it is for', "Who it's for", 'Who we build for', 'Who we are for',
+      ],
+      what: [
+        'What', 'Problem', 'Needs', 'Jobs to be done', 'What they are trying to accomplish',
+        'Problems', 'The problem', 'Problem statement', 'Customer problem', 'Customer problems', 'User problems', 'JTBD', 'Jobs',
+        'Customer needs', 'User needs', 'Needs and pains', 'Pain points', 'Pains', 'Customer jobs',
+      ],
+      why: [
+        'Why', 'Why it matters', 'Value', 'Rationale', 'Why now',
+        'Why this matters', 'Why it matters to them', 'Why now?', 'Value proposition', 'Customer value', 'Outcomes', 'Customer outcomes',
+        'Desired outcomes', 'Benefits', 'Impact',
+      ],
     },
     nonItemHeadings: [
       'Introduction',

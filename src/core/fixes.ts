@@ -1,5 +1,5 @@
 import type { DocumentInfo } from './analyze/document';
-import type { Item, Range, TextEdit } from './types';
+import type { Item, Position, Range, TextEdit } from './types';
 
 // Edits that fixes are made of. Each is minimal: it inserts or replaces only what the fix is about,
 // in the document's own line breaks, so undo restores the file byte for byte.
@@ -79,7 +79,7 @@ function paragraphAfterLine(doc: DocumentInfo, line: number, paragraph: string):
   return insertAt(doc, lineEnd, `${eol}${eol}${paragraph}${nextIsBlank ? '' : eol}`);
 }
 
-function insertAt(doc: DocumentInfo, at: Range['start'], newText: string): TextEdit {
+export function insertAt(doc: DocumentInfo, at: Range['start'], newText: string): TextEdit {
   return { uri: doc.uri, range: { start: at, end: at }, newText };
 }
 
@@ -147,4 +147,26 @@ export function closeFrontMatterEdit(doc: DocumentInfo): TextEdit | undefined {
     return insertAt(doc, { line, character: end }, closing);
   }
   return undefined;
+}
+
+/**
+ * The range that `length` characters at `offset` of an edit's new text will have once the edit is
+ * applied, for a fix that selects what it wrote (a prompt to write over). Text before the edit keeps
+ * its place, so this holds for the earliest edit of a fix in its document.
+ */
+export function rangeInserted(edit: TextEdit, offset: number, length: number): Range {
+  const at = (o: number): Position => {
+    const before = edit.newText.slice(0, o);
+    const breaks = before.match(/\r\n|\r|\n/g) ?? [];
+    if (breaks.length === 0) return { line: edit.range.start.line, character: edit.range.start.character + o };
+    const last = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
+    return { line: edit.range.start.line + breaks.length, character: o - last - 1 };
+  };
+  return { start: at(offset), end: at(offset + length) };
+}
+
+/** The range of `needle` (its first occurrence) in an edit's new text, once applied; undefined when absent. */
+export function rangeOfInserted(edit: TextEdit, needle: string): Range | undefined {
+  const i = edit.newText.indexOf(needle);
+  return i < 0 ? undefined : rangeInserted(edit, i, needle.length);
 }

@@ -15,6 +15,7 @@ export {
 } from './config';
 export { HORIZON_BUCKETS, horizonBucket, type HorizonBucket } from './horizon';
 export { detectKind, isMarkdownPath, kindFromFileName } from './kind';
+export { readingOrder } from './readingOrder';
 export type { LinkedItem, LinkedModel, Scope } from './link';
 export { RULES, RULES_BY_ID, ruleDocsPath } from './rules';
 export { buildGraph, subgraph, type Graph, type GraphEdge, type GraphNode } from './graph';
@@ -26,5 +27,8 @@ export { escape as escapeMarkdown, hoverAt, type HoverContent } from './features
 export { locate, subjectAt } from './features/locate';
 export { codeLenses, definitionAt, referencesAt, renameId, renameTargetAt, workspaceSymbols, type CodeLensInfo, type Location, type SymbolInfo } from './features/navigation';
 export { readingMarkers, type ReadingMarker } from './features/readingMarkers';
-export { gapsByRule, strategyTree, type Gap, type ProductTree, type TreeNode } from './features/tree';
+export { badgeOf, gapsByRule, onlyGaps, ruleTitle, strategyTree, type Gap, type GapGroup, type HorizonCount, type ProductTree, type TreeNode, type TreeSource } from './features/tree';
 export { LANES, LANE_LABEL, strategyMap, type Lane, type LaneAlignment, type MapGap, type MapGoal, type MapItem, type MapNode, type MapPillar, type MapProduct, type StrategyMap, type StrategyMapOptions } from './features/strategyMap';
+export { isPlaceholder, isPlaceholderTitle } from './placeholder';
+export { PRODUCT_DOC_TEMPLATES, METRIC_PROMPT, STRATEGY_PROMPTS } from './templates';
+export { strategyAnswers, type AnswerState } from './strategySections';

@@ -1,85 +1,199 @@
 import type { DocumentInfo } from './analyze/document';
-import type { LinkedModel } from './link';
+import type { LinkedModel, Resolution } from './link';
 import { dirname, relative, splitLink } from './paths';
-import { contentWords, foldTitle, similarity } from './text';
-import type { Item, Reference } from './types';
+import { contentWords, foldTitle } from './text';
+import type { Item } from './types';
+
+// Suggestions for traces (docs/format.md "Fixes: what Throughline writes, and what it never guesses").
+// Two kinds, never mixed up:
+// - `certainTarget`: the one target a broken reference can only have meant (it differs by case,
+//   spacing, punctuation or one typo in a long title). Only these fixes are preferred: Fix All, fix
+//   on save and `throughline check --fix` apply them.
+// - `rankByMeaning`: the targets an item's words point to, best first, for the user to choose from.
+
+/** A title shorter than this (folded) is never corrected for a typo: one letter changes its meaning. */
+const MIN_TYPO_LENGTH = 12;
 
 /**
- * The candidate a mistyped reference most likely meant (FORMAT.md §3 "did you mean"). Among equally
- * close candidates (G5 is one edit from G1…G4), the one whose text best matches the item wins.
+ * The single target a broken reference certainly meant, or undefined. Certain means: its ID equals
+ * one target's ID once case, spaces, dots and dashes are ignored (`g-1`, `G 1` → `G1`, never `G7` →
+ * `G1`); or its title (or link anchor) is one typo (a letter added, dropped, changed or two swapped)
+ * away from exactly one target's, in a title of at least 12 letters, with no other target within
+ * two typos.
  */
-export function closestTarget(candidates: readonly Item[], ref: Reference, from?: Item): Item | undefined {
-  const fragment = ref.link !== undefined ? splitLink(ref.link).fragment : undefined;
-  const text = fragment ?? ref.text;
-  const upperText = text.toUpperCase();
-  const foldedText = foldTitle(text);
-  const lowerText = text.toLowerCase();
-  const words = contentWords(text);
-  let bestScore = -1;
-  let tied: Item[] = [];
-  for (const item of candidates) {
-    let score = Math.max(similarity(foldedText, foldTitle(item.title)), overlap(words, contentWords(item.title)));
-    for (const id of [item.id, ...item.subIds]) if (id) score = Math.max(score, similarity(upperText, id.toUpperCase()));
-    for (const a of item.anchors) score = Math.max(score, similarity(lowerText, a));
-    if (score > bestScore) {
-      bestScore = score;
-      tied = [item];
-    } else if (score === bestScore) tied.push(item);
+export function certainTarget(candidates: readonly Item[], resolution: Resolution): { item: Item; why: string } | undefined {
+  const { ref } = resolution;
+  if (ref.inferred) return undefined;
+  if (ref.link !== undefined) {
+    const fragment = splitLink(ref.link).fragment;
+    const doc = resolution.doc;
+    if (resolution.problem !== 'dangling-anchor' || !fragment || !doc) return undefined;
+    const anchors = [...doc.anchors.entries()].filter(([, item]) => candidates.includes(item)).map(([anchor, item]) => ({ item, names: [anchor] }));
+    const item = oneTypoAway(safeDecode(fragment).toLowerCase(), anchors);
+    return item && { item, why: 'its anchor is one typo away from that heading’s' };
   }
-  if (tied.length < 2 || !from) return tied[0];
-  // Among the equally close, the one whose words best match the item's text (the first on a tie).
-  const df = documentFrequencies(candidates);
-  const query = wordsOf(from);
-  let best = tied[0];
-  let bestRelevance = -1;
-  for (const item of tied) {
-    const relevance = textScore(query, wordsOf(item), df, candidates.length);
-    if (relevance > bestRelevance) {
-      best = item;
-      bestRelevance = relevance;
+  if (resolution.problem !== 'not-found') return undefined;
+  const text = ref.text.trim();
+  const id = idKey(text);
+  if (id !== undefined) {
+    const matches = new Set(candidates.filter((c) => [c.id, ...c.subIds].some((x) => x !== null && idKey(x) === id)));
+    const item = matches.size === 1 ? [...matches][0] : undefined;
+    return item && { item, why: 'the IDs differ only in case, spacing or punctuation' };
+  }
+  const item = oneTypoAway(foldTitle(text), candidates.map((c) => ({ item: c, names: [c.title, ...(c.aliases ?? [])].map((t) => foldTitle(t)) })));
+  return item && { item, why: 'the titles differ by one typo' };
+}
+
+/**
+ * The one candidate whose title (or alias) a written name is within two typos of, when no other
+ * is (`Consumabel` → `Consumable`): a likely meaning to name and offer, never to apply on its own,
+ * since short names are often near several words.
+ */
+export function nearName(candidates: readonly Item[], written: string): Item | undefined {
+  const folded = foldTitle(written);
+  if (folded.length < 5) return undefined;
+  const near = new Set<Item>();
+  for (const c of candidates) {
+    if ([c.title, ...(c.aliases ?? [])].some((t) => typoDistance(folded, foldTitle(t), 2) <= 2)) near.add(c);
+  }
+  return near.size === 1 ? [...near][0] : undefined;
+}
+
+/** `G-1`, `g 1`, `KR-1.2` → `G1`, `KR1.2`: an ID with case and separators dropped; undefined for anything else. */
+function idKey(text: string): string | undefined {
+  const m = /^([A-Za-z]{1,5})[\s._-]*(\d+)(?:[.](\d+))?$/.exec(text);
+  return m ? `${m[1]!.toUpperCase()}${Number(m[2])}${m[3] !== undefined ? `.${Number(m[3])}` : ''}` : undefined;
+}
+
+function oneTypoAway(written: string, candidates: Array<{ item: Item; names: string[] }>): Item | undefined {
+  if (written.length < MIN_TYPO_LENGTH) return undefined;
+  const near = new Set<Item>();
+  let best: Item | undefined;
+  for (const { item, names } of candidates) {
+    for (const name of names) {
+      if (name.length < MIN_TYPO_LENGTH) continue;
+      const d = typoDistance(written, name, 2);
+      if (d <= 2) near.add(item);
+      if (d <= 1) best = item;
     }
   }
-  return best;
+  return best && near.size === 1 ? best : undefined;
 }
 
 /**
- * Ranks candidates by how well their words match an item's title and text: words shared, weighted
- * by how rare they are among the candidates, so "retention" counts more than "users".
+ * Edit distance where swapping two neighbouring letters is one typo (optimal string alignment),
+ * bounded: returns `max + 1` as soon as the distance must exceed `max`.
  */
-export function rankByText(candidates: readonly Item[], item: Item, limit = 3): Array<{ item: Item; score: number }> {
-  const query = wordsOf(item);
-  const df = documentFrequencies(candidates);
-  const scored = candidates.map((candidate, i) => ({ item: candidate, score: textScore(query, wordsOf(candidate), df, candidates.length), order: i }));
-  scored.sort((a, b) => b.score - a.score || a.order - b.order);
-  return scored.slice(0, limit).map(({ item: it, score }) => ({ item: it, score }));
-}
-
-function textScore(query: Set<string>, words: Set<string>, df: Map<string, number>, total: number): number {
-  let score = 0;
-  for (const w of query) if (words.has(w)) score += Math.log(1 + total / (df.get(w) ?? 1));
-  return score;
-}
-
-const frequencies = new WeakMap<readonly Item[], Map<string, number>>();
-
-/** In how many candidates each word occurs; once per list of candidates (a product's goals, per check). */
-function documentFrequencies(candidates: readonly Item[]): Map<string, number> {
-  let df = frequencies.get(candidates);
-  if (!df) {
-    df = new Map();
-    for (const c of candidates) for (const w of wordsOf(c)) df.set(w, (df.get(w) ?? 0) + 1);
-    frequencies.set(candidates, df);
+export function typoDistance(a: string, b: string, max: number): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2]![j - 2]! + 1);
+      row.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    rows.push(row);
   }
-  return df;
+  return rows[a.length]![b.length]!;
 }
 
-const words = new WeakMap<Item, Set<string>>();
+export interface Ranked {
+  item: Item;
+  score: number;
+  /** The telling words the item and the candidate share, most telling first, as the candidate writes them. */
+  shared: string[];
+}
 
-/** An item's content words (its title counted twice), computed once per item. */
-function wordsOf(item: Item): Set<string> {
-  let set = words.get(item);
-  if (!set) words.set(item, (set = new Set(contentWords(`${item.title} ${item.title} ${item.excerpt}`))));
-  return set;
+/** BM25's usual constants: how fast repeated words stop counting, and how much length matters. */
+const K1 = 1.2;
+const B = 0.75;
+
+/**
+ * Ranks candidates (a product's goals, or its vision and pillars) by how well their words (title,
+ * aliases, metric, text) match the item's (title and text), with BM25: a word shared with few
+ * candidates counts more than one they all use. Returns only candidates that share a word with the
+ * item that tells them apart (one not every candidate uses, when there are three or more), best
+ * first: no words in common, no suggestion.
+ */
+export function rankByMeaning(candidates: readonly Item[], item: Item, limit = 3): Ranked[] {
+  const index = indexOf(candidates);
+  const query = new Set(contentWords(`${item.title} ${item.excerpt}`));
+  const scored: Array<Ranked & { order: number }> = [];
+  candidates.forEach((candidate, order) => {
+    if (candidate === item) return;
+    const doc = index.docs.get(candidate)!;
+    let score = 0;
+    // The words that tell this candidate apart (not used by every candidate), most telling first.
+    const telling: Array<[string, number]> = [];
+    for (const word of query) {
+      const tf = doc.tf.get(word);
+      if (!tf) continue;
+      const df = index.df.get(word) ?? 1;
+      const idf = Math.log(1 + (index.n - df + 0.5) / (df + 0.5));
+      const part = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * doc.length) / index.avgLength));
+      score += part;
+      if (index.n <= 2 || df < index.n) telling.push([word, part]);
+    }
+    if (telling.length === 0 || score <= 0) return;
+    const shared = telling.sort((a, b) => b[1] - a[1]).map(([w]) => doc.written.get(w) ?? w);
+    scored.push({ item: candidate, score, shared, order });
+  });
+  scored.sort((a, b) => b.score - a.score || a.order - b.order);
+  return scored.slice(0, limit).map(({ order: _order, ...ranked }) => ranked);
+}
+
+interface Indexed {
+  n: number;
+  avgLength: number;
+  df: Map<string, number>;
+  docs: Map<Item, { tf: Map<string, number>; length: number; written: Map<string, string> }>;
+}
+
+const indexes = new WeakMap<readonly Item[], Indexed>();
+
+/** The candidates' words, counted once per list of candidates (a product's goals, per check). */
+function indexOf(candidates: readonly Item[]): Indexed {
+  let index = indexes.get(candidates);
+  if (index) return index;
+  index = { n: candidates.length, avgLength: 0, df: new Map(), docs: new Map() };
+  let total = 0;
+  for (const c of candidates) {
+    const title = `${c.title} ${(c.aliases ?? []).join(' ')}`;
+    // The title counts twice: it says what the goal is; its text only elaborates.
+    const words = contentWords(`${title} ${title} ${c.metric ?? ''} ${c.excerpt}`);
+    const tf = new Map<string, number>();
+    for (const w of words) tf.set(w, (tf.get(w) ?? 0) + 1);
+    for (const w of tf.keys()) index.df.set(w, (index.df.get(w) ?? 0) + 1);
+    index.docs.set(c, { tf, length: words.length, written: writtenForms(`${title} ${c.metric ?? ''} ${c.excerpt}`) });
+    total += words.length;
+  }
+  index.avgLength = candidates.length ? total / candidates.length : 0;
+  indexes.set(candidates, index);
+  return index;
+}
+
+/** Each stemmed word's first form as written (`teams` for `team`), to quote it in a message. */
+function writtenForms(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const raw of foldTitle(text).split(' ')) {
+    const [stemmed] = contentWords(raw);
+    if (stemmed && !out.has(stemmed)) out.set(stemmed, raw);
+  }
+  return out;
+}
+
+/** “audit” and “SOC”, for a message saying why a goal is suggested. */
+export function sharedWords(ranked: Ranked, max = 3): string {
+  const words = ranked.shared.slice(0, max).map((w) => `“${w}”`);
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
 
 /**
@@ -106,13 +220,14 @@ export function linkTo(model: LinkedModel, target: Item, from: DocumentInfo): st
   return encodeURI(path) + anchor;
 }
 
-function overlap(a: string[], b: string[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const setB = new Set(b);
-  const shared = a.filter((w) => setB.has(w)).length;
-  return shared / Math.max(a.length, b.length);
-}
-
 function escapeLinkText(s: string): string {
   return s.replace(/([[\]\\])/g, '\\$1');
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }

@@ -71,7 +71,9 @@ export function detectEol(text: string): '\n' | '\r\n' | '\r' {
 
 /**
  * Folds a title for comparison: case, whitespace and punctuation do not matter, so
- * "Grow Retention!" and "grow  retention" are the same title.
+ * "Grow Retention!" and "grow  retention" are the same title. A possessive apostrophe is dropped
+ * rather than read as a space, as people write titles both ways: "Win the CFO's trust" and
+ * "Win the CFOs trust" are the same title, and so are "customers' data" and "customers data".
  */
 export function foldTitle(s: string): string {
   let folded = folds.get(s);
@@ -89,6 +91,9 @@ function fold(s: string): string {
   return s
     .normalize('NFKC')
     .toLowerCase()
+    // `CFO's` → `cfos`, `customers'` → `customers`; other apostrophes (`don't`) stay word breaks.
+    .replace(/(\p{L}|\p{N})['’ʼ](?=s(?![\p{L}\p{N}]))/gu, '$1')
+    .replace(/(\p{L}s)['’ʼ](?![\p{L}\p{N}])/gu, '$1')
     .replace(/[\p{P}\p{S}]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -122,17 +127,26 @@ export function similarity(a: string, b: string): number {
   return 1 - editDistance(a, b) / len;
 }
 
+/**
+ * Words that say nothing about what a goal or item is about: grammar words, and the vocabulary
+ * every product doc shares (goal, item, metric, target, baseline…), which would match everything.
+ */
 const STOP_WORDS = new Set(
-  'a an and are as at be by for from has have in into is it its of on or our so that the their this to we with will our you your'.split(
-    ' ',
-  ),
+  (
+    'a about after all also an and any are as at be been before being both but by can could do does each either etc every for from ' +
+    'get has have how i if in into is it its just may more most much must my no not of on one only or other our out over own per so ' +
+    'some such than that the their them then there these they this those through to too two under up us use using very via was we were ' +
+    'what when where which while who whom why will with within would you your ' +
+    'goal goals item items roadmap metric metrics target targets baseline kr key result results objective objectives okr okrs ' +
+    'vision pillar pillars theme themes new first second third next now later q1 q2 q3 q4 h1 h2 fy'
+  ).split(' '),
 );
 
-/** Content words of a text, lower-cased, for ranking how well two texts match. */
+/** Content words of a text, lower-cased and stemmed, for ranking how well two texts match. Numbers are left out. */
 export function contentWords(s: string): string[] {
   return foldTitle(s)
     .split(' ')
-    .filter((w) => w.length > 1 && !STOP_WORDS.has(w))
+    .filter((w) => w.length > 1 && !STOP_WORDS.has(w) && !/^\d+(?:[.,]\d+)*[a-z]?$/.test(w))
     .map(stem);
 }
 

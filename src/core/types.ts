@@ -45,8 +45,30 @@ export interface Fix {
   edits: TextEdit[];
   /** New files the fix creates (never overwriting one that exists). */
   creates?: Array<{ uri: string; text: string }>;
-  /** The one obvious fix for the issue (VS Code's `isPreferred`). */
+  /**
+   * The fix's answer is certain (VS Code's `isPreferred`): a reference that differs from exactly one
+   * target by case, spacing, punctuation or one typo in a long title. Only these are applied by
+   * Fix All, on save and by `throughline check --fix`; every other fix is a choice the user makes.
+   */
   preferred?: boolean;
+  /**
+   * A choice the user makes from a list (a searchable pick of every goal): the fix itself has no
+   * edits, each option has its own. Never applied without the user choosing.
+   */
+  pick?: { placeholder: string; options: PickOption[] };
+  /** After the fix is applied: the text to select (a prompt to write over, a new item's title). */
+  select?: { uri: string; range: Range };
+}
+
+/** One choice of a pick fix: what the list shows and what choosing it writes. */
+export interface PickOption {
+  label: string;
+  /** Shown beside the label (where the target is). */
+  description?: string;
+  /** Shown under the label (a goal's metric). */
+  detail?: string;
+  edits: TextEdit[];
+  select?: { uri: string; range: Range };
 }
 
 export interface RelatedLocation {
@@ -70,7 +92,15 @@ export interface Issue {
   range: Range;
   related?: RelatedLocation[];
   fixes?: Fix[];
+  /**
+   * Which case of the rule this is, for views that show a short badge (`marked` for `Goal: N/A`,
+   * `prompt` for a section or metric that is still the template's prompt). Not part of the CLI output.
+   */
+  variant?: IssueVariant;
 }
+
+/** The cases a rule tells apart in its findings (see `Issue.variant`). */
+export type IssueVariant = 'marked' | 'prompt' | 'empty' | 'no-goals' | 'wrong-layer' | 'dangling-anchor' | 'whole-document' | 'placeholder';
 
 /**
  * How a trace was written (FORMAT.md §5 `via`): explicitly (`field`, `column`, `front-matter`,

@@ -216,6 +216,7 @@ export class Workspace {
           message: finding.message,
           range: finding.range,
           ...(finding.related?.length ? { related: finding.related } : {}),
+          ...(finding.variant ? { variant: finding.variant } : {}),
         };
         if (finding.fixes) defineFixes(issue, finding.fixes);
         const list = issues.get(issue.uri);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { fixAllEdits, type Issue } from '../core';
-import { fixToWorkspaceEdit, toWorkspaceEdit } from './convert';
+import { fixAllEdits, type Fix, type Issue, type PickOption, type Range } from '../core';
+import { fixToWorkspaceEdit, toRange, toWorkspaceEdit } from './convert';
 import type { ProductIndex } from './productIndex';
 
 const FIX_ALL = vscode.CodeActionKind.SourceFixAll.append('throughline');
@@ -23,25 +23,57 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
       for (const diagnostic of context.diagnostics) {
         if (diagnostic.source !== 'Throughline') continue;
         const issue = issues.find((i) => matches(i, diagnostic));
-        for (const fix of issue?.fixes ?? []) {
-          const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-          action.edit = fixToWorkspaceEdit(fix);
-          action.diagnostics = [diagnostic];
-          action.isPreferred = fix.preferred === true;
-          actions.push(action);
-        }
+        for (const fix of issue?.fixes ?? []) actions.push(toCodeAction(fix, diagnostic));
       }
     }
     if (wantsFixAll) {
       const edits = fixAllEdits(issues, document.uri.toString());
       if (edits.length > 0) {
-        const action = new vscode.CodeAction('Fix all Throughline findings that have one obvious fix', FIX_ALL);
+        const action = new vscode.CodeAction('Fix all Throughline findings whose fix is certain', FIX_ALL);
         action.edit = toWorkspaceEdit(edits);
         actions.push(action);
       }
     }
     return actions;
   }
+}
+
+/**
+ * A core fix as a quick fix: its edit, or for a choice (“Trace to goal…”) a command that asks;
+ * then, when the fix wrote a prompt or a new item, a command that selects it to write over.
+ */
+export function toCodeAction(fix: Fix, diagnostic?: vscode.Diagnostic): vscode.CodeAction {
+  const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+  if (diagnostic) action.diagnostics = [diagnostic];
+  action.isPreferred = fix.preferred === true;
+  if (fix.pick) {
+    action.command = { command: 'throughline.pickFix', title: fix.title, arguments: [fix.pick] };
+    return action;
+  }
+  if (fix.edits.length > 0 || fix.creates?.length) action.edit = fixToWorkspaceEdit(fix);
+  if (fix.select) action.command = { command: 'throughline.select', title: 'Select', arguments: [fix.select.uri, fix.select.range] };
+  return action;
+}
+
+/** “Trace to goal…”: a searchable list of every goal with its metric; the one chosen is written, nothing else. */
+export async function pickFix(pick: Fix['pick']): Promise<PickOption | undefined> {
+  if (!pick) return undefined;
+  const chosen = await vscode.window.showQuickPick(
+    pick.options.map((option) => ({ label: option.label, description: option.description, detail: option.detail, option })),
+    { placeHolder: pick.placeholder, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: false },
+  );
+  if (!chosen) return undefined;
+  const applied = await vscode.workspace.applyEdit(toWorkspaceEdit(chosen.option.edits));
+  if (applied && chosen.option.select) await select(chosen.option.select.uri, chosen.option.select.range);
+  return applied ? chosen.option : undefined;
+}
+
+/** Opens a document (if needed) and selects a range in it: the prompt a fix wrote, for the user to write over. */
+export async function select(uri: string, range: Range): Promise<void> {
+  const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri), { preview: false });
+  const r = toRange(range);
+  editor.selection = new vscode.Selection(r.start, r.end);
+  editor.revealRange(r, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
 function matches(issue: Issue, diagnostic: vscode.Diagnostic): boolean {

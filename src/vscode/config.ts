@@ -37,19 +37,46 @@ export async function loadConfig(folder: vscode.WorkspaceFolder): Promise<Loaded
   try {
     fromSettings = settingsConfig(folder);
   } catch (e) {
-    error = `Settings: ${e instanceof ConfigError ? e.message.replace(/^"/, '"throughline.') : String(e)}`;
+    error = `Settings: ${e instanceof ConfigError ? settingNamed(e.message, e.key) : String(e)}`;
   }
   return { config: mergeConfig(fromFile, fromSettings), ...(error ? { error } : {}), ...(file ? { file } : {}) };
 }
+
+/**
+ * The settings, by the config file key each one sets. Some have a clearer name in the Settings
+ * editor than in `.throughline.yaml` (“Labels That Are Not IDs” rather than “Not Ids”); their old
+ * names are still read when the new ones are not set.
+ */
+export const SETTINGS: ReadonlyArray<{ key: keyof ConfigFile; setting: string; old?: string }> = [
+  { key: 'rules', setting: 'rules' },
+  { key: 'kinds', setting: 'documentKinds', old: 'kinds' },
+  { key: 'exclude', setting: 'exclude' },
+  { key: 'traceLabels', setting: 'traceLabels' },
+  { key: 'sections', setting: 'strategySections', old: 'sections' },
+  { key: 'nonItemHeadings', setting: 'sectionHeadings', old: 'nonItemHeadings' },
+  { key: 'notIds', setting: 'labelsThatAreNotIDs', old: 'notIds' },
+];
 
 /** The `throughline.*` settings in the config file's shape; only keys the user actually set count. */
 function settingsConfig(folder: vscode.WorkspaceFolder): ConfigFile {
   const settings = vscode.workspace.getConfiguration('throughline', folder.uri);
   const out: Record<string, unknown> = {};
-  for (const key of ['rules', 'kinds', 'exclude', 'traceLabels', 'sections', 'nonItemHeadings', 'notIds']) {
-    const inspected = settings.inspect(key);
-    const value = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+  for (const { key, setting, old } of SETTINGS) {
+    const value = userValue(settings, setting) ?? (old ? userValue(settings, old) : undefined);
     if (value !== undefined) out[key] = value;
   }
   return validateConfig(out);
+}
+
+function userValue(settings: vscode.WorkspaceConfiguration, name: string): unknown {
+  const inspected = settings.inspect(name);
+  return inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+}
+
+/** A config error about a key, said with the setting's name: `"throughline.labelsThatAreNotIDs" must be…`. */
+function settingNamed(message: string, key: string | undefined): string {
+  const top = key?.split('.')[0];
+  const entry = SETTINGS.find((s) => s.key === top);
+  if (!entry || !top) return message.replace(/^"/, '"throughline.');
+  return message.replace(new RegExp(`"${top}(?=[".])`), `"throughline.${entry.setting}`);
 }

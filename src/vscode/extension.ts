@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { CodeActionProvider } from './codeActions';
+import { CodeActionProvider, pickFix, select } from './codeActions';
+import { openRuleDocs } from './diagnostics';
 import { HoverProvider } from './hover';
 import { CodeLensProvider, CompletionProvider, DefinitionProvider, ReferenceProvider, RenameProvider, WorkspaceSymbolProvider } from './navigation';
 import { Log } from './log';
@@ -52,7 +53,12 @@ export function activate(context: vscode.ExtensionContext): ThroughlineApi {
     gapsView,
     status,
     codeLens,
-    strategyTree.onDidChangeTreeData(() => (strategyView.description = strategyTree.description)),
+    strategyView.onDidExpandElement((e) => strategyTree.noteExpanded(e.element, true)),
+    strategyView.onDidCollapseElement((e) => strategyTree.noteExpanded(e.element, false)),
+    strategyTree.onDidChangeTreeData(() => {
+      strategyView.description = strategyTree.description;
+      strategyView.message = strategyTree.message;
+    }),
     vscode.languages.registerHoverProvider(MARKDOWN, new HoverProvider(index)),
     vscode.languages.registerCodeActionsProvider(MARKDOWN, new CodeActionProvider(index), CodeActionProvider.metadata),
     vscode.languages.registerDefinitionProvider(MARKDOWN, new DefinitionProvider(index)),
@@ -71,9 +77,48 @@ export function activate(context: vscode.ExtensionContext): ThroughlineApi {
       if (saved && !target) void vscode.window.showInformationMessage(`Throughline: the Strategy Map is saved as ${vscode.workspace.asRelativePath(saved)}.`);
       return saved;
     }),
+    vscode.commands.registerCommand('throughline.pickFix', pickFix),
+    vscode.commands.registerCommand('throughline.select', select),
+    vscode.commands.registerCommand('throughline.openRuleDocs', (rule: unknown) => openRuleDocs(context.extensionUri, rule)),
+    vscode.commands.registerCommand('throughline.showGapsOnly', () => strategyTree.setGapsOnly(true)),
+    vscode.commands.registerCommand('throughline.showAll', () => strategyTree.setGapsOnly(false)),
+    vscode.commands.registerCommand('throughline.openNode', (element?: StrategyElement) => openNode(element)),
+    vscode.commands.registerCommand('throughline.traceNode', (element?: StrategyElement) => traceNode(element)),
+    vscode.commands.registerCommand('throughline.revealInProblems', (element?: StrategyElement) => revealInProblems(element)),
   );
+  strategyView.description = strategyTree.description;
+  strategyView.message = strategyTree.message;
+  void vscode.commands.executeCommand('setContext', 'throughline.gapsOnly', false);
   void index.start().catch((e: unknown) => log.line('index', e));
   return { ready: index.ready, index, strategyTree, strategyView, gapsTree, status, log, strategyMap };
+}
+
+/** The node's item in the editor, selected (the Strategy view's “Open”). */
+async function openNode(element: StrategyElement | undefined): Promise<void> {
+  if (element?.type !== 'node' || !element.node.location) return;
+  await reveal(element.node.location.uri, element.node.location.range);
+}
+
+/** “Trace to Goal…” on a node: the same searchable pick its finding's quick fix offers. */
+async function traceNode(element: StrategyElement | undefined): Promise<void> {
+  if (element?.type !== 'node') return;
+  for (const gap of element.node.gaps) {
+    const fix = gap.issue.fixes?.find((f) => f.pick);
+    if (fix) {
+      await pickFix(fix.pick);
+      return;
+    }
+  }
+}
+
+/** The node's first finding selected in the editor, and the Problems panel open on it. */
+async function revealInProblems(element: StrategyElement | undefined): Promise<void> {
+  if (element?.type !== 'node') return;
+  const gap = element.node.gaps[0];
+  const at = gap ? { uri: gap.issue.uri, range: gap.issue.range } : element.node.location;
+  if (!at) return;
+  await reveal(at.uri, at.range);
+  await vscode.commands.executeCommand('workbench.actions.view.problems');
 }
 
 export function deactivate(): void {

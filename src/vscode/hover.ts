@@ -10,7 +10,7 @@ export class HoverProvider implements vscode.HoverProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
     const current = this.index.current(document);
     if (!current || token.isCancellationRequested) return undefined;
-    const hover = hoverAt(current.result.model, document.uri.toString(), fromPosition(position));
+    const hover = hoverAt(current.result, document.uri.toString(), fromPosition(position));
     if (!hover) return undefined;
     // Document text in the hover is escaped by the core; icons are ours, so only they are enabled.
     const markdown = new vscode.MarkdownString(hover.markdown, true);

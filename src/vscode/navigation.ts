@@ -76,6 +76,7 @@ export class CompletionProvider implements vscode.CompletionItemProvider {
       item.filterText = c.filterText;
       item.sortText = c.sortText;
       item.range = toRange(c.range);
+      if (c.documentation) item.documentation = c.documentation;
       return item;
     });
   }

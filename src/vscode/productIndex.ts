@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Workspace, isMarkdownPath, type CheckResult, type Config, type DocumentInfo } from '../core';
+import { Workspace, isMarkdownPath, readingOrder, type CheckResult, type Config, type DocumentInfo } from '../core';
 import { loadConfig } from './config';
 import { toDiagnostic } from './diagnostics';
 import { listMarkdownFiles, readFileText } from './files';
@@ -20,6 +20,18 @@ interface FolderState {
   published?: CheckResult;
 }
 
+/** How far the first reading of the folders has come: files read of files listed. */
+export interface IndexProgress {
+  done: number;
+  total: number;
+}
+
+/** What the index did, in order, for tests and bug reports: progress, and each time findings were published. */
+export type IndexEvent =
+  | { kind: 'progress'; folder: string; done: number; total: number }
+  | { kind: 'publish'; folder: string; uris: string[]; complete: boolean }
+  | { kind: 'indexed'; folder: string; files: number; ms: number };
+
 /**
  * Keeps one core `Workspace` per workspace folder in step with the files and open documents, and
  * publishes its findings as diagnostics. The only place that touches both VS Code and the core.
@@ -39,9 +51,15 @@ export class ProductIndex implements vscode.Disposable {
   /** Open documents whose file was deleted: not read until the file exists again. */
   private readonly deletedWhileOpen = new Set<string>();
   private readonly changed = new vscode.EventEmitter<void>();
-  private readonly disposables: vscode.Disposable[] = [this.diagnostics, this.changed];
+  private readonly progressed = new vscode.EventEmitter<IndexProgress | undefined>();
+  /** Per folder being read: files read and files listed. */
+  private readonly reading = new Map<string, IndexProgress>();
+  private readonly recent: IndexEvent[] = [];
+  private readonly disposables: vscode.Disposable[] = [this.diagnostics, this.changed, this.progressed];
   /** Fires after findings are published: the tree, status bar and tests listen to it. */
   readonly onDidChange = this.changed.event;
+  /** Fires as folders are read: the files read so far of those listed, or undefined once all are read. */
+  readonly onDidProgress = this.progressed.event;
   ready: Promise<void> = Promise.resolve();
 
   constructor(
@@ -125,9 +143,31 @@ export class ProductIndex implements vscode.Disposable {
     return this.stateFor(uri)?.workspace.get(uri.toString());
   }
 
-  /** Every folder's workspace, for views that show all products. */
-  workspaces(): Array<{ folder: vscode.WorkspaceFolder; workspace: Workspace; configError?: string }> {
+  /** Every folder's workspace, for views that show all products; `indexed` is false while a folder is first read. */
+  workspaces(): Array<{ folder: vscode.WorkspaceFolder; workspace: Workspace; configError?: string; indexed: boolean }> {
     return [...this.folders.values()];
+  }
+
+  /** Files read of files listed, over every folder being read now; undefined when none is. */
+  progress(): IndexProgress | undefined {
+    if (this.reading.size === 0) return undefined;
+    let done = 0;
+    let total = 0;
+    for (const p of this.reading.values()) {
+      done += p.done;
+      total += p.total;
+    }
+    return { done, total };
+  }
+
+  /** The last things the index did (progress, publishing), oldest first. */
+  events(): readonly IndexEvent[] {
+    return this.recent;
+  }
+
+  private record(event: IndexEvent): void {
+    this.recent.push(event);
+    if (this.recent.length > 500) this.recent.splice(0, this.recent.length - 500);
   }
 
   dispose(): void {
@@ -141,19 +181,38 @@ export class ProductIndex implements vscode.Disposable {
     return folder ? this.folders.get(folder.uri.toString()) : undefined;
   }
 
-  /** Shows a progress notification only when indexing takes more than a second. */
+  /** Shows a progress notification, with the count of files read, only when indexing takes more than a second. */
   private withProgress(work: Promise<void>): Promise<void> {
     let done = false;
     void work.finally(() => (done = true));
     const timer = setTimeout(() => {
       if (done) return;
       this.log.line('index', 'reading the product docs takes over a second: showing progress');
-      void vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Throughline: indexing product docs…' },
-        () => work,
-      );
+      void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Throughline: reading product docs' }, (report) => {
+        let last = 0;
+        const show = (p: IndexProgress | undefined) => {
+          if (!p || p.total === 0) return;
+          const percent = Math.floor((p.done / p.total) * 100);
+          report.report({ message: `${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} files`, increment: Math.max(0, percent - last) });
+          last = percent;
+        };
+        show(this.progress());
+        const subscription = this.onDidProgress(show);
+        return work.finally(() => subscription.dispose());
+      });
     }, 1000);
     return work.finally(() => clearTimeout(timer));
+  }
+
+  private setProgress(key: string, done: number, total: number): void {
+    this.reading.set(key, { done, total });
+    this.record({ kind: 'progress', folder: key, done, total });
+    this.progressed.fire(this.progress());
+  }
+
+  private endProgress(key: string): void {
+    if (!this.reading.delete(key)) return;
+    this.progressed.fire(this.progress());
   }
 
   /**
@@ -170,24 +229,87 @@ export class ProductIndex implements vscode.Disposable {
     const touched = new Set<string>();
     this.touchedWhileIndexing.set(key, touched);
     const loaded = await loadConfig(folder);
+    if (!current()) return; // removed, or a newer run took over, while the config was read
     const state: FolderState = { folder, workspace: new Workspace(key, loaded.config), indexed: false, ...(loaded.error ? { configError: loaded.error } : {}) };
     if (!this.folders.has(key)) this.folders.set(key, state);
     if (loaded.error) {
       this.log.line('config', `${folder.name}: ${loaded.error}`);
       void vscode.window.showWarningMessage(`Throughline: ${loaded.error} (using defaults until it is fixed)`);
     }
-    const files = await listMarkdownFiles(folder);
-    for (let i = 0; i < files.length; i++) {
-      if (!current()) return; // a newer run took over
-      await this.load(state, files[i]!);
-      if (i % SLICE === SLICE - 1) await new Promise((resolve) => setTimeout(resolve, 0));
+    const started = Date.now();
+    const listed = await listMarkdownFiles(folder);
+    // The open documents' products first, so their findings can be shown before the rest is read.
+    const open = vscode.workspace.textDocuments.filter((d) => !d.isClosed && isMarkdownPath(d.uri.path)).map((d) => state.workspace.relativePath(d.uri.toString())).filter((p): p is string => p !== undefined);
+    const byPath = new Map(listed.map((uri) => [state.workspace.relativePath(uri.toString()) ?? uri.toString(), uri]));
+    const order = readingOrder([...byPath.keys()], open);
+    const files = [...order.first, ...order.rest].map((p) => byPath.get(p)!);
+    try {
+      if (!current()) return;
+      this.setProgress(key, 0, files.length);
+      for (let i = 0; i < files.length; i++) {
+        if (!current()) return; // a newer run took over, or the folder was removed
+        await this.load(state, files[i]!);
+        if (!current()) return;
+        if (i + 1 === order.first.length && !state.indexed && order.rest.length > 0) this.publishOpen(state);
+        if (i % SLICE === SLICE - 1) {
+          this.setProgress(key, i + 1, files.length);
+          await new Promise((resolve) => setTimeout(resolve, 0));
+        }
+      }
+      if (!current()) return;
+      this.setProgress(key, files.length, files.length);
+      state.indexed = true;
+      this.folders.set(key, state);
+      this.touchedWhileIndexing.delete(key);
+      for (const uri of touched) await this.load(state, vscode.Uri.parse(uri), true);
+      if (!current()) return;
+      this.publish(state);
+      this.logSummary(state, files.length, Date.now() - started);
+    } finally {
+      // A newer run of this folder reports its own progress; a removed folder reports none.
+      if (current() || !this.generations.has(key)) this.endProgress(key);
     }
-    if (!current()) return;
-    state.indexed = true;
-    this.folders.set(key, state);
-    this.touchedWhileIndexing.delete(key);
-    for (const uri of touched) await this.load(state, vscode.Uri.parse(uri), true);
-    if (current()) this.publish(state);
+  }
+
+  /**
+   * Publishes the findings of the documents open in the editor once their products are read, while
+   * the rest of the folder is still being read (see `readingOrder`): a user with a roadmap open sees
+   * its findings in seconds, not after the whole repository.
+   */
+  private publishOpen(state: FolderState): void {
+    let result: CheckResult;
+    try {
+      result = state.workspace.check();
+    } catch (e) {
+      this.log.line('check', e);
+      return;
+    }
+    const uris: string[] = [];
+    for (const doc of vscode.workspace.textDocuments) {
+      const uri = doc.uri.toString();
+      if (doc.isClosed || !state.workspace.get(uri)) continue;
+      const issues = result.issues.get(uri) ?? [];
+      this.published.set(uri, JSON.stringify(issues.map((i) => [i.rule, i.severity, i.message, i.range])));
+      this.diagnostics.set(doc.uri, issues.map((i) => toDiagnostic(i, this.extensionUri)));
+      uris.push(uri);
+    }
+    this.record({ kind: 'publish', folder: state.folder.uri.toString(), uris, complete: false });
+    this.log.line('index', `${state.folder.name}: showing the findings of ${uris.length} open document${uris.length === 1 ? '' : 's'} while the rest is read`);
+  }
+
+  /** One line in the output channel when a folder is read: how much, how long, and what was found. */
+  private logSummary(state: FolderState, files: number, ms: number): void {
+    const result = state.workspace.check();
+    const docs = state.workspace.documents().filter((d) => d.kind && !d.skipped).length;
+    const products = result.model.scopes.filter((s) => s.docs.length > 0).length;
+    const counts = { error: 0, warning: 0, information: 0, hint: 0 };
+    for (const list of result.issues.values()) for (const i of list) counts[i.severity]++;
+    const findings = Object.entries(counts).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k === 'information' ? 'info' : `${k}${n === 1 ? '' : 's'}`}`);
+    this.record({ kind: 'indexed', folder: state.folder.uri.toString(), files, ms });
+    this.log.line(
+      'index',
+      `${state.folder.name}: read ${files.toLocaleString('en-US')} Markdown files in ${(ms / 1000).toFixed(1)} s: ${docs} product doc${docs === 1 ? '' : 's'} in ${products} product${products === 1 ? '' : 's'}, ${result.summary.tracedItems} of ${result.summary.roadmapItems} roadmap items traced; ${findings.length ? findings.join(', ') : 'no findings'}`,
+    );
   }
 
   /** Reads one file into an index: the editor's text when it is open, else the file's; `gone` drops it. */
@@ -211,6 +333,7 @@ export class ProductIndex implements vscode.Disposable {
     const state = this.folders.get(folder.uri.toString());
     this.generations.delete(folder.uri.toString()); // stops an indexing run still going
     this.touchedWhileIndexing.delete(folder.uri.toString());
+    this.endProgress(folder.uri.toString());
     if (!state) return;
     this.folders.delete(folder.uri.toString());
     for (const uri of [...this.published.keys()]) {
@@ -332,6 +455,7 @@ export class ProductIndex implements vscode.Disposable {
     }
     if (result !== state.published) for (const f of result.failures) this.log.line('rule', `${f.rule} failed and was skipped: ${f.message}`);
     state.published = result;
+    this.record({ kind: 'publish', folder: state.folder.uri.toString(), uris: [...result.issues.keys()], complete: true });
     const seen = new Set<string>();
     for (const [uri, issues] of result.issues) {
       seen.add(uri);

@@ -1,80 +1,17 @@
 import * as vscode from 'vscode';
-
-/** Starter docs with the strategy questions as prompts, so a new product starts traced. */
-const TEMPLATES: Record<string, string> = {
-  'vision.md': `# Product vision
-
-_In one or two sentences: what the world looks like for our customers when we have succeeded._
-
-## Pillar: First pillar {#V1}
-
-_A lasting theme the vision rests on. Goals trace to pillars._
-
-## Pillar: Second pillar {#V2}
-
-_Another theme._
-`,
-  'strategy.md': `# Product strategy
-
-## Who
-
-_Who are our target customers? Name the segment, its size, and who we are not for._
-
-## What
-
-_What are they trying to accomplish? Describe the job, the problem, and how they get it done today._
-
-## Why
-
-_Why does it matter to them, and why now? Say what changes for them when we succeed._
-`,
-  'goals.md': `# Goals
-
-Outcomes we commit to, not outputs. Each one names the part of the vision it serves and how we will
-know it is met.
-
-## G1: First goal
-
-Vision: V1
-Metric: _what you will measure, from what baseline to what target, by when_
-
-## G2: Second goal
-
-Vision: V2
-Metric: _what you will measure, from what baseline to what target, by when_
-`,
-  'roadmap.md': `# Roadmap
-
-How we get there. Every item names the goal it moves.
-
-## Now
-
-### First item
-
-Goal: G1
-
-_What we will build, and for whom._
-
-## Next
-
-- Second item — Goal: G2
-
-## Later
-
-- Third item — Goal: G1
-`,
-};
+import { PRODUCT_DOC_TEMPLATES } from '../core';
 
 /**
  * Creates vision, strategy, goals and roadmap templates in a folder the user picks. Files that
- * already exist are left untouched.
+ * already exist are left untouched. Every answer in them is a prompt, so the product reports what
+ * is left to write until the prompts are written over.
  */
 export async function createProductDocs(target?: vscode.Uri): Promise<vscode.Uri[]> {
   const folder = target ?? (await pickFolder());
   if (!folder) return [];
   const created: vscode.Uri[] = [];
   const skipped: string[] = [];
-  for (const [name, text] of Object.entries(TEMPLATES)) {
+  for (const [name, text] of Object.entries(PRODUCT_DOC_TEMPLATES)) {
     const uri = vscode.Uri.joinPath(folder, name);
     if (await exists(uri)) {
       skipped.push(name);

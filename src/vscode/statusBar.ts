@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { summarize } from '../core';
 import type { ProductIndex } from './productIndex';
 
-/** "$(target) 71% aligned" for the product the active editor belongs to; opens the Strategy view. */
+/** "$(target) 71% traced" for the product the active editor belongs to; opens the Strategy view. */
 export class AlignmentStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('throughline.alignment', vscode.StatusBarAlignment.Left, 50);
   private readonly disposables: vscode.Disposable[] = [this.item];
@@ -35,19 +35,24 @@ export class AlignmentStatus implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const { model } = entry.workspace.check();
+    const { model, issues } = entry.workspace.check();
     // The active document's product scope; outside product docs, the whole folder.
     const scope = editor ? model.scopeOf.get(editor.document.uri.toString()) : undefined;
-    const summary = summarize(model, (d) => !scope || model.scopeOf.get(d.uri) === scope);
+    const include = (uri: string) => !scope || model.scopeOf.get(uri) === scope;
+    const summary = summarize(model, (d) => include(d.uri));
     if (summary.files === 0) {
       this.item.hide();
       return;
     }
-    const figure = summary.alignment === null ? 'no items' : `${Math.round(summary.alignment * 100)}% aligned`;
+    let gaps = 0;
+    for (const [uri, list] of issues) if (include(uri)) gaps += list.length;
+    // “Traced”, not “aligned”: every item can trace to a goal while goals still lack metrics or items.
+    const figure = summary.alignment === null ? 'no items' : `${Math.round(summary.alignment * 100)}% traced`;
     this.item.text = `$(target) ${figure}`;
+    const gapsText = gaps === 0 ? 'no gaps' : `${gaps} gap${gaps === 1 ? '' : 's'} (Problems and the Gaps view list them)`;
     this.item.tooltip = summary.alignment === null
-      ? 'Throughline: no roadmap items yet'
-      : `Throughline: ${summary.tracedItems} of ${summary.roadmapItems} roadmap items trace to a goal (${summary.goals} goals). Click to open the Strategy view.`;
+      ? `Throughline: no roadmap items yet; ${gapsText}.`
+      : `Throughline: ${summary.tracedItems} of ${summary.roadmapItems} roadmap items trace to a goal (${summary.goals} goals); ${gapsText}. Click to open the Strategy view.`;
     this.item.show();
   }
 

@@ -23,7 +23,7 @@ const stub: Record<string, unknown> = {
   commands: { registerCommand: noop, executeCommand: () => Promise.resolve() },
   window: {
     createOutputChannel: () => ({ appendLine() {}, show() {}, dispose() {} }),
-    createTreeView: () => ({ dispose() {}, description: '' }),
+    createTreeView: () => ({ dispose() {}, description: '', message: '', onDidExpandElement: noop, onDidCollapseElement: noop }),
     createStatusBarItem: () => ({ show() {}, hide() {}, dispose() {} }),
     onDidChangeActiveTextEditor: noop,
     activeTextEditor: undefined,

@@ -51,9 +51,10 @@ function plainIssue(i: Issue): unknown {
 export function checkWorkspace(files: Record<string, string>, config: ConfigFile = {}): Workspace {
   const started = performance.now();
   const ws = workspaceOf(files, config);
-  const { issues, model } = ws.check();
+  const result = ws.check();
+  const { issues, model } = result;
   ws.graph();
-  strategyTree(model, ws.getConfig());
+  strategyTree(result, ws.getConfig());
   workspaceSymbols(model, 'g');
   const elapsed = performance.now() - started;
   assert.ok(elapsed < TIME_BOUND_MS * Object.keys(files).length, `analysis took ${elapsed.toFixed(0)} ms`);
@@ -65,7 +66,10 @@ export function checkWorkspace(files: Record<string, string>, config: ConfigFile
       assert.notEqual(issue.rule, 'internal-error', issue.message);
       assertInside(texts, issue.uri, issue.range, `${issue.rule}: ${issue.message}`);
       for (const r of issue.related ?? []) assertInside(texts, r.uri, r.range, `related of ${issue.rule}`);
-      for (const fix of issue.fixes ?? []) for (const e of fix.edits) assertInside(texts, e.uri, e.range, `fix “${fix.title}”`);
+      for (const fix of issue.fixes ?? []) {
+        for (const e of fix.edits) assertInside(texts, e.uri, e.range, `fix “${fix.title}”`);
+        for (const o of fix.pick?.options ?? []) for (const e of o.edits) assertInside(texts, e.uri, e.range, `fix “${fix.title}” → ${o.label}`);
+      }
     }
   }
   for (const doc of ws.documents()) {
@@ -79,7 +83,7 @@ export function checkWorkspace(files: Record<string, string>, config: ConfigFile
     const lines = doc.lines.lineCount;
     for (let line = 0; line < Math.min(lines, 60); line++) {
       const position = { line, character: Math.min(3, doc.lines.lineText(line).length) };
-      hoverAt(model, doc.uri, position);
+      hoverAt(result, doc.uri, position);
       for (const c of completionsAt(model, ws.getConfig(), doc, position)) assertInside(texts, doc.uri, c.range, `completion ${c.label}`);
       const definition = definitionAt(model, doc.uri, position);
       if (definition) assertInside(texts, definition.uri, definition.range, 'definition');

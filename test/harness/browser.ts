@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
 import type { CheckpointRequest, CheckpointResponse } from '../integration/report';
 import { log } from './util';
 
@@ -165,13 +165,19 @@ async function handle(page: Page, request: CheckpointRequest, screenshotsDir: st
   try {
     const scope = scopeOf(page, request);
     for (const wait of request.waitFor ?? []) {
-      await scope.locator(wait.selector).first().waitFor({ state: wait.state ?? 'visible', timeout: wait.timeoutMs ?? CHECKPOINT_WAIT_MS });
+      const waitScope = wait.frames?.length ? wait.frames.reduce<Page | FrameLocator>((at, frame) => at.frameLocator(frame), page) : scope;
+      await waitScope.locator(wait.selector).first().waitFor({ state: wait.state ?? 'visible', timeout: wait.timeoutMs ?? CHECKPOINT_WAIT_MS });
     }
     if (request.hover) await scope.locator(request.hover).first().hover({ timeout: CHECKPOINT_WAIT_MS });
     if (request.click) await scope.locator(request.click).first().click({ timeout: CHECKPOINT_WAIT_MS });
     if (request.fill) await scope.locator(request.fill.selector).first().fill(request.fill.text, { timeout: CHECKPOINT_WAIT_MS });
     for (const key of request.press ?? []) await page.keyboard.press(key);
     if (request.drag) await dragEdge(page, request.drag);
+    if (request.rightClick) await scope.locator(request.rightClick).first().click({ button: 'right', timeout: CHECKPOINT_WAIT_MS });
+    if (request.measure) {
+      const box = await page.locator(request.measure).first().boundingBox();
+      if (box) response.size = { x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: Math.round(box.height) };
+    }
     if (request.read) response.texts = await scope.locator(request.read).allInnerTexts();
     if (request.count) response.count = await scope.locator(request.count).count();
     if (request.readHtml) response.html = await scope.locator(request.readHtml).evaluateAll((nodes) => nodes.map((n) => n.outerHTML));
@@ -179,7 +185,8 @@ async function handle(page: Page, request: CheckpointRequest, screenshotsDir: st
       fs.mkdirSync(screenshotsDir, { recursive: true });
       const file = path.join(screenshotsDir, `${request.screenshot}.png`);
       // Finite animations (a hover fading in) are finished first, so the picture shows the end state.
-      await page.screenshot({ path: file, animations: 'disabled' });
+      const clip = request.clip ? await page.locator(request.clip).first().boundingBox() : null;
+      await page.screenshot({ path: file, animations: 'disabled', ...(clip ? { clip } : {}) });
       response.screenshot = { path: file, bytes: fs.statSync(file).size };
     }
   } catch (e) {
@@ -188,12 +195,13 @@ async function handle(page: Page, request: CheckpointRequest, screenshotsDir: st
   return response;
 }
 
-/** Drags the right or bottom edge of an element (where VS Code puts the sash that resizes it) by `by` pixels. */
+/** Drags the right or bottom edge of an element (where VS Code puts the sash that resizes it) by `by` pixels, or to a size of `to`. */
 async function dragEdge(page: Page, drag: NonNullable<CheckpointRequest['drag']>): Promise<void> {
   const box = await page.locator(drag.selector).first().boundingBox();
   if (!box) throw new Error(`drag: “${drag.selector}” is not on screen`);
+  const by = drag.to !== undefined ? drag.to - (drag.edge === 'right' ? box.width : box.height) : (drag.by ?? 0);
   const start = drag.edge === 'right' ? { x: box.x + box.width + 1, y: box.y + box.height / 2 } : { x: box.x + box.width / 2, y: box.y + box.height + 1 };
-  const end = drag.edge === 'right' ? { x: start.x + drag.by, y: start.y } : { x: start.x, y: start.y + drag.by };
+  const end = drag.edge === 'right' ? { x: start.x + by, y: start.y } : { x: start.x, y: start.y + by };
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
   await page.mouse.move(end.x, end.y, { steps: 5 });

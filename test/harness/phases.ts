@@ -23,8 +23,10 @@ import { freshDir } from './util';
  *    when the suite asks for them (see `test/integration/checkpoint.ts`).
  * 7. `large`: a generated product of 1,000 roadmap items (test/bench/generate.ts, seeded), for the
  *    Strategy Map's collapsed view. Generated before VS Code starts, so the first index reads it.
+ * 8. `trial`: a product of its own (`fixtures/trial/`, Spendly) tried step by step as a new user
+ *    would, each step photographed (`trial-*.png`).
  */
-export type PhaseName = 'integration' | 'multi-root' | 'empty' | 'installed' | 'walkthrough' | 'screenshots' | 'large';
+export type PhaseName = 'integration' | 'multi-root' | 'empty' | 'installed' | 'walkthrough' | 'screenshots' | 'large' | 'trial';
 
 export interface Phase {
   name: PhaseName;
@@ -45,7 +47,7 @@ export interface Phase {
   prepare?: () => void;
 }
 
-export const PHASE_NAMES: readonly PhaseName[] = ['integration', 'multi-root', 'empty', 'installed', 'walkthrough', 'screenshots', 'large'];
+export const PHASE_NAMES: readonly PhaseName[] = ['integration', 'multi-root', 'empty', 'installed', 'walkthrough', 'screenshots', 'large', 'trial'];
 
 export function phases(root: string): Phase[] {
   const suite = (dir: string) => path.join(root, 'dist/test/integration', dir, 'index.js');
@@ -114,6 +116,15 @@ export function phases(root: string): Phase[] {
         const dir = path.join(root, '.vscode-test', 'fixtures', 'large');
         generateWorkspace(dir, { products: 1, notes: 0, goalsPerProduct: 20, itemsPerRoadmap: 1000 }, 7);
       },
+    },
+    {
+      name: 'trial',
+      label: 'Trial on a product of its own (Spendly)',
+      extensionDevelopmentPath: root,
+      extensionTestsPath: suite('trial'),
+      installsVsix: false,
+      fixture: fixture('trial'),
+      needsCheckpoints: true,
     },
   ];
 }

@@ -15,6 +15,8 @@ export const UNKNOWN_GOAL = 'G9';
 export const G1_TITLE = 'Collect every request in one inbox';
 export const G2_TITLE = 'Rank requests by evidence';
 export const O1_TITLE = 'Answer every request within a day';
+/** What the finding on `Goal: G9` says: no goal is G9, and none shares the words of “Call transcript import”. */
+export const G9_MESSAGE = 'No goal has the ID or title “G9”. No goal shares its words: choose the one it serves in the quick fixes.';
 
 /** Roadmap items in roadmap.md and how many trace to a goal: the alignment the status bar and the Strategy view show. */
 export const ALIGNMENT = { traced: 3, total: 5 } as const;
@@ -66,13 +68,17 @@ export function assertFinding(diagnostics: readonly vscode.Diagnostic[], expecte
   const code = d.code;
   assert.ok(code !== undefined && typeof code === 'object', 'the code carries a link to the rule docs');
   assert.equal(code.value, expected.rule);
-  assert.ok(code.target.path.endsWith(`/docs/rules/${expected.rule}.md`), `the rule code links to its docs page, not ${code.target.toString()}`);
+  // The link opens the rule's page rendered (throughline.openRuleDocs), not its editable source.
+  assert.equal(code.target.scheme, 'command', `the rule code links to a command, not ${code.target.toString()}`);
+  assert.equal(code.target.path, 'throughline.openRuleDocs');
+  assert.deepEqual(JSON.parse(decodeURIComponent(code.target.query)), [expected.rule]);
   return d;
 }
 
 /**
  * Waits until Throughline sees the untouched fixture again: roadmap.md's two findings where they
- * were, and G9's suggestion naming G1 (so goals.md is back too). Tests that edit files restore them
+ * were, and G9's message saying that no goal shares the item's words (so goals.md is back too: a
+ * goal edited to mention calls or transcripts would be suggested). Tests that edit files restore them
  * and then call this. The index takes an edited document's text after its debounce, or at once when
  * a provider asks about that document (`current`): this asks, for every open fixture document, so
  * that the next test's hover or code lens over another file does not see the restored file's old text.
@@ -87,7 +93,7 @@ export async function waitForPristine(): Promise<void> {
   const at = (ds: readonly vscode.Diagnostic[], e: ExpectedFinding) => withRule(ds, e.rule).some((d) => formatRange(d.range) === formatRange(e.range));
   await waitForDiagnostics(
     f.roadmap,
-    (ds) => ds.length === 2 && at(ds, f.untraced) && at(ds, f.unknown) && withRule(ds, 'unknown-reference')[0]!.message.includes(`Did you mean G1 “${G1_TITLE}”`),
+    (ds) => ds.length === 2 && at(ds, f.untraced) && at(ds, f.unknown) && withRule(ds, 'unknown-reference')[0]!.message.includes(G9_MESSAGE),
     'roadmap.md’s findings as in the untouched fixture',
   );
 }

@@ -225,11 +225,17 @@ export async function restoreFile(uri: vscode.Uri, original: string): Promise<vo
   if ((await readText(uri)) !== original) await writeText(uri, original);
 }
 
-/** Deletes files a test created; an edited open copy is saved first, so no editor is left dirty. */
+/**
+ * Deletes files a test created; an edited open copy is saved first, and its editor closed, so no
+ * editor is left dirty and no deleted file lives on in an editor (and in the index, which follows
+ * open editors).
+ */
 export async function deleteFiles(uris: readonly vscode.Uri[]): Promise<void> {
   for (const uri of uris) {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open?.isDirty) await open.save();
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString());
+    if (tabs.length) await vscode.window.tabGroups.close(tabs);
     await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
   }
 }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { G1_TITLE, G2_TITLE, UNTRACED_TITLE, waitForPristine } from './fixture';
+import { G1_TITLE, G2_TITLE, G9_MESSAGE, UNTRACED_TITLE, waitForPristine } from './fixture';
 import { checkpoint, requireCheckpoints } from './checkpoint';
 import { activateThroughline, deleteFiles, fixtureUri, hoverText, insertText, readText, rangeOn, restoreFile, waitForDiagnostics, withRule, writeText } from './helpers';
 
@@ -67,9 +67,9 @@ describe('Hovers', () => {
     ]);
   });
 
-  it('on an untraced roadmap item: says that nothing explains why it is there', async () => {
+  it('on an untraced roadmap item: the finding, as the Problems panel says it', async () => {
     const text = await hoverAt('roadmap.md', `### ${UNTRACED_TITLE}`, UNTRACED_TITLE);
-    assert.match(text, /Traces to no goal: nothing says why it is on the roadmap/, text);
+    assert.match(text, new RegExp(`Roadmap item “${UNTRACED_TITLE}” traces to no goal: add “Goal: …” naming the goal it serves\\.`), text);
   });
 
   it('on a reference: the goal it leads to, with its metric', async () => {
@@ -78,9 +78,26 @@ describe('Hovers', () => {
     assert.match(text, /Metric: 70% of weekly picks cite at least two customer quotes/, text);
   });
 
-  it('on a reference to nothing: says so', async () => {
+  it('on a reference to nothing: the finding, with what it most likely meant (here: nothing)', async () => {
     const text = await hoverAt('roadmap.md', 'Goal: G9', 'G9');
-    assert.match(text, /Nothing has the ID, title or path “G9”/, text);
+    assert.ok(text.includes(G9_MESSAGE), text);
+  });
+
+  describe('mentions only what the rules report', () => {
+    const settings = () => vscode.workspace.getConfiguration('throughline', vscode.workspace.workspaceFolders![0]!.uri);
+
+    after(async () => {
+      await settings().update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+      await waitForPristine();
+    });
+
+    it('says nothing about a rule that is switched off', async () => {
+      await settings().update('rules', { 'untraced-item': 'off' }, vscode.ConfigurationTarget.Workspace);
+      await waitForDiagnostics(fixtureUri('roadmap.md'), (d) => withRule(d, 'untraced-item').length === 0, 'untraced-item off');
+      const text = await hoverAt('roadmap.md', `### ${UNTRACED_TITLE}`, UNTRACED_TITLE);
+      assert.match(text, /Roadmap item\*\* Weekly digest for the team/, text);
+      assert.doesNotMatch(text, /traces to no goal/i, text);
+    });
   });
 
   describe('on a reference that leads nowhere, why', () => {
@@ -106,17 +123,17 @@ describe('Hovers', () => {
 
     it('a vision pillar named where a goal belongs: it is not the layer above', async () => {
       const text = await hoverAt('roadmap.md', 'Goal: V1', 'V1');
-      assert.match(text, /V1 One inbox for every request is a vision: it is not the layer above this item\./, text);
+      assert.match(text, /“V1” is a section of the vision, not a goal: roadmap items trace to goals\./, text);
     });
 
     it('a link to a heading that does not exist: the file has no such anchor', async () => {
       const text = await hoverAt('roadmap.md', 'Supports: [the inbox goal]', 'goals.md#g1-no-such-heading');
-      assert.match(text, /goals\.md has no heading with this anchor\./, text);
+      assert.match(text, /goals\.md has no heading “#g1-no-such-heading”: this roadmap item traces to nothing\./, text);
     });
 
     it('a link to a whole goals document: link to one goal in it', async () => {
       const text = await hoverAt('roadmap.md', 'Serves: [all our goals]', 'goals.md');
-      assert.match(text, /This links to a whole document; link to one goal in it\./, text);
+      assert.match(text, /This links to goals\.md as a whole; link to one goal in it\./, text);
     });
   });
 

@@ -95,8 +95,9 @@ describe('Manifest: grammar and capabilities', () => {
   });
 
   it('registers every throughline.* setting in VS Code, each described for the Settings editor and in the README', async () => {
-    const properties = (extension.packageJSON.contributes?.configuration?.properties ?? {}) as Record<string, { markdownDescription?: string; properties?: Record<string, { markdownDescription?: string }> }>;
-    const keys = Object.keys(properties);
+    type Setting = { markdownDescription?: string; markdownDeprecationMessage?: string; properties?: Record<string, { markdownDescription?: string }> };
+    const properties = (extension.packageJSON.contributes?.configuration?.properties ?? {}) as Record<string, Setting>;
+    const keys = Object.keys(properties).filter((k) => !properties[k]!.markdownDeprecationMessage);
     assert.ok(keys.length >= 7, `the settings: ${keys.join(', ')}`);
     const readme = await readText(vscode.Uri.joinPath(extension.extensionUri, 'README.md'));
     const settings = vscode.workspace.getConfiguration('throughline');
@@ -106,6 +107,37 @@ describe('Manifest: grammar and capabilities', () => {
       assert.ok((properties[key]!.markdownDescription ?? '').length > 20, `${key} has a markdownDescription`);
       for (const [sub, schema] of Object.entries(properties[key]!.properties ?? {})) assert.ok(schema.markdownDescription, `${key}.${sub} has a markdownDescription`);
       assert.match(readme, new RegExp(`^\\| \`${key.replace('.', '\\.')}\` \\|`, 'm'), `the README's settings table has a row for ${key}`);
+    }
+  });
+
+  it('shows every setting under a human title in the Settings editor, never “Not Ids” or “Non Item Headings”', async function () {
+    requireCheckpoints(this);
+    this.timeout(60_000);
+    const label = '.settings-editor .setting-item-label';
+    const count = '.settings-editor .settings-count-widget';
+    try {
+      await vscode.commands.executeCommand('workbench.action.openSettings', '@ext:throughline.throughline');
+      // The old names (`notIds`…) still work but are deprecated, so the Settings editor leaves them out.
+      const all = await checkpoint({ name: 'settings editor', waitFor: [{ selector: `${label}:has-text("Rules")` }, { selector: `${count}:has-text("7 Settings Found")` }], read: count, screenshot: 'settings' });
+      assert.deepEqual(all.texts?.map((t) => t.trim()), ['7 Settings Found']);
+      const expected: Array<[string, string]> = [
+        ['rules', 'Rules'],
+        ['documentKinds', 'Document Kinds'],
+        ['exclude', 'Exclude'],
+        ['traceLabels', 'Trace Labels'],
+        ['strategySections', 'Strategy Sections'],
+        ['sectionHeadings', 'Section Headings'],
+        ['labelsThatAreNotIDs', 'Labels That Are Not IDs'],
+      ];
+      for (const [key, title] of expected) {
+        await vscode.commands.executeCommand('workbench.action.openSettings', `throughline.${key}`);
+        const seen = await checkpoint({ name: `setting ${key}`, waitFor: [{ selector: `${label}:text-is("${title}")` }], read: label });
+        const shown = (seen.texts ?? []).map((t) => t.trim());
+        assert.ok(shown.includes(title), `throughline.${key} is shown as “${title}”: ${shown.join(', ')}`);
+        assert.ok(!shown.some((t) => /^(?:Not Ids|Non Item Headings|Kinds|Sections)$/.test(t)), `no setting under its old key-derived title: ${shown.join(', ')}`);
+      }
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     }
   });
 

@@ -182,15 +182,17 @@ describe('Navigation', () => {
     it('lists the goals, ID and title, after “Goal: ”', async () => {
       const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', roadmap, position);
       const items = ours(list);
+      // The goal the item's words point to first (“…with the evidence behind each”), then the others.
       assert.deepEqual(
-        items.map((i) => `${i.label} [${i.detail}] inserts ${i.insert}`).sort(),
+        items.map((i) => `${i.label} [${i.detail}] inserts ${i.insert}`),
         [
+          `G2 ${G2_TITLE} [goal · goals.md · matches “evidence”, “weekly”, “teams”] inserts G2`,
           `G1 ${G1_TITLE} [goal · goals.md] inserts G1`,
-          `G2 ${G2_TITLE} [goal · goals.md] inserts G2`,
           `O1 ${O1_TITLE} [goal · team-goals.md] inserts O1`,
-        ].sort(),
+        ],
         'every goal, and no vision pillar (a roadmap item traces to goals)',
       );
+      assert.deepEqual(list.items.filter((i) => ours({ items: [i] } as vscode.CompletionList).length).map((i) => i.sortText), ['00000', '00001', '00002'], 'in that order');
     });
 
     it('finds a goal by the words of its title typed so far, and replaces just those words', async () => {

@@ -40,7 +40,7 @@ export const ENV = {
 export interface CheckpointRequest {
   name: string;
   /** Playwright selectors to wait for (visible by default) before anything else. */
-  waitFor?: Array<{ selector: string; state?: 'visible' | 'hidden' | 'attached' | 'detached'; timeoutMs?: number }>;
+  waitFor?: Array<{ selector: string; state?: 'visible' | 'hidden' | 'attached' | 'detached'; timeoutMs?: number; /** Iframes to enter first, outermost first (a webview's content). */ frames?: string[] }>;
   /** Selectors (waits, hover, click, fill, reads) apply inside the visible webview's page, not the workbench. */
   inWebview?: boolean;
   /** Moves the mouse over the first element matching this selector, after the waits. */
@@ -51,8 +51,13 @@ export interface CheckpointRequest {
   fill?: { selector: string; text: string };
   /** Keys pressed in turn on the focused element after that (`Enter`, `Escape`). */
   press?: string[];
-  /** Drags an edge of the first element matching `selector` by `by` pixels (to widen the side bar, say), before reading. */
-  drag?: { selector: string; edge: 'right' | 'bottom'; by: number };
+  /**
+   * Drags an edge of the first element matching `selector` by `by` pixels (to widen the side bar,
+   * say), or until the element is `to` pixels wide (right edge) or high (bottom edge), before reading.
+   */
+  drag?: { selector: string; edge: 'right' | 'bottom'; by?: number; to?: number };
+  /** Right-clicks the first element matching this selector (its context menu), after the hover. */
+  rightClick?: string;
   /** A selector whose matches' visible texts are returned. */
   read?: string;
   /** A selector whose matches are counted (visible or not). */
@@ -61,6 +66,10 @@ export interface CheckpointRequest {
   readHtml?: string;
   /** A screenshot of the page, saved as `<screenshot>.png` in the harness's screenshots folder. */
   screenshot?: string;
+  /** With `screenshot`: only this element's part of the page (the side bar, say). */
+  clip?: string;
+  /** Reads the width and height of the first element matching this selector. */
+  measure?: string;
 }
 
 export interface CheckpointResponse {
@@ -72,4 +81,6 @@ export interface CheckpointResponse {
   html?: string[];
   /** The screenshot's path and size in bytes. */
   screenshot?: { path: string; bytes: number };
+  /** What `measure` found: the element's box on the page. */
+  size?: { x: number; y: number; width: number; height: number };
 }

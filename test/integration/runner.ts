@@ -35,7 +35,9 @@ export async function runSuite(suite: string, dir: string): Promise<void> {
       .filter((f) => f.endsWith('.test.js'))
       .sort();
     if (files.length === 0) throw new Error(`no *.test.js files in ${dir}`);
-    const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
+    // THROUGHLINE_TEST_GREP runs only the tests whose full title matches (for a contributor iterating on one).
+    const grep = process.env['THROUGHLINE_TEST_GREP'];
+    const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec', ...(grep ? { grep } : {}) });
     for (const file of files) mocha.addFile(path.join(dir, file));
     await new Promise<void>((resolve) => {
       const runner = mocha.run(() => resolve());

@@ -18,7 +18,7 @@ describe('Configuration changes re-check the workspace', () => {
   });
 
   after(async () => {
-    for (const key of ['kinds', 'exclude', 'traceLabels', 'sections', 'nonItemHeadings', 'notIds']) await settings().update(key, undefined, vscode.ConfigurationTarget.Workspace);
+    for (const key of ['documentKinds', 'exclude', 'traceLabels', 'strategySections', 'sectionHeadings', 'labelsThatAreNotIDs', 'notIds']) await settings().update(key, undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.workspace.fs.delete(fixtureUri('plans.md')).then(undefined, () => undefined);
     await settings().update('rules', undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.workspace.fs.delete(yaml()).then(undefined, () => undefined);
@@ -64,13 +64,13 @@ describe('Configuration changes re-check the workspace', () => {
     const reset = (key: string) => settings().update(key, undefined, vscode.ConfigurationTarget.Workspace);
     const set = (key: string, value: unknown) => settings().update(key, value, vscode.ConfigurationTarget.Workspace);
 
-    it('throughline.kinds gives a file a kind by glob', async () => {
+    it('throughline.documentKinds gives a file a kind by glob', async () => {
       const plans = fixtureUri('plans.md');
       await writeText(plans, '# Plans\n\n- Export to PDF\n');
-      await set('kinds', { roadmap: ['plans.md'] });
+      await set('documentKinds', { roadmap: ['plans.md'] });
       const ds = await waitForDiagnostics(plans, (d) => withRule(d, 'untraced-item').length === 1, 'plans.md read as a roadmap');
       assert.match(withRule(ds, 'untraced-item')[0]!.message, /Export to PDF/);
-      await reset('kinds');
+      await reset('documentKinds');
       await waitForDiagnostics(plans, (d) => d.length === 0, 'plans.md a plain note again');
       await vscode.workspace.fs.delete(plans);
     });
@@ -83,27 +83,35 @@ describe('Configuration changes re-check the workspace', () => {
       await waitForDiagnostics(typo, (d) => withRule(d, 'unknown-kind').length === 1, 'kind-typo.md read again');
     });
 
-    it('throughline.sections adds headings that answer who, what and why', async () => {
+    it('throughline.strategySections adds headings that answer who, what and why', async () => {
       const strategy = fixtureUri('strategy.md');
-      await set('sections', { what: ['Who we serve'], why: ['Who we serve'] });
+      await set('strategySections', { what: ['Who we serve'], why: ['Who we serve'] });
       await waitForDiagnostics(strategy, (d) => d.length === 0, 'the strategy answers all three with the extra headings');
-      await reset('sections');
+      await reset('strategySections');
       await waitForDiagnostics(strategy, (d) => withRule(d, 'strategy-missing-section').length === 1, 'what and why missing again');
     });
 
-    it('throughline.nonItemHeadings makes a heading a section, not a roadmap item', async () => {
-      await set('nonItemHeadings', ['Weekly digest for the team']);
+    it('throughline.sectionHeadings makes a heading a section, not a roadmap item', async () => {
+      await set('sectionHeadings', ['Weekly digest for the team']);
       const ds = await waitForDiagnostics(roadmap, (d) => withRule(d, 'untraced-item').length === 0, 'the digest heading no longer an item');
       assert.equal(withRule(ds, 'unknown-reference').length, 1, describeDiagnostics(ds));
-      await reset('nonItemHeadings');
+      await reset('sectionHeadings');
       await waitForDiagnostics(roadmap, (d) => withRule(d, 'untraced-item').length === 1, 'the digest an item again');
     });
 
-    it('throughline.notIds makes a token a label, not an ID', async () => {
+    it('throughline.labelsThatAreNotIDs makes a token a label, not an ID', async () => {
       const teamGoals = fixtureUri('team-goals.md');
-      await set('notIds', ['O1']);
+      await set('labelsThatAreNotIDs', ['O1']);
       // Without the ID, the goal is named by its whole heading: `Goal “O1: Answer…”`, not `Goal O1 “Answer…”`.
       await waitForDiagnostics(teamGoals, (d) => d.length > 0 && d.every((x) => !/Goal O1 “/.test(x.message)) && d.some((x) => x.message.includes('“O1: Answer')), 'O1 no longer taken for an ID');
+      await reset('labelsThatAreNotIDs');
+      await waitForDiagnostics(teamGoals, (d) => d.some((x) => /Goal O1 “/.test(x.message)), 'O1 an ID again');
+    });
+
+    it('a setting under its old name (throughline.notIds) still works', async () => {
+      const teamGoals = fixtureUri('team-goals.md');
+      await set('notIds', ['O1']);
+      await waitForDiagnostics(teamGoals, (d) => d.length > 0 && d.some((x) => x.message.includes('“O1: Answer')), 'O1 taken for a label through the old name');
       await reset('notIds');
       await waitForDiagnostics(teamGoals, (d) => d.some((x) => /Goal O1 “/.test(x.message)), 'O1 an ID again');
     });

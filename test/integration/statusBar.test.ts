@@ -5,7 +5,7 @@ import { ALIGNMENT, UNTRACED_TITLE, waitForPristine } from './fixture';
 import { clickOpensStrategyView, requireCheckpoints } from './checkpoint';
 import { activateThroughline, fixtureUri, insertText, readText, rangeOn, restoreFile, waitFor } from './helpers';
 
-const percent = (traced: number, total: number) => `$(target) ${Math.round((traced / total) * 100)}% aligned`;
+const percent = (traced: number, total: number) => `$(target) ${Math.round((traced / total) * 100)}% traced`;
 
 describe('Status bar alignment', () => {
   let api: ThroughlineApi;
@@ -35,7 +35,7 @@ describe('Status bar alignment', () => {
 
   it('opens the Strategy view when clicked', async function () {
     requireCheckpoints(this);
-    await clickOpensStrategyView(api.strategyView, 'click the status bar alignment', '.statusbar-item:has-text("% aligned")');
+    await clickOpensStrategyView(api.strategyView, 'click the status bar alignment', '.statusbar-item:has-text("% traced")');
   });
 
   it('goes up as soon as an edit traces another item, before saving', async () => {

@@ -22,7 +22,7 @@ describe('throughline CLI (spawned)', function () {
     const lines = r.stdout.trimEnd().split('\n');
     const diagnostics = lines.slice(0, -2);
     for (const line of diagnostics) assert.match(line, /^examples\/[^:]+\.md:\d+:\d+ (error|warning|information|hint) .+ \[[a-z-]+\]$/);
-    assert.ok(diagnostics.includes('examples/loop/roadmap.md:23:11 error No goal has the ID or title “G6”. Did you mean G3 “Close the loop with customers”? [unknown-reference]'), r.stdout);
+    assert.ok(diagnostics.includes('examples/loop/roadmap.md:23:11 error No goal has the ID or title “G6”. By its words, this roadmap item may serve G3 “Close the loop with customers” (both mention “customers” and “problems”); choose it or another in the quick fixes. [unknown-reference]'), r.stdout);
     assert.equal(lines[lines.length - 2], '');
     assert.match(lines[lines.length - 1]!, /^10 product docs, 9 goals, 17 roadmap items \(12 traced, 71% aligned\); 5 errors, 11 warnings, 1 info$/);
     assert.equal(r.stderr, '');

@@ -86,17 +86,33 @@ describe('config file', () => {
     });
   }
 
-  it('offers every config key as a throughline.* setting, each described and listed in the README', () => {
-    const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { markdownDescription?: string; scope?: string }> } } };
+  it('offers every config key as a throughline.* setting with a human title, each described and listed in the README', () => {
+    type Setting = { markdownDescription?: string; markdownDeprecationMessage?: string; scope?: string };
+    const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, Setting> } } };
     const settings = manifest.contributes.configuration.properties;
     const readme = fs.readFileSync(path.join(REPO, 'README.md'), 'utf8');
+    const current = Object.entries(settings).filter(([, s]) => !s.markdownDeprecationMessage);
+    // The title VS Code's Settings editor derives from a key: camelCase split into capitalised words.
+    const title = (name: string) => name.replace(/^throughline\./, '').replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/^[a-z]/, (c) => c.toUpperCase());
+    assert.deepEqual(current.map(([name]) => title(name)), ['Rules', 'Document Kinds', 'Exclude', 'Trace Labels', 'Strategy Sections', 'Section Headings', 'Labels That Are Not IDs', 'Reading Markers']);
+    // Each key of .throughline.yaml is one setting: by its own name, or named in the setting's description.
+    for (const key of CONFIG_KEYS) {
+      const owners = current.filter(([name, s]) => name === `throughline.${key}` || (s.markdownDescription ?? '').includes(`Same as \`${key}\` in`));
+      assert.equal(owners.length, 1, `one setting sets ${key}: ${owners.map(([n]) => n).join(', ')}`);
+    }
     // Editor-only settings change what the editor shows, never what is reported, so they have no config key.
     const editorOnly = ['throughline.readingMarkers'];
-    assert.deepEqual(Object.keys(settings).sort(), [...CONFIG_KEYS.map((k) => `throughline.${k}`), ...editorOnly].sort(), 'one setting per key of .throughline.yaml, plus the editor-only ones');
-    for (const [name, setting] of Object.entries(settings)) {
+    for (const name of editorOnly) assert.ok(current.some(([n]) => n === name), `${name} is a setting`);
+    for (const [name, setting] of current) {
       assert.ok((setting.markdownDescription ?? '').length > 40, `${name} has a markdownDescription`);
       assert.equal(setting.scope, 'resource', `${name} can be set per folder`);
       assert.ok(readme.includes(`| \`${name}\` |`), `${name} has a row in the README's settings table`);
+    }
+    // The old names still work, and say which setting replaced them.
+    for (const [name, setting] of Object.entries(settings).filter(([, s]) => s.markdownDeprecationMessage)) {
+      assert.ok(CONFIG_KEYS.includes(name.replace(/^throughline\./, '')), `${name} was a setting for a config key`);
+      const replacement = /`(throughline\.\w+)`/.exec(setting.markdownDeprecationMessage!)?.[1];
+      assert.ok(replacement && current.some(([n]) => n === replacement), `${name} names the setting that replaced it`);
     }
   });
 });

@@ -161,7 +161,7 @@ describe('check --format markdown', function () {
     const rows = md.split('\n').filter((l) => /^\| (🔴|🟠|🔵|⚪)/.test(l));
     assert.equal(rows.length, json().diagnostics.length);
     assert.ok(
-      rows.includes('| 🔴 error | [examples/loop/roadmap.md:23](examples/loop/roadmap.md#L23) | No goal has the ID or title “G6”. Did you mean G3 “Close the loop with customers”? | [`unknown-reference`](https://example.invalid/throughline/blob/v0.1.0/docs/rules/unknown-reference.md) |'),
+      rows.includes('| 🔴 error | [examples/loop/roadmap.md:23](examples/loop/roadmap.md#L23) | No goal has the ID or title “G6”. By its words, this roadmap item may serve G3 “Close the loop with customers” (both mention “customers” and “problems”); choose it or another in the quick fixes. | [`unknown-reference`](https://example.invalid/throughline/blob/v0.1.0/docs/rules/unknown-reference.md) |'),
       rows.join('\n'),
     );
   });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RULE_IDS } from '../../src/core';
+import { RULES, RULE_IDS } from '../../src/core';
 import { FIXTURES, findingLines, readFixture, workspaceOf } from './helpers';
 
 // Each folder under test/fixtures/rules/ is a small workspace for one rule (`<rule>` or
@@ -10,6 +10,10 @@ import { FIXTURES, findingLines, readFixture, workspaceOf } from './helpers';
 describe('rules against their fixtures', () => {
   const root = path.join(FIXTURES, 'rules');
   const dirs = fs.readdirSync(root).sort();
+
+  it('gives every rule a title a person reads in the Gaps view, not its id', () => {
+    for (const rule of RULES) assert.ok(rule.title && rule.title.length > 5 && !rule.title.includes('-'), `${rule.id} has a title: ${rule.title}`);
+  });
 
   it('has a fixture for every rule', () => {
     const covered = new Set(dirs.map((d) => d.split('--')[0]));

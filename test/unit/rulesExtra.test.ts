@@ -8,14 +8,36 @@ function fixture(name: string) {
 }
 
 describe('rule details a writer relies on', () => {
-  it('unknown-reference offers the closest goal, and a fix that names it', () => {
+  it('unknown-reference corrects a certain typo, and never guesses an ID from a different number', () => {
     const ws = fixture('unknown-reference');
-    const messages = issuesOf(ws, 'unknown-reference').map((i) => i.message);
-    assert.ok(messages.some((m) => m.includes('“G9”') && m.includes('Did you mean')), messages.join('\n'));
+    const g9 = issuesOf(ws, 'unknown-reference').find((i) => i.message.includes('“G9”'))!;
+    assert.doesNotMatch(g9.message, /Did you mean/, 'G9 is not G1 spelled wrong');
+    assert.match(g9.message, /No goal shares its words: choose the one it serves in the quick fixes\./);
+    assert.ok(!g9.fixes?.some((f) => f.preferred), 'no fix for G9 is preferred, so Fix All leaves it');
     const typo = issuesOf(ws, 'unknown-reference').find((i) => i.message.includes('Grow retenton'))!;
-    assert.match(typo.message, /Did you mean G1 “Grow retention”/);
+    assert.match(typo.message, /Did you mean G1 “Grow retention”\? The titles differ by one typo\./);
     assert.equal(typo.fixes?.[0]?.edits[0]?.newText, 'G1');
+    assert.equal(typo.fixes?.[0]?.preferred, true);
     assert.equal(typo.related?.[0]?.uri, 'file:///ws/goals.md');
+    const anchor = issuesOf(ws, 'unknown-reference').find((i) => i.message.includes('#g1-grow-retentoin'))!;
+    assert.equal(anchor.fixes?.[0]?.preferred, true, 'an anchor one typo from exactly one heading is certain');
+    assert.equal(anchor.fixes?.[0]?.edits[0]?.newText, 'goals.md#g1-grow-retention');
+  });
+
+  it('unknown-reference suggests, for a broken ID, the goal the item’s words point to, and says why', () => {
+    const ws = workspaceOf({
+      'goals.md': '# Goals\n\n## G1: Cut the monthly close\n\nMetric: close in 3 days\n\n## G2: Pass the SOC 2 audit\n\nMetric: audit report by Q3\n',
+      'roadmap.md': '# Roadmap\n\n- Audit log export for SOC 2 — Goal: G7\n- Berlin office — Goal: Open an office in Berlin\n',
+    });
+    const [g7, berlin] = issuesOf(ws, 'unknown-reference');
+    assert.match(g7!.message, /^No goal has the ID or title “G7”\. By its words, this roadmap item may serve G2 “Pass the SOC 2 audit” \(both mention “audit” and “soc”\)/);
+    assert.deepEqual(g7!.fixes!.map((f) => [f.title, !!f.preferred]), [
+      ['Change to G2 “Pass the SOC 2 audit”', false],
+      ['Change to goal…', false],
+      ['Create goal G7 “Audit log export for SOC 2” in goals.md', false],
+    ]);
+    assert.match(berlin!.message, /No goal shares its words/);
+    assert.ok(!berlin!.fixes!.some((f) => f.preferred));
   });
 
   it('unknown-reference explains a broken anchor and a reference to the wrong layer', () => {
@@ -28,7 +50,7 @@ describe('rule details a writer relies on', () => {
   it('an item with one good and one bad reference is traced; only the bad one is reported', () => {
     const ws = fixture('unknown-reference');
     const bad = issuesOf(ws, 'unknown-reference').filter((i) => i.range.start.line === 18);
-    assert.deepEqual(bad.map((i) => i.message.slice(0, 35)), ['No goal has the ID or title “G7”. D']);
+    assert.deepEqual(bad.map((i) => i.message.slice(0, 34)), ['No goal has the ID or title “G7”. ']);
     assert.ok(!findingLines(ws, 'untraced-item').some((l) => l.startsWith('roadmap.md:17')));
   });
 

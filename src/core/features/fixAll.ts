@@ -1,17 +1,20 @@
 import type { Issue, Position, TextEdit } from '../types';
 
 /**
- * The edits "fix all" applies to one document: each finding's preferred fix (the single obvious
- * one: a did-you-mean correction, the missing strategy sections, a metric prompt), skipping any that
- * would overlap an edit already taken. Fixes that need a choice (which goal an item serves) are left
- * to the user.
+ * The edits "fix all" (and fix on save, and `throughline check --fix`) applies to one document:
+ * each finding's preferred fix, which a rule marks only when its answer is certain (a reference that
+ * differs from exactly one target by case, spacing, punctuation or one typo in a long title; a front
+ * matter bracket left open), skipping any that would overlap an edit already taken. Everything that
+ * needs a choice (which goal an item serves, what a strategy says) is left to the user: Fix All
+ * never writes a trace or a prompt a person did not choose.
  */
 export function fixAllEdits(issues: readonly Issue[], uri: string): TextEdit[] {
   const taken: TextEdit[] = [];
   for (const issue of issues) {
     if (issue.uri !== uri) continue;
     const fix = issue.fixes?.find((f) => f.preferred);
-    if (!fix || fix.edits.some((e) => e.uri !== uri)) continue;
+    // Only a certain answer, in this document alone: never a choice, a new file or an empty edit.
+    if (!fix || fix.pick || fix.creates?.length || fix.edits.length === 0 || fix.edits.some((e) => e.uri !== uri)) continue;
     if (fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
     taken.push(...fix.edits);
   }

@@ -1,6 +1,7 @@
 import type { LinkedItem, LinkedModel, Resolution } from '../link';
-import type { Item, Position, Range } from '../types';
+import type { Issue, Item, Position, Range, Severity } from '../types';
 import { locate } from './locate';
+import type { TreeSource } from './tree';
 
 export interface HoverContent {
   /** Markdown; every piece of document text in it is escaped. */
@@ -18,18 +19,22 @@ const KIND_LABEL: Record<Item['kind'], string> = {
 
 /**
  * Hover text: for a roadmap item its why-chain (item → goal → vision); for a goal its vision and the
- * items that trace to it; for a reference, what it resolves to or why it does not.
+ * items that trace to it; for a reference, what it resolves to or why it does not. Every gap it
+ * mentions is a finding the rules reported (`source.issues`): a rule switched off, or a finding
+ * suppressed, is not mentioned.
  */
-export function hoverAt(model: LinkedModel, uri: string, position: Position): HoverContent | undefined {
+export function hoverAt(source: TreeSource, uri: string, position: Position): HoverContent | undefined {
+  const { model } = source;
   const found = locate(model, uri, position);
   if (!found) return undefined;
-  if (found.kind === 'reference') return { markdown: referenceHover(model, found.resolution), range: found.resolution.ref.range };
+  const findings = new Findings(source);
+  if (found.kind === 'reference') return { markdown: referenceHover(model, found.resolution, findings.at(found.linked.item.uri, found.resolution.ref.range)), range: found.resolution.ref.range };
   const { linked } = found;
   switch (linked.item.kind) {
     case 'roadmap-item':
-      return { markdown: whyChain(model, linked), range: linked.item.range };
+      return { markdown: whyChain(model, linked, findings), range: linked.item.range };
     case 'goal':
-      return { markdown: goalHover(model, linked), range: linked.item.range };
+      return { markdown: goalHover(model, linked, findings), range: linked.item.range };
     case 'vision':
     case 'vision-section':
       return { markdown: visionHover(model, linked), range: linked.item.range };
@@ -38,22 +43,70 @@ export function hoverAt(model: LinkedModel, uri: string, position: Position): Ho
   }
 }
 
-function whyChain(model: LinkedModel, linked: LinkedItem): string {
+/** The findings on an item's title, looked up by place. */
+class Findings {
+  constructor(private readonly source: TreeSource) {}
+
+  at(uri: string, range: Range): readonly Issue[] {
+    return (this.source.issues.get(uri) ?? []).filter((i) => sameRange(i.range, range));
+  }
+
+  of(item: Item, rule?: Issue['rule']): readonly Issue[] {
+    return this.at(item.uri, item.range).filter((i) => !rule || i.rule === rule);
+  }
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+const ICON: Record<Severity, string> = { error: '$(error)', warning: '$(warning)', information: '$(info)', hint: '$(lightbulb)' };
+
+function findingLine(issue: Issue): string {
+  return `${ICON[issue.severity]} ${escape(issue.message)}`;
+}
+
+/** A goal's finding said briefly, as a line of an item's why-chain. */
+function briefly(issue: Issue): string {
+  switch (issue.rule) {
+    case 'goal-missing-metric':
+      return `${ICON[issue.severity]} ${issue.variant === 'prompt' ? 'Its metric is still a prompt' : 'No measurable target'}`;
+    case 'goal-without-vision':
+      return `${ICON[issue.severity]} This goal traces to no vision.`;
+    case 'goal-without-items':
+      return '';
+    default:
+      return findingLine(issue);
+  }
+}
+
+function whyChain(model: LinkedModel, linked: LinkedItem, findings: Findings): string {
   const lines = [`**Roadmap item** ${name(linked.item)}`, ''];
   if (linked.item.excerpt) lines.push(escape(linked.item.excerpt), '');
-  if (linked.traces.length === 0) {
-    lines.push(linked.item.noTrace.length ? '$(warning) Marked as serving no goal.' : '$(warning) Traces to no goal: nothing says why it is on the roadmap.');
-    return lines.join('\n');
+  for (const issue of findings.of(linked.item)) lines.push(findingLine(issue), '');
+  // Its broken traces too: a reference written under the item (or for its horizon) that leads nowhere.
+  const seen = new Set<Issue>();
+  for (const r of linked.resolutions) {
+    if (!r.problem) continue;
+    for (const issue of findings.at(linked.item.uri, r.ref.range)) {
+      if (issue.rule !== 'unknown-reference' || seen.has(issue)) continue;
+      seen.add(issue);
+      lines.push(findingLine(issue), '');
+    }
   }
+  if (linked.traces.length === 0) return lines.join('\n').trimEnd();
   lines.push('**Why it is on the roadmap:**', '');
   for (const goal of linked.traces) {
     const goalLinked = model.items.get(goal);
+    const goalFindings = findings.of(goal);
     lines.push(`- **Goal** ${name(goal)} · ${where(model, goal)}`);
-    if (goal.metric) lines.push(`  - Metric: ${escape(goal.metric.replace(/^[^:]*:\s*/, ''))}`);
-    else lines.push('  - $(warning) No measurable target');
+    if (goal.metric && !goalFindings.some((i) => i.rule === 'goal-missing-metric')) lines.push(`  - Metric: ${escape(goal.metric.replace(/^[^:]*:\s*/, ''))}`);
+    for (const issue of goalFindings) {
+      const line = briefly(issue);
+      if (line) lines.push(`  - ${line}`);
+    }
     if (goal.excerpt) lines.push(`  - ${escape(goal.excerpt)}`);
     const visions = goalLinked?.traces ?? [];
-    if (visions.length === 0) lines.push('  - $(warning) This goal traces to no vision.');
     for (const vision of visions) {
       lines.push(`  - **Vision** ${name(vision)} · ${where(model, vision)}`);
       if (vision.excerpt) lines.push(`    - ${escape(vision.excerpt)}`);
@@ -64,15 +117,17 @@ function whyChain(model: LinkedModel, linked: LinkedItem): string {
   return lines.join('\n');
 }
 
-function goalHover(model: LinkedModel, linked: LinkedItem): string {
+function goalHover(model: LinkedModel, linked: LinkedItem, findings: Findings): string {
   const { item } = linked;
   const lines = [`**Goal** ${name(item)}`, ''];
-  lines.push(item.metric ? `Metric: ${escape(item.metric.replace(/^[^:]*:\s*/, ''))}` : '$(warning) No measurable target.', '');
-  if (linked.traces.length === 0) lines.push('$(warning) Serves no part of the vision.', '');
+  const own = findings.of(item);
+  if (item.metric && !own.some((i) => i.rule === 'goal-missing-metric')) lines.push(`Metric: ${escape(item.metric.replace(/^[^:]*:\s*/, ''))}`, '');
+  for (const issue of own) lines.push(findingLine(issue), '');
   for (const vision of linked.traces) lines.push(`Serves **${escape(vision.title)}** · ${where(model, vision)}`, '');
   const items = linked.tracedBy;
-  if (items.length === 0) lines.push('$(info) No roadmap item traces to this goal yet.');
-  else {
+  if (items.length === 0) {
+    if (lines[lines.length - 1] === '') lines.pop();
+  } else {
     lines.push(`**${items.length} roadmap item${items.length === 1 ? '' : 's'}:**`, '');
     for (const it of items.slice(0, 15)) lines.push(`- ${name(it)} · ${where(model, it)}`);
     if (items.length > 15) lines.push(`- … and ${items.length - 15} more`);
@@ -91,8 +146,11 @@ function visionHover(model: LinkedModel, linked: LinkedItem): string {
   return lines.join('\n');
 }
 
-function referenceHover(model: LinkedModel, resolution: Resolution): string {
+function referenceHover(model: LinkedModel, resolution: Resolution, issues: readonly Issue[]): string {
   const target = resolution.target;
+  // The finding on the reference says why it leads nowhere and what it most likely meant.
+  const finding = issues.find((i) => i.rule === 'unknown-reference');
+  if (!target && finding) return findingLine(finding);
   if (target) {
     const lines = [`→ **${KIND_LABEL[target.kind]}** ${name(target)} · ${where(model, target)}`];
     if (target.metric) lines.push('', `Metric: ${escape(target.metric.replace(/^[^:]*:\s*/, ''))}`);
@@ -112,7 +170,9 @@ function referenceHover(model: LinkedModel, resolution: Resolution): string {
 }
 
 function name(item: Item): string {
-  const title = escape(item.title || '(untitled)');
+  // A pillar without its `Pillar:` label: “Vision V1 One inbox…”, not “Vision V1 Pillar: One inbox…”.
+  const shown = (item.kind === 'vision-section' ? item.aliases?.[0] : undefined) ?? item.title;
+  const title = escape(shown || '(untitled)');
   return item.id && item.id !== item.title ? `${escape(item.id)} ${title}` : title;
 }
 

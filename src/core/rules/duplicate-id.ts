@@ -8,6 +8,7 @@ const MAX_RELATED = 5;
 
 export const duplicateId: Rule = {
   id: 'duplicate-id',
+  title: 'IDs used twice',
   summary: 'Two items in one product scope share an ID.',
   check(ctx) {
     const findings: Finding[] = [];

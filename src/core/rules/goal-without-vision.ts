@@ -1,10 +1,10 @@
-import { addTraceEdit } from '../fixes';
-import { linkTo, rankByText, referenceTextFor } from '../suggest';
-import type { Fix } from '../types';
+import { rankByMeaning } from '../suggest';
+import { addTraceFixes } from '../traceFixes';
 import { candidatesFor, describe, linkedItems, scopeMissesVision, type Finding, type Rule } from './rule';
 
 export const goalWithoutVision: Rule = {
   id: 'goal-without-vision',
+  title: 'Goals that serve no part of the vision',
   summary: 'A goal traces to no vision (the doc or one of its headings).',
   check(ctx) {
     const findings: Finding[] = [];
@@ -13,15 +13,14 @@ export const goalWithoutVision: Rule = {
       if (linked.traces.length > 0 || linked.resolutions.some((r) => r.problem)) continue;
       // With no vision to serve at all, missing-vision says it once for the whole scope.
       if (scopeMissesVision(ctx, scope)) continue;
-      const fixes = (): Fix[] =>
-        rankByText(candidatesFor(ctx, scope, 'vision'), item).flatMap(({ item: target }) => {
-          const edit = addTraceEdit(doc, item, 'Vision', referenceTextFor(ctx.model, target, doc), target.id ?? linkTo(ctx.model, target, doc));
-          return edit ? [{ title: `Trace to ${target.kind === 'vision' ? 'the vision' : 'vision section'} ${describe(target)}`, edits: [edit] }] : [];
-        });
       const message = item.noTrace[0]
         ? `Goal ${describe(item)} is marked as serving no part of the vision: a goal should say which part of the vision it moves.`
         : `Goal ${describe(item)} traces to no vision: add “Vision: …” naming the vision or the pillar it serves.`;
-      findings.push({ doc, range: item.range, message, fixes });
+      const fixes = () => {
+        const candidates = candidatesFor(ctx, scope, 'vision');
+        return addTraceFixes({ model: ctx.model, linked, layer: 'vision', candidates, ranked: rankByMeaning(candidates, item) });
+      };
+      findings.push({ doc, range: item.range, message, fixes, ...(item.noTrace[0] ? { variant: 'marked' as const } : {}) });
     }
     return findings;
   },

@@ -3,6 +3,7 @@ import type { Finding, Rule } from './rule';
 
 export const invalidFrontMatter: Rule = {
   id: 'invalid-front-matter',
+  title: 'Front matter that cannot be read',
   summary: 'The YAML front matter does not parse, or a field in it has a value Throughline cannot use.',
   check(ctx) {
     const findings: Finding[] = [];

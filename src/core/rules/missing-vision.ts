@@ -1,10 +1,12 @@
 import type { DocumentInfo } from '../analyze/document';
 import { join } from '../paths';
+import { visionTemplate } from '../templates';
 import type { Fix } from '../types';
 import { scopeMissesVision, type Finding, type Rule } from './rule';
 
 export const missingVision: Rule = {
   id: 'missing-vision',
+  title: 'Products with no vision doc',
   summary: 'A product scope has goals but no vision doc.',
   check(ctx) {
     const findings: Finding[] = [];
@@ -30,21 +32,10 @@ export const missingVision: Rule = {
   },
 };
 
-const VISION_TEMPLATE = (eol: string) =>
-  [
-    '# Vision',
-    '',
-    '_In one or two sentences: what the world looks like for our customers when we have succeeded._',
-    '',
-    '## Pillar: First pillar {#V1}',
-    '',
-    '_A lasting theme the vision rests on. Goals trace to pillars with `Vision: V1`._',
-    '',
-  ].join(eol);
 
 /** Creates vision.md in the scope's folder (never over an existing file), for the goals to trace to. */
 function createVisionFix(doc: DocumentInfo, root: string, scopeDir: string, docs: DocumentInfo[]): Fix | undefined {
   const relPath = join(scopeDir, 'vision.md');
   if (docs.some((d) => d.relPath.toLowerCase() === relPath.toLowerCase())) return undefined;
-  return { title: `Create ${relPath} for these goals to serve`, edits: [], creates: [{ uri: `${root}${relPath.split('/').map(encodeURIComponent).join('/')}`, text: VISION_TEMPLATE(doc.eol) }] };
+  return { title: `Create ${relPath} for these goals to serve`, edits: [], creates: [{ uri: `${root}${relPath.split('/').map(encodeURIComponent).join('/')}`, text: visionTemplate(doc.eol) }] };
 }

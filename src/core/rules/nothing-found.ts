@@ -19,6 +19,7 @@ const WHY: Record<string, string> = {
  */
 export const nothingFound: Rule = {
   id: 'nothing-found',
+  title: 'Docs with nothing of their kind in them',
   summary: 'A doc read as a roadmap or goals doc holds nothing of its kind.',
   check(ctx) {
     const findings: Finding[] = [];

@@ -7,6 +7,7 @@ import { candidatesFor, linkedItems, type Finding, type Rule } from './rule';
  */
 export const productWithoutGoals: Rule = {
   id: 'product-without-goals',
+  title: 'Products with a roadmap and no goals',
   summary: 'A product has roadmap items but no goals for them to serve.',
   check(ctx) {
     const findings: Finding[] = [];

@@ -1,7 +1,7 @@
 import type { DocumentInfo } from '../analyze/document';
 import type { Config } from '../config';
 import type { LinkedItem, LinkedModel, Scope } from '../link';
-import type { Fix, Item, Range, RelatedLocation, RuleId } from '../types';
+import type { Fix, IssueVariant, Item, Range, RelatedLocation, RuleId } from '../types';
 
 /** A finding before severity and suppression are applied. */
 export interface Finding {
@@ -12,6 +12,8 @@ export interface Finding {
   /** Fixes, or a function computing them: ranking goals for every untraced item on every keystroke
    * would be wasted work when the fixes are only read for the finding under the cursor. */
   fixes?: Fix[] | (() => Fix[]);
+  /** Which case of the rule this is (`Issue.variant`), for the views' short badges. */
+  variant?: IssueVariant;
 }
 
 export interface RuleContext {
@@ -19,16 +21,22 @@ export interface RuleContext {
   config: Config;
 }
 
-/** One rule: a stable id, a one-line summary for docs and menus, and a check over the linked model. */
+/** One rule: a stable id, a title for views, a one-line summary for docs and menus, and a check over the linked model. */
 export interface Rule {
   id: RuleId;
+  /**
+   * What a person calls its findings, as a group (the Gaps by Rule view): “Roadmap items with no
+   * goal”. A rule without one is listed under its summary.
+   */
+  title?: string;
   summary: string;
   check(ctx: RuleContext): Finding[];
 }
 
-/** `G1 “Grow retention”`, or just `“Grow retention”` for an item without an ID. */
+/** `G1 “Grow retention”`, or just `“Grow retention”` for an item without an ID; a pillar without its `Pillar:` label. */
 export function describe(item: Item): string {
-  const title = item.title ? `“${item.title}”` : '(untitled)';
+  const shown = (item.kind === 'vision-section' ? item.aliases?.[0] : undefined) ?? item.title;
+  const title = shown ? `“${shown}”` : '(untitled)';
   return item.id && item.id !== item.title ? `${item.id} ${title}` : title;
 }
 

@@ -1,8 +1,10 @@
 import { replaceEdit } from '../fixes';
+import { typoDistance } from '../suggest';
 import type { Finding, Rule } from './rule';
 
 export const unknownKind: Rule = {
   id: 'unknown-kind',
+  title: 'Unknown document kinds',
   summary: 'Front matter names a kind that is not a Throughline kind.',
   check(ctx) {
     const findings: Finding[] = [];
@@ -20,10 +22,27 @@ export const unknownKind: Rule = {
         range,
         message,
         ...(unknown.suggestion
-          ? { fixes: [{ title: `Change the kind to “${unknown.suggestion}”`, edits: [replaceEdit(doc, range, unknown.suggestion)], preferred: true }] }
+          ? {
+              fixes: [
+                {
+                  title: `Change the kind to “${unknown.suggestion}”`,
+                  edits: [replaceEdit(doc, range, unknown.suggestion)],
+                  // Certain only when one typo away from that kind and no other: `roadmp`, not `goalz` (goal or goals?).
+                  ...(isCertainKind(unknown.value, unknown.suggestion) ? { preferred: true } : {}),
+                },
+              ],
+            }
           : {}),
       });
     }
     return findings;
   },
 };
+
+const KINDS = ['vision', 'strategy', 'goals', 'roadmap', 'goal', 'roadmap-item', 'okrs', 'objectives', 'objective', 'okr', 'initiative', 'epic', 'feature', 'mission'];
+
+function isCertainKind(written: string, suggestion: string): boolean {
+  const w = written.toLowerCase();
+  if (typoDistance(w, suggestion.toLowerCase(), 1) > 1) return false;
+  return KINDS.filter((k) => typoDistance(w, k, 1) <= 1).length === 1;
+}

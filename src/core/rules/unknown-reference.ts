@@ -2,23 +2,27 @@ import type { DocumentInfo } from '../analyze/document';
 import { replaceEdit } from '../fixes';
 import { linkedDoc, targetLayerOf, type LinkedItem, type Resolution } from '../link';
 import { splitLink } from '../paths';
+import { isPlaceholder } from '../placeholder';
+import { certainTarget, nearName, rankByMeaning, sharedWords, type Ranked } from '../suggest';
 import { similarity } from '../text';
-import { closestTarget, linkTo } from '../suggest';
-import type { Fix, Item, RelatedLocation } from '../types';
+import { replaceReferenceFixes, replacementFor } from '../traceFixes';
+import type { Fix, IssueVariant, Item, RelatedLocation } from '../types';
 import { candidatesFor, describe, linkedItems, type Finding, type Rule, type RuleContext } from './rule';
 
 export const unknownReference: Rule = {
   id: 'unknown-reference',
-  summary: 'A reference resolves to nothing; the message offers the closest goal.',
+  title: 'Broken traces',
+  summary: 'A reference resolves to nothing; the message says what it most likely meant, and why.',
   check(ctx) {
     const findings: Finding[] = [];
     for (const linked of [...linkedItems(ctx, 'roadmap-item'), ...linkedItems(ctx, 'goal')]) {
       const layer = targetLayerOf(linked.item)!;
-      for (const resolution of linked.resolutions) {
-        if (!resolution.problem) continue;
-        const suggestion = closestTarget(candidatesFor(ctx, linked.scope, layer), resolution.ref, linked.item);
-        findings.push(finding(ctx, linked, resolution, layer, suggestion));
-      }
+      const broken = linked.resolutions.filter((r) => r.problem);
+      if (broken.length === 0) continue;
+      const candidates = candidatesFor(ctx, linked.scope, layer);
+      // What the item's words point to: the same answer for each of its broken references.
+      const ranked = rankByMeaning(candidates, linked.item);
+      for (const resolution of broken) findings.push(finding(ctx, linked, resolution, layer, candidates, ranked));
     }
     findings.push(...danglingAnchors(ctx, findings));
     return findings;
@@ -89,42 +93,73 @@ function safeDecode(s: string): string {
   }
 }
 
-function finding(ctx: RuleContext, linked: LinkedItem, resolution: Resolution, layer: 'goal' | 'vision', suggestion: Item | undefined): Finding {
+/**
+ * A broken reference's finding. The fix it prefers (the one Fix All applies) is only ever the
+ * target it certainly meant (`certainTarget`); otherwise the message names the target the item's
+ * words point to, and why, and the fixes offer it among the user's choices.
+ */
+function finding(ctx: RuleContext, linked: LinkedItem, resolution: Resolution, layer: 'goal' | 'vision', candidates: Item[], ranked: Ranked[]): Finding {
   const { ref } = resolution;
   const { doc } = linked;
   const what = layer === 'goal' ? 'goal' : 'vision or vision section';
+  const itemNoun = layer === 'goal' ? 'roadmap item' : 'goal';
   const written = ref.link ?? ref.text;
   let message: string;
+  let variant: IssueVariant | undefined;
   switch (resolution.problem) {
     case 'wrong-layer':
+      variant = 'wrong-layer';
       message = resolution.other
         ? `“${written}” is ${article(resolution.other.kind)}, not a ${what}: ${layer === 'goal' ? 'roadmap items trace to goals' : 'goals trace to the vision'}.`
         : `“${written}” does not lead to a ${what}.`;
       break;
     case 'dangling-anchor':
-      message = `${resolution.doc?.relPath ?? 'The linked file'} has no heading “#${ref.link?.split('#')[1] ?? ''}”: this ${layer === 'goal' ? 'roadmap item' : 'goal'} traces to nothing.`;
+      variant = 'dangling-anchor';
+      message = `${resolution.doc?.relPath ?? 'The linked file'} has no heading “#${ref.link?.split('#')[1] ?? ''}”: this ${itemNoun} traces to nothing.`;
       break;
     case 'whole-document':
+      variant = 'whole-document';
       message = `This links to ${resolution.doc?.relPath ?? 'a document'} as a whole; link to one ${what} in it.`;
       break;
     default:
-      message = ref.link !== undefined ? `No ${what} at “${written}”.` : `No ${what} has the ID or title “${written}”.`;
+      if (ref.link === undefined && isPlaceholder(ref.text)) {
+        variant = 'placeholder';
+        message = `“${written}” holds the place of a ${what}: name the ${what} this ${itemNoun} serves.`;
+      } else message = ref.link !== undefined ? `No ${what} at “${written}”.` : `No ${what} has the ID or title “${written}”.`;
   }
   const fixes: Fix[] = [];
   const related: RelatedLocation[] = [];
-  if (suggestion) {
-    const replacement = ref.link !== undefined ? linkTo(ctx.model, suggestion, doc) : (suggestion.id ?? suggestion.title);
-    message += ` Did you mean ${describe(suggestion)}?`;
-    fixes.push({ title: `Change to ${describe(suggestion)}`, edits: [replaceEdit(doc, ref.range, linkReplacement(doc, ref.range, ref.text, replacement))], preferred: true });
-    related.push({ uri: suggestion.uri, range: suggestion.range, message: `The closest ${layer}: ${describe(suggestion)}` });
+  const certain = variant === 'placeholder' ? undefined : certainTarget(candidates, resolution);
+  let near: Item | undefined;
+  if (certain) {
+    message += ` Did you mean ${describe(certain.item)}? ${capitalize(certain.why)}.`;
+    fixes.push({ title: `Change to ${describe(certain.item)}`, edits: [replaceEdit(doc, ref.range, replacementFor(ctx.model, doc, resolution, certain.item))], preferred: true });
+    related.push({ uri: certain.item.uri, range: certain.item.range, message: `The ${layer === 'goal' ? 'goal' : 'vision section'} it meant: ${describe(certain.item)}` });
+  } else if (variant === undefined && ref.link === undefined && (near = nearName(candidates, ref.text))) {
+    // A name a typo or two from one title (`(Consumabel)`): offered first, for the writer to choose.
+    message += ` Did you mean ${describe(near)}?`;
+    const target = near;
+    fixes.push({ title: `Change to ${describe(target)}`, edits: [replaceEdit(doc, ref.range, replacementFor(ctx.model, doc, resolution, target))] });
+    related.push({ uri: target.uri, range: target.range, message: `The name it is closest to: ${describe(target)}` });
+  } else if (ranked[0]) {
+    const top = ranked[0];
+    message += ` By its words, this ${itemNoun} may serve ${describe(top.item)} (both mention ${sharedWords(top)}); choose it or another in the quick fixes.`;
+    related.push({ uri: top.item.uri, range: top.item.range, message: `What its words point to: ${describe(top.item)}` });
+  } else if (candidates.length > 0 && variant !== 'placeholder') {
+    message += ` No ${layer === 'goal' ? 'goal' : 'part of the vision'} shares its words: choose the one it serves in the quick fixes.`;
   }
-  return { doc, range: ref.range, message, fixes, related };
+  return {
+    doc,
+    range: ref.range,
+    message,
+    related,
+    ...(variant ? { variant } : {}),
+    fixes: () => [...fixes, ...replaceReferenceFixes({ model: ctx.model, linked, layer, candidates, ranked: ranked.filter((r) => r.item !== certain?.item && r.item !== near) }, resolution)],
+  };
 }
 
-/** A prose reference-style link is replaced whole (`[text][label]` → `[text](path)`); anything else is its URL or text. */
-function linkReplacement(doc: DocumentInfo, range: Resolution['ref']['range'], text: string, replacement: string): string {
-  const written = doc.text.slice(doc.lines.offset(range.start), doc.lines.offset(range.end));
-  return written.startsWith('[') ? `[${text}](${replacement})` : replacement;
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function article(kind: Item['kind']): string {

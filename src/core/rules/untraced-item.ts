@@ -1,10 +1,10 @@
-import { addTraceEdit } from '../fixes';
-import { linkTo, rankByText, referenceTextFor } from '../suggest';
-import type { Fix } from '../types';
+import { rankByMeaning } from '../suggest';
+import { addTraceFixes } from '../traceFixes';
 import { candidatesFor, describe, linkedItems, type Finding, type Rule } from './rule';
 
 export const untracedItem: Rule = {
   id: 'untraced-item',
+  title: 'Roadmap items with no goal',
   summary: 'A roadmap item traces to no goal.',
   check(ctx) {
     const findings: Finding[] = [];
@@ -21,12 +21,13 @@ export const untracedItem: Rule = {
         ? `Roadmap item ${describe(item)} is marked as serving no goal (${marker.text ? `“${marker.text}”` : 'its goal is left empty'})`
         : `Roadmap item ${describe(item)} traces to no goal`;
       const message = marker ? `${said}: every roadmap item should trace to a goal it moves.` : `${said}: add “Goal: …” naming the goal it serves.`;
-      const fixes = (): Fix[] =>
-        rankByText(goals, item).flatMap(({ item: goal }) => {
-          const edit = addTraceEdit(doc, item, 'Goal', referenceTextFor(ctx.model, goal, doc), goal.id ?? linkTo(ctx.model, goal, doc));
-          return edit ? [{ title: `Trace to goal ${describe(goal)}`, edits: [edit] }] : [];
-        });
-      findings.push({ doc, range: item.range, message, fixes });
+      findings.push({
+        doc,
+        range: item.range,
+        message,
+        ...(marker ? { variant: 'marked' as const } : {}),
+        fixes: () => addTraceFixes({ model: ctx.model, linked, layer: 'goal', candidates: goals, ranked: rankByMeaning(goals, item) }),
+      });
     }
     return findings;
   },

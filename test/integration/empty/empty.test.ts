@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ThroughlineApi } from '../../../src/vscode/extension';
 import { checkpoint, requireCheckpoints } from '../checkpoint';
-import { activateThroughline, baseName, describeDiagnostics, fixtureUri, readText, throughlineDiagnostics, waitFor, writeText } from '../helpers';
+import { activateThroughline, baseName, describeDiagnostics, fixtureUri, readText, ruleOf, throughlineDiagnostics, waitFor, waitForDiagnostics, writeText } from '../helpers';
 
 /** The Strategy view's welcome content, shown while `throughline.empty` is true (package.json `viewsWelcome`). */
 const WELCOME = '.welcome-view-content:has-text("No product docs found")';
@@ -23,6 +23,29 @@ describe('Empty workspace: the welcome view and Create Product Docs', () => {
     assert.deepEqual(throughlineDiagnostics(fixtureUri('notes.md')), [], 'a Markdown file that is not a product doc is not checked');
   });
 
+  it('never says “No product docs found” while it is reading the folder', async () => {
+    const states: Array<ReturnType<ThroughlineApi['strategyTree']['state']>> = [];
+    const recording = api.strategyTree.onDidChangeTreeData(() => states.push(api.strategyTree.state()));
+    const before = api.index.events().length;
+    const settings = vscode.workspace.getConfiguration('throughline', vscode.workspace.workspaceFolders![0]!.uri);
+    try {
+      // A setting change reads the folder again, as opening it did.
+      await settings.update('exclude', ['archive/**'], vscode.ConfigurationTarget.Workspace);
+      await waitFor([api.index.onDidChange, api.index.onDidProgress], () => (api.index.events().slice(before).some((e) => e.kind === 'indexed') ? true : undefined), 'the folder read again');
+    } finally {
+      recording.dispose();
+      const again = api.index.events().length;
+      await settings.update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+      // Read again once more, with the setting gone: wait, so the next test sees the folder at rest.
+      await waitFor([api.index.onDidChange, api.index.onDidProgress], () => (api.index.events().slice(again).some((e) => e.kind === 'indexed') ? true : undefined), 'the folder read again without the setting');
+    }
+    const reading = states.filter((s) => s.indexing);
+    assert.ok(reading.length > 0, `the view changed while reading: ${JSON.stringify(states)}`);
+    assert.deepEqual(reading.filter((s) => s.empty), [], 'the welcome (“No product docs found”) is hidden while reading');
+    assert.ok(reading.some((s) => /^Reading product docs: \d+ of \d+ files…$/.test(s.message)), JSON.stringify(reading));
+    assert.equal(api.strategyTree.state().empty, true, 'once read, the folder has no product docs: the welcome shows');
+  });
+
   it('shows the welcome content with the Create Product Docs button (the throughline.empty context)', async function () {
     requireCheckpoints(this);
     await vscode.commands.executeCommand('workbench.view.extension.throughline');
@@ -40,15 +63,22 @@ describe('Empty workspace: the welcome view and Create Product Docs', () => {
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), vscode.Uri.joinPath(product(), 'strategy.md').toString(), 'the strategy is open, to start writing');
   });
 
-  it('indexes the new docs, and the templates themselves have no findings', async () => {
+  it('indexes the new docs, and reports what is left to write in them: their answers are all prompts', async () => {
     const uris = TEMPLATES.map((name) => vscode.Uri.joinPath(product(), name));
     await waitFor([api.index.onDidChange], () => (uris.every((u) => api.index.documentInfo(u)) ? true : undefined), 'the four new docs in the index', {
       describe: () => uris.filter((u) => !api.index.documentInfo(u)).map(baseName).join(', ') + ' missing',
     });
-    for (const uri of uris) assert.equal(describeDiagnostics(throughlineDiagnostics(uri)), '(none)', `${baseName(uri)} as written by the template has no findings`);
-    assert.equal(api.strategyView.description, '100% aligned · 3 of 3 items traced');
-    const top = ((await api.strategyTree.getChildren()) ?? []).map((e) => api.strategyTree.getTreeItem(e).label);
-    assert.deepEqual(top, ['Product vision']);
+    const strategy = await waitForDiagnostics(vscode.Uri.joinPath(product(), 'strategy.md'), (d) => d.length === 1, 'the strategy’s prompts reported');
+    assert.equal(strategy[0]!.message, "This strategy's “Who”, “What” and “Why” sections are still prompts: write who the target customers are, what they are trying to accomplish and why it matters to them.");
+    const goals = throughlineDiagnostics(vscode.Uri.joinPath(product(), 'goals.md'));
+    assert.deepEqual(goals.map((d) => `${ruleOf(d)} ${d.range.start.line + 1}`).sort(), ['goal-missing-metric 11', 'goal-missing-metric 6', 'goal-without-items 11', 'goal-without-items 6'], describeDiagnostics(goals));
+    assert.ok(goals.every((d) => /still (?:a )?prompts?/.test(d.message)), describeDiagnostics(goals));
+    for (const name of ['vision.md', 'roadmap.md']) assert.equal(describeDiagnostics(throughlineDiagnostics(vscode.Uri.joinPath(product(), name))), '(none)', name);
+    // Never “100% aligned” for a product nobody has written yet.
+    assert.equal(api.strategyView.description, '5 gaps');
+    assert.equal(api.strategyView.message, 'Traced to a goal: Now 1 of 1 · Next 1 of 1 · Later 1 of 1. 5 gaps to close (Gaps by Rule lists them).');
+    const top = ((await api.strategyTree.getChildren()) ?? []).map((e) => { const l = api.strategyTree.getTreeItem(e).label; return typeof l === 'string' ? l : l?.label; });
+    assert.deepEqual(top, ['Product vision', 'unwritten — Product strategy']);
   });
 
   it('hides the welcome content once there are product docs', async function () {
@@ -91,6 +121,8 @@ describe('Empty workspace: the welcome view and Create Product Docs', () => {
     const goals = await readText(vscode.Uri.joinPath(product(), 'goals.md'));
     assert.equal((goals.match(/^Vision: V\d$/gm) ?? []).length, 2, 'each goal names the pillar it serves');
     assert.equal((goals.match(/^Metric: _what you will measure/gm) ?? []).length, 2, 'each goal prompts for its metric');
+    const roadmap = await readText(vscode.Uri.joinPath(product(), 'roadmap.md'));
+    assert.match(roadmap, /^### New item for “First goal”$/m, 'each roadmap item is a prompt to name the work');
   });
 
   it('never overwrites a file that exists: only the missing ones are written', async () => {

@@ -28,7 +28,8 @@ describe('README screenshots (examples/)', () => {
   /** The element whose tree item has `label`, searched depth first under `parent`. */
   async function find(label: string, parent?: StrategyElement): Promise<StrategyElement | undefined> {
     for (const child of (await api.strategyTree.getChildren(parent)) ?? []) {
-      if (api.strategyTree.getTreeItem(child).label === label) return child;
+      const shown = api.strategyTree.getTreeItem(child).label;
+      if ((typeof shown === 'string' ? shown : shown?.label) === label) return child;
       const found = await find(label, child);
       if (found) return found;
     }
@@ -42,16 +43,16 @@ describe('README screenshots (examples/)', () => {
     return editor;
   }
 
-  it('the Strategy view beside the roadmap: Loop expanded from its vision down to the roadmap items', async () => {
+  it('the Strategy view beside the roadmap, at 300 px: Loop expanded from its vision down to the roadmap items, each gap before its title', async () => {
     await showAt('Loop roadmap', '# Loop roadmap');
     await vscode.commands.executeCommand('throughline.showStrategy');
     await waitFor([api.strategyView.onDidChangeVisibility], () => (api.strategyView.visible ? true : undefined), 'the Strategy view to be visible');
-    // The whole side bar for the Strategy view (the harness widens it below, for goal titles).
+    // The whole side bar for the Strategy view, at the width a product manager leaves it.
     await vscode.commands.executeCommand('throughline.gaps.removeView');
     // Products, visions and pillars start expanded and goals collapsed; open Loop's goals and its
     // untraced items, so the picture runs from the vision down to roadmap items and their gaps.
-    const loop = await find('Loop vision');
-    assert.ok(loop, 'the Loop product');
+    const loop = await find('loop');
+    assert.ok(loop, 'the Loop product, named by its folder');
     for (const goal of ['G1 Capture feedback where it happens', 'G2 Make patterns obvious', 'G3 Close the loop with customers', 'Roadmap items with no goal']) {
       const element = await find(goal, loop);
       assert.ok(element, goal);
@@ -59,7 +60,7 @@ describe('README screenshots (examples/)', () => {
     }
     await checkpoint({
       name: 'strategy',
-      drag: { selector: '.part.sidebar', edge: 'right', by: 160 },
+      drag: { selector: '.part.sidebar', edge: 'right', to: 300 },
       waitFor: [
         { selector: '.monaco-list-row:has-text("Zendesk and Intercom connectors")' },
         { selector: '.monaco-list-row:has-text("Public changelog page")' },
