@@ -181,6 +181,14 @@ describe('reading real docs (READING.md)', () => {
       assert.deepEqual(reading({ 'roadmap.md': text }).nodes, ['goal roadmap.md:3 analyze baseline vs. metal', 'goal roadmap.md:11 Add more locales', 'goal roadmap.md:12 Reduce monthly hosting costs']);
     });
 
+    it('a goal labelled `Objective 1:` answers to `O1` as well', () => {
+      const goals = '# OKRs\n\n## Objective 1: Grow self-serve revenue\n\n- KR: 30% of revenue self-serve\n\n## Objective 2: Cut support load\n\n- KR: 20% fewer tickets\n';
+      const roadmap = '# Roadmap\n\n## Now\n\n### Checkout redesign\n\nGoal: O1\n';
+      const ws = workspaceOf({ 'okrs.md': goals, 'roadmap.md': roadmap });
+      assert.deepEqual(reading({ 'okrs.md': goals, 'roadmap.md': roadmap }).traces, ['roadmap.md:5 → okrs.md:3 (field)']);
+      assert.deepEqual(findingLines(ws, 'unknown-reference'), []);
+    });
+
     it('a `Goal:` line that is a sentence states its own section’s goal', () => {
       const text = '# Autoscaling roadmap\n\n## Performance\n\n### Sub-second cold start\n\nCold starts take 10 seconds today.\n\n**Goal**: Achieve sub-second average cold starts.\n';
       const ws = workspaceOf({ 'roadmap.md': text });

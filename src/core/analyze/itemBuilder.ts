@@ -9,6 +9,7 @@ import type { ContentFacts, DocContext } from './content';
 import type { DocumentInfo, HeadingInfo } from './document';
 import { itemLevelSetting } from './frontMatterTraces';
 import { internalAnchorOf, type ItemCache } from '../read/itemCache';
+import { shortLabelId } from '../read/vocabulary';
 
 /** What a layout reads: the parsed document and its context. */
 export interface LayoutInput {
@@ -111,6 +112,9 @@ export class ItemBuilder {
     const lastNode = section[section.length - 1];
     // `## G7: Title {#seven}`: G7 is the ID, and `seven` answers too, as it does as a link anchor.
     if (attributeId && id && attributeId.toUpperCase() !== id.toUpperCase() && !facts.subIds.includes(attributeId)) facts = { ...facts, subIds: [...facts.subIds, attributeId] };
+    // `## Objective 1: Grow` is also `O1` where the doc's traces write it short.
+    const short = id === labelId ? shortLabelId(labelId) : undefined;
+    if (short && !facts.subIds.includes(short)) facts = { ...facts, subIds: [...facts.subIds, short] };
     return this.makeItem({
       kind,
       layout: 'heading',

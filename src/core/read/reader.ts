@@ -12,7 +12,7 @@ import { collectLegend, legendPair, nameReference, namedSuffix, proseNames } fro
 import { buildOutline, type OutlineNode } from './outline';
 import { hasQuantity } from './quantity';
 import { isFieldEntry, listShape, readTable } from './shapes';
-import { GOAL_ID, KEY_RESULT_ID, leadingLabel, namedRole, type NamedRole } from './vocabulary';
+import { GOAL_ID, KEY_RESULT_ID, leadingLabel, namedRole, shortLabelId, type NamedRole } from './vocabulary';
 
 // The reader (docs/format.md §8): walks a document's outline the way a
 // careful reader does, deciding for each heading, entry and row whether it is a group, a section, a
@@ -655,7 +655,7 @@ export class Reader {
       idSearch: span,
       contentStart: entry.start,
       contentEnd: entry.end,
-      facts: this.inferTraces({ ...facts, excerpt: excerptOf(entry.rest ?? '') || facts.excerpt }, ctx, entry),
+      facts: this.inferTraces({ ...facts, excerpt: excerptOf(entry.rest ?? '') || facts.excerpt, ...withShortId(facts.subIds, parsed.id ? undefined : stripLabel ? label.numbered : undefined) }, ctx, entry),
       anchors: parsed.attributeId ? [parsed.attributeId.toLowerCase()] : [],
       insertion: { mode: 'suffix', at: this.b.ctx.lines.position(lineEnd) },
     });
@@ -967,6 +967,12 @@ function isNote(entry: OutlineNode): boolean {
 function isAllBold(paragraph: import('mdast').Paragraph): boolean {
   const kids = paragraph.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
   return kids.length === 1 && kids[0]!.type === 'strong';
+}
+
+/** `Objective 1: …` is also `O1`: the short ID joins the item's other IDs. */
+function withShortId(subIds: string[], numbered: string | undefined): { subIds?: string[] } {
+  const short = shortLabelId(numbered);
+  return short && !subIds.includes(short) ? { subIds: [...subIds, short] } : {};
 }
 
 /** A child row's title: `↳ Sub-item`, `└ …`, `├ …`, maybe indented with spaces. */

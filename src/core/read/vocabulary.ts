@@ -197,6 +197,14 @@ function computeLeadingLabel(plain: string): LeadingLabel | undefined {
   return { role, title: rest, label, ...(m[2] ? { numbered: `${capitalize(m[1]!)} ${m[2].replace('#', '')}` } : {}) };
 }
 
+/** The short ID a numbered label is also written as: `Objective 1` → `O1`, `Goal 2` → `G2`, `OKR 3` → `OKR3`. */
+export function shortLabelId(numbered: string | undefined): string | undefined {
+  const m = /^(objective|goal|okr)s?\s+#?(\d+(?:\.\d+)?)$/i.exec(numbered ?? '');
+  if (!m) return undefined;
+  const prefix = { objective: 'O', goal: 'G', okr: 'OKR' }[m[1]!.toLowerCase() as 'objective' | 'goal' | 'okr'];
+  return `${prefix}${m[2]}`;
+}
+
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
 }

@@ -116,6 +116,10 @@ describe('README screenshots (examples/)', () => {
       ],
       screenshot: 'readme-reading-markers',
     });
+    // Out of the next pictures: they show the example as it is.
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.workspace.fs.delete(fixtureUri('platform'), { recursive: true });
+    await waitFor([api.index.onDidChange], () => (api.index.documentInfo(inherited) === undefined ? true : undefined), 'the platform roadmap to leave the index');
   });
 
   it('the Problems panel, and the quick fixes for an untraced roadmap item', async () => {
