@@ -72,7 +72,11 @@ async function runAnalysis(args: CliArgs, io: Io): Promise<number> {
   const configPath = args.config && path.resolve(io.cwd, args.config);
   if (configPath && !existsSync(configPath)) throw new InputError('', configPath, 'no such config file');
   const project = await findProject(absPaths, configPath, path.resolve(io.cwd));
-  const workspace = new Workspace(fileUri(project.root), mergeConfig(project.config), { incremental: false });
+  const env = io.env ?? {};
+  const epoch = Number(env['SOURCE_DATE_EPOCH']);
+  // Dated horizons and goal timeframes are judged against this day: SOURCE_DATE_EPOCH makes runs reproducible.
+  const today = env['SOURCE_DATE_EPOCH'] && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date();
+  const workspace = new Workspace(fileUri(project.root), mergeConfig(project.config), { incremental: false, today });
   const show = (abs: string) => relativeToCwd(io, abs);
   // Every product doc under the root is loaded, so references resolve; only files under the given
   // paths are reported.
@@ -99,9 +103,6 @@ async function runAnalysis(args: CliArgs, io: Io): Promise<number> {
     return 0;
   }
 
-  const env = io.env ?? {};
-  const epoch = Number(env['SOURCE_DATE_EPOCH']);
-  const today = env['SOURCE_DATE_EPOCH'] && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date();
   const include = (doc: { uri: string }) => reported.has(doc.uri);
   if (args.command === 'report') {
     const map = strategyMap(result, { today, include });

@@ -18,7 +18,20 @@ export interface Config {
   nonItemHeadings: string[];
   /** Leading tokens that look like IDs but are labels (priorities, quarters), so they are not IDs. */
   notIds: string[];
+  /** The share of the nearest horizon's items that should serve a goal (`horizon-misaligned`), 0 to 1. */
+  alignmentTarget: number;
+  /** Whether the config set `alignmentTarget`: a team that names a target checks it even without priorities or dates. */
+  alignmentTargetSet?: boolean;
+  /** How much each factor counts in the Prioritise score (exponents of a product; 0 leaves a factor out). */
+  priorityWeights: PriorityWeights;
 }
+
+/** The factors of the Prioritise score (docs/format.md, “Priorities and drift”). */
+export type PriorityFactorName = 'alignment' | 'impact' | 'urgency' | 'confidence' | 'effort';
+export type PriorityWeights = Record<PriorityFactorName, number>;
+export const PRIORITY_FACTORS: readonly PriorityFactorName[] = ['alignment', 'impact', 'urgency', 'confidence', 'effort'];
+export const DEFAULT_PRIORITY_WEIGHTS: Readonly<PriorityWeights> = { alignment: 1, impact: 1, urgency: 1, confidence: 0, effort: 0 };
+export const DEFAULT_ALIGNMENT_TARGET = 0.8;
 
 export const RULE_IDS: readonly RuleId[] = [
   'untraced-item',
@@ -33,6 +46,11 @@ export const RULE_IDS: readonly RuleId[] = [
   'unknown-kind',
   'product-without-goals',
   'nothing-found',
+  'goal-is-output',
+  'urgent-unaligned',
+  'goal-neglected',
+  'stale-goal',
+  'horizon-misaligned',
 ];
 
 export const DEFAULT_SEVERITIES: Record<RuleId, Severity> = {
@@ -48,6 +66,11 @@ export const DEFAULT_SEVERITIES: Record<RuleId, Severity> = {
   'unknown-kind': 'warning',
   'product-without-goals': 'warning',
   'nothing-found': 'information',
+  'goal-is-output': 'information',
+  'urgent-unaligned': 'warning',
+  'goal-neglected': 'information',
+  'stale-goal': 'warning',
+  'horizon-misaligned': 'warning',
 };
 
 export const DOC_KINDS: readonly DocKind[] = ['vision', 'strategy', 'goals', 'roadmap', 'goal', 'roadmap-item'];
@@ -104,6 +127,8 @@ export function defaultConfig(): Config {
       'Acknowledgements',
     ],
     notIds: ['P0', 'P1', 'P2', 'P3', 'P4', 'Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2'],
+    alignmentTarget: DEFAULT_ALIGNMENT_TARGET,
+    priorityWeights: { ...DEFAULT_PRIORITY_WEIGHTS },
   };
 }
 
@@ -116,6 +141,8 @@ export interface ConfigFile {
   sections?: { who?: string[]; what?: string[]; why?: string[] };
   nonItemHeadings?: string[];
   notIds?: string[];
+  alignmentTarget?: number;
+  priorityWeights?: Partial<PriorityWeights>;
 }
 
 export class ConfigError extends Error {
@@ -188,7 +215,34 @@ const VALIDATORS: { [K in keyof Required<ConfigFile>]: (value: unknown) => Confi
   sections: (value) => namedLists(value, 'sections', ['who', 'what', 'why'] as const, () => 'is not a strategy question; use who, what or why'),
   nonItemHeadings: (value) => stringList(value, 'nonItemHeadings'),
   notIds: (value) => stringList(value, 'notIds'),
+  alignmentTarget: validateAlignmentTarget,
+  priorityWeights: validatePriorityWeights,
 };
+
+/** A share from 0 to 1 (`0.8`) or a percentage (`80%`): the part of the nearest horizon that should serve a goal. */
+function validateAlignmentTarget(value: unknown): number {
+  const share = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+(?:\.\d+)?\s*%\s*$/.test(value) ? Number.parseFloat(value) / 100 : Number.NaN;
+  if (!Number.isFinite(share) || share < 0 || share > 1) {
+    throw new ConfigError(`"alignmentTarget" must be a share from 0 to 1 (0.8) or a percentage ("80%"), not ${describe(value)}`, 'alignmentTarget');
+  }
+  return share;
+}
+
+/** How much each Prioritise factor counts: a number from 0 (left out) to 5 per factor. */
+function validatePriorityWeights(value: unknown): Partial<PriorityWeights> {
+  const out: Partial<PriorityWeights> = {};
+  for (const [factor, weight] of Object.entries(expectObject(value, 'priorityWeights'))) {
+    if (!(PRIORITY_FACTORS as readonly string[]).includes(factor)) {
+      throw new ConfigError(`"priorityWeights.${factor}" is not a factor of the score; use ${PRIORITY_FACTORS.join(', ')}`, `priorityWeights.${factor}`);
+    }
+    if (weight === null) continue;
+    if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0 || weight > 5) {
+      throw new ConfigError(`"priorityWeights.${factor}" must be a number from 0 (left out) to 5, not ${describe(weight)}`, `priorityWeights.${factor}`);
+    }
+    out[factor as PriorityFactorName] = weight;
+  }
+  return out;
+}
 
 export const CONFIG_KEYS = Object.keys(VALIDATORS);
 
@@ -241,6 +295,11 @@ export function mergeConfig(...files: ConfigFile[]): Config {
     config.nonItemHeadings.push(...(file.nonItemHeadings ?? []));
     // notIds replaces rather than adds: an empty list is how a team says "P1 is an ID here".
     if (file.notIds) config.notIds = [...file.notIds];
+    if (file.alignmentTarget !== undefined) {
+      config.alignmentTarget = file.alignmentTarget;
+      config.alignmentTargetSet = true;
+    }
+    Object.assign(config.priorityWeights, file.priorityWeights);
   }
   return config;
 }

@@ -1,5 +1,6 @@
 import type { DocumentInfo } from './analyze/document';
 import { itemsOf, type LinkedModel } from './link';
+import { priorityOf, type PriorityField } from './priority';
 import type { Item, NodeKind, TraceVia } from './types';
 
 export interface GraphNode {
@@ -13,6 +14,21 @@ export interface GraphNode {
   line: number;
   /** The product scope's folder, relative to the workspace folder ('.' for the folder itself). */
   scope: string;
+  /** Roadmap items: the horizon as written (`Now`, `Q3 2026`), when the item sits under one. */
+  horizon?: string;
+  /** Priority fields the item or goal states (`Impact: high`, `RICE: 42`, `Priority: P1`), by field (docs/format.md, “Priorities and drift”). */
+  priority?: Partial<Record<PriorityField, GraphPriorityValue>>;
+  /** When the goal or item is due, as written, and the last month it covers (`2025-06`). */
+  due?: { text: string; end: string };
+}
+
+export interface GraphPriorityValue {
+  /** As written: `high`, `P1`, `42`. */
+  value: string;
+  /** From 0 to 1, when the value says so itself (a word, `P1`, `3/5`, `80%`). */
+  level?: number;
+  /** The number written, when it is one. */
+  number?: number;
 }
 
 export interface GraphEdge {
@@ -78,7 +94,7 @@ export function subgraph(graph: Graph, includeFile: (file: string) => boolean): 
 }
 
 function graphNode(item: Item, doc: DocumentInfo, scopeDir: string): GraphNode {
-  return {
+  const node: GraphNode = {
     key: item.key,
     id: item.id,
     kind: item.kind,
@@ -87,5 +103,16 @@ function graphNode(item: Item, doc: DocumentInfo, scopeDir: string): GraphNode {
     line: item.range.start.line + 1,
     scope: scopeDir === '' ? '.' : scopeDir,
   };
+  if (item.kind !== 'goal' && item.kind !== 'roadmap-item') return node;
+  if (item.horizon !== undefined) node.horizon = item.horizon;
+  const { fields, due } = priorityOf(item, doc);
+  const written = Object.entries(fields);
+  if (written.length > 0) {
+    node.priority = Object.fromEntries(
+      written.map(([field, v]) => [field, { value: v.text, ...(v.level !== undefined ? { level: Math.round(v.level * 100) / 100 } : {}), ...(v.number !== undefined ? { number: v.number } : {}) }]),
+    );
+  }
+  if (due) node.due = { text: due.text, end: `${Math.floor(due.end / 12)}-${String((due.end % 12) + 1).padStart(2, '0')}` };
+  return node;
 }
 

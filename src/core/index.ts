@@ -30,5 +30,7 @@ export { readingMarkers, type ReadingMarker } from './features/readingMarkers';
 export { badgeOf, gapsByRule, onlyGaps, ruleTitle, strategyTree, type Gap, type GapGroup, type HorizonCount, type ProductTree, type TreeNode, type TreeSource } from './features/tree';
 export { LANES, LANE_LABEL, strategyMap, type Lane, type LaneAlignment, type MapGap, type MapGoal, type MapItem, type MapNode, type MapPillar, type MapProduct, type StrategyMap, type StrategyMapOptions } from './features/strategyMap';
 export { isPlaceholder, isPlaceholderTitle } from './placeholder';
+export { DRIFT_RULES, alignmentByHorizon, formulaOf, prioritise, type DriftNote, type FactorValue, type ProductRanking, type RankedGoal, type RankedHorizon, type RankedItem, type Ranking } from './features/prioritise';
+export { PRIORITY_FACTORS, DEFAULT_PRIORITY_WEIGHTS, DEFAULT_ALIGNMENT_TARGET, type PriorityWeights, type PriorityFactorName } from './config';
 export { PRODUCT_DOC_TEMPLATES, METRIC_PROMPT, STRATEGY_PROMPTS } from './templates';
 export { strategyAnswers, type AnswerState } from './strategySections';

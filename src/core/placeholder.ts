@@ -1,4 +1,4 @@
-import { METRIC_PROMPT_VALUE, OTHER_PROMPTS, STRATEGY_PROMPTS } from './templates';
+import { METRIC_PROMPT_VALUE, OTHER_PROMPTS, OUTCOME_BLANK, STRATEGY_PROMPTS } from './templates';
 
 // Text that holds the place of an answer without being one (docs/format.md "Prompts and
 // placeholders"): the prompts Throughline writes itself, and the placeholders people leave in
@@ -29,7 +29,8 @@ export function isPlaceholder(raw: string): boolean {
   }
   if (isBlank(text)) return true;
   const plain = text.replace(/[*_`~]/g, '').replace(/\s+/g, ' ').trim();
-  return TOKENS.test(plain) || isToolPrompt(plain);
+  // The outcome template with a blank left (`from … to 55% by …`): a target not written yet.
+  return TOKENS.test(plain) || isToolPrompt(plain) || OUTCOME_BLANK.test(plain);
 }
 
 /** Whether an item's title is a placeholder: one a fix or a starter doc wrote (`New item for …`), or `TBD`. */

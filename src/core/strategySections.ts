@@ -85,7 +85,8 @@ function scan(doc: DocumentInfo, config: Config): StrategySection[] {
       while (j < lines.length && !(lines[j]!.heading && lines[j]!.heading!.depth <= line.heading.depth)) j++;
       const end = j < lines.length ? lines[j]!.n : doc.lines.lineCount;
       const body = lines.slice(i + 1, j);
-      out.push({ question: q, kind: 'heading', depth: line.heading.depth, line: line.n, title: line.heading.text.trim(), end, state: blockState(body.map((l) => l.text).join('\n')), ...firstBody(body) });
+      const bodyText = body.map((l) => l.text).join('\n');
+      out.push({ question: q, kind: 'heading', depth: line.heading.depth, line: line.n, title: line.heading.text.trim(), end, state: answerState(bodyText, line.heading.text), ...firstBody(body) });
       continue;
     }
     // `**Who:** mid-size teams`: a bold lead-in answers like a heading; the rest of its paragraph is the answer.
@@ -97,10 +98,27 @@ function scan(doc: DocumentInfo, config: Config): StrategySection[] {
     while (j < lines.length && lines[j]!.text.trim() !== '' && !lines[j]!.heading) j++;
     const rest = [lead[3] ?? '', ...lines.slice(i + 1, j).map((l) => l.text)].join('\n');
     const end = j < lines.length ? lines[j]!.n : doc.lines.lineCount;
-    out.push({ question: q, kind: 'lead', depth: 0, line: line.n, title: lead[2]!.replace(/:\s*$/, '').trim(), end, state: blockState(rest), ...leadBody(line, lead) });
+    out.push({ question: q, kind: 'lead', depth: 0, line: line.n, title: lead[2]!.replace(/:\s*$/, '').trim(), end, state: answerState(rest, lead[2]!), ...leadBody(line, lead) });
   }
   return out;
 }
+
+/**
+ * What a section's body says: `blockState`, and a body that only repeats its heading (`## Who we
+ * serve` over `Who we serve.`) says nothing either, so it is read as a prompt (docs/format.md,
+ * “Strategy docs”).
+ */
+function answerState(body: string, heading: string): StrategySection['state'] {
+  const state = blockState(body);
+  if (state !== 'answered') return state;
+  const words = (s: string) => s.replace(/<!--[\s\S]*?-->/g, ' ').replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, ' ').toLowerCase().replace(/[^\p{L}\p{N}\s]+/gu, ' ').split(/\s+/).filter((w) => w && !FILLER.has(w));
+  const said = words(body);
+  const asked = new Set(words(heading));
+  return said.length > 0 && said.length <= asked.size + 1 && said.every((w) => asked.has(w)) ? 'prompt' : 'answered';
+}
+
+/** Words that add nothing to a heading repeated as its own answer. */
+const FILLER = new Set(['the', 'a', 'an', 'our', 'we', 'is', 'are', 'this', 'it', 'to', 'of', 'and', 'for', 'here', 'section', 'goes', 'see', 'below', 'above']);
 
 function questionOf(text: string, config: Config): StrategyQuestion | undefined {
   return QUESTIONS.find((q) => config.sections[q].some((s) => answersWith(text, s)));

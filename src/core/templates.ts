@@ -15,6 +15,22 @@ export const STRATEGY_PROMPTS: Record<StrategyQuestion, { heading: string; promp
 export const METRIC_PROMPT_VALUE = 'what you will measure, from what baseline to what target, by when';
 export const METRIC_PROMPT = `Metric: _${METRIC_PROMPT_VALUE}_`;
 
+/**
+ * The outcome template `goal-is-output`'s fix writes: a metric in the from / to / by form with blanks
+ * (`…`) to fill, for the customers the strategy names. As a snippet, each blank is a tab stop.
+ */
+export function outcomeTemplate(who: string | undefined): { text: string; snippet: string; blank: string } {
+  const escape = (text: string) => text.replace(/[$}\\]/g, '\\$&');
+  return {
+    text: `Metric: from … to … by …, for ${who ?? '<who>'}`,
+    snippet: `Metric: from \${1:…} to \${2:…} by \${3:…}, for ${who ? `\${4:${escape(who)}}` : '${4:<who>}'}`,
+    blank: '…',
+  };
+}
+
+/** A blank of the outcome template still to fill: `from … to`, `by …,`. */
+export const OUTCOME_BLANK = /\b(?:from|to|by)\s+…(?=[\s,.;]|$)/;
+
 /** The title of a roadmap item a fix adds for a goal nothing moves: a prompt to name the work. */
 export function newItemTitle(goalTitle: string): string {
   return `New item for “${goalTitle}”`;

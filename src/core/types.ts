@@ -20,7 +20,12 @@ export type RuleId =
   | 'invalid-front-matter'
   | 'unknown-kind'
   | 'product-without-goals'
-  | 'nothing-found';
+  | 'nothing-found'
+  | 'goal-is-output'
+  | 'urgent-unaligned'
+  | 'goal-neglected'
+  | 'stale-goal'
+  | 'horizon-misaligned';
 
 /** Zero-based line and UTF-16 character, as in LSP and VS Code. */
 export interface Position {
@@ -38,6 +43,11 @@ export interface TextEdit {
   uri: string;
   range: Range;
   newText: string;
+  /**
+   * The same insertion as a snippet with blanks to tab through (`${1:…}`), for editors that fill
+   * snippets in; `newText` is what it reads as when the blanks are left as they are.
+   */
+  snippet?: string;
 }
 
 export interface Fix {
@@ -100,7 +110,7 @@ export interface Issue {
 }
 
 /** The cases a rule tells apart in its findings (see `Issue.variant`). */
-export type IssueVariant = 'marked' | 'prompt' | 'empty' | 'no-goals' | 'wrong-layer' | 'dangling-anchor' | 'whole-document' | 'placeholder';
+export type IssueVariant = 'marked' | 'prompt' | 'empty' | 'no-goals' | 'wrong-layer' | 'dangling-anchor' | 'whole-document' | 'placeholder' | 'low-priority' | 'top-priority';
 
 /**
  * How a trace was written (FORMAT.md §5 `via`): explicitly (`field`, `column`, `front-matter`,

@@ -55,6 +55,8 @@ export const SETTINGS: ReadonlyArray<{ key: keyof ConfigFile; setting: string; o
   { key: 'sections', setting: 'strategySections', old: 'sections' },
   { key: 'nonItemHeadings', setting: 'sectionHeadings', old: 'nonItemHeadings' },
   { key: 'notIds', setting: 'labelsThatAreNotIDs', old: 'notIds' },
+  { key: 'alignmentTarget', setting: 'alignmentTarget' },
+  { key: 'priorityWeights', setting: 'priorityWeights' },
 ];
 
 /** The `throughline.*` settings in the config file's shape; only keys the user actually set count. */

@@ -118,8 +118,8 @@ describe('Manifest: grammar and capabilities', () => {
     try {
       await vscode.commands.executeCommand('workbench.action.openSettings', '@ext:throughline.throughline');
       // The old names (`notIds`…) still work but are deprecated, so the Settings editor leaves them out.
-      const all = await checkpoint({ name: 'settings editor', waitFor: [{ selector: `${label}:has-text("Rules")` }, { selector: `${count}:has-text("8 Settings Found")` }], read: count, screenshot: 'settings' });
-      assert.deepEqual(all.texts?.map((t) => t.trim()), ['8 Settings Found']);
+      const all = await checkpoint({ name: 'settings editor', waitFor: [{ selector: `${label}:has-text("Rules")` }, { selector: `${count}:has-text("10 Settings Found")` }], read: count, screenshot: 'settings' });
+      assert.deepEqual(all.texts?.map((t) => t.trim()), ['10 Settings Found']);
       const expected: Array<[string, string]> = [
         ['rules', 'Rules'],
         ['documentKinds', 'Document Kinds'],
@@ -128,6 +128,8 @@ describe('Manifest: grammar and capabilities', () => {
         ['strategySections', 'Strategy Sections'],
         ['sectionHeadings', 'Section Headings'],
         ['labelsThatAreNotIDs', 'Labels That Are Not IDs'],
+        ['alignmentTarget', 'Alignment Target'],
+        ['priorityWeights', 'Priority Weights'],
         ['readingMarkers', 'Reading Markers'],
       ];
       for (const [key, title] of expected) {

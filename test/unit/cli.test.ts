@@ -83,7 +83,12 @@ describe('throughline CLI (spawned)', function () {
     assert.equal(r.code, 0, r.stderr);
     const graph = JSON.parse(r.stdout) as { version: number; nodes: Array<Record<string, unknown>>; edges: Array<Record<string, unknown>> };
     assert.equal(graph.version, 1);
-    for (const n of graph.nodes) assert.deepEqual(Object.keys(n), ['key', 'id', 'kind', 'title', 'file', 'line', 'scope']);
+    // FORMAT.md §5's fields, in order; then, where a node has them, its horizon, priority fields and due date.
+    for (const n of graph.nodes) {
+      assert.deepEqual(Object.keys(n).slice(0, 7), ['key', 'id', 'kind', 'title', 'file', 'line', 'scope']);
+      assert.deepEqual(Object.keys(n).slice(7).filter((k) => !['horizon', 'priority', 'due'].includes(k)), [], JSON.stringify(n));
+    }
+    assert.ok(graph.nodes.some((n) => n['key'] === 'loop/roadmap.md#zendesk-and-intercom-connectors' && n['horizon'] === 'Now'), 'roadmap items carry their horizon');
     assert.deepEqual([...new Set(graph.nodes.map((n) => n['kind']))].sort(), ['goal', 'roadmap-item', 'strategy', 'vision', 'vision-section']);
     const keys = new Set(graph.nodes.map((n) => n['key']));
     assert.equal(keys.size, graph.nodes.length, 'node keys are unique');

@@ -94,7 +94,7 @@ describe('config file', () => {
     const current = Object.entries(settings).filter(([, s]) => !s.markdownDeprecationMessage);
     // The title VS Code's Settings editor derives from a key: camelCase split into capitalised words.
     const title = (name: string) => name.replace(/^throughline\./, '').replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/^[a-z]/, (c) => c.toUpperCase());
-    assert.deepEqual(current.map(([name]) => title(name)), ['Rules', 'Document Kinds', 'Exclude', 'Trace Labels', 'Strategy Sections', 'Section Headings', 'Labels That Are Not IDs', 'Reading Markers']);
+    assert.deepEqual(current.map(([name]) => title(name)), ['Rules', 'Document Kinds', 'Exclude', 'Trace Labels', 'Strategy Sections', 'Section Headings', 'Labels That Are Not IDs', 'Alignment Target', 'Priority Weights', 'Reading Markers']);
     // Each key of .throughline.yaml is one setting: by its own name, or named in the setting's description.
     for (const key of CONFIG_KEYS) {
       const owners = current.filter(([name, s]) => name === `throughline.${key}` || (s.markdownDescription ?? '').includes(`Same as \`${key}\` in`));

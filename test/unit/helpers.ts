@@ -7,9 +7,12 @@ export const REPO = path.resolve(__dirname, '../../..');
 export const FIXTURES = path.join(REPO, 'test', 'fixtures');
 export const ROOT = 'file:///ws';
 
-/** A workspace holding the given files (path → text) under ROOT. */
-export function workspaceOf(files: Record<string, string>, config: ConfigFile = {}): Workspace {
-  const ws = new Workspace(ROOT, mergeConfig(config));
+/** The day the tests judge dates against, so dated horizons and goal timeframes read the same in every year. */
+export const TODAY = new Date(2026, 11, 3);
+
+/** A workspace holding the given files (path → text) under ROOT, judged on `TODAY`. */
+export function workspaceOf(files: Record<string, string>, config: ConfigFile = {}, today: Date = TODAY): Workspace {
+  const ws = new Workspace(ROOT, mergeConfig(config), { today });
   for (const [p, text] of Object.entries(files)) ws.update(`${ROOT}/${p}`, text);
   return ws;
 }

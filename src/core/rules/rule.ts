@@ -19,6 +19,8 @@ export interface Finding {
 export interface RuleContext {
   model: LinkedModel;
   config: Config;
+  /** The day dated horizons and goal timeframes are judged against (`Q3 2026` is now or later); now by default. */
+  today?: Date;
 }
 
 /** One rule: a stable id, a title for views, a one-line summary for docs and menus, and a check over the linked model. */
