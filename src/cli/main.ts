@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { Workspace, mergeConfig, strategyMap, subgraph, summarize, type Issue } from '../core';
+import { Workspace, mergeConfig, prioritise, strategyMap, subgraph, summarize, type Issue } from '../core';
+import { GitError } from '../history/git';
 import { USAGE, USAGE_HINT, UsageError, parseArgs, type CliArgs } from './args';
 import { InputError, fileUri, isWithin, toPosix } from './files';
 import { formatGithub } from './formats/github';
@@ -13,6 +14,7 @@ import { loadProject } from './load';
 import { findProject } from './project';
 import { countBySeverity, formatGraphText, formatJson, formatText, toJsonDiagnostic, type JsonDiagnostic } from './output';
 import { writeReport } from './report';
+import { formatTrend, sinceOf, trendOf } from './trend';
 
 import { version } from '../../package.json';
 
@@ -78,6 +80,16 @@ async function runAnalysis(args: CliArgs, io: Io): Promise<number> {
   const today = env['SOURCE_DATE_EPOCH'] && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date();
   const workspace = new Workspace(fileUri(project.root), mergeConfig(project.config), { incremental: false, today });
   const show = (abs: string) => relativeToCwd(io, abs);
+  if (args.command === 'trend') {
+    // The history, not the files on disk: git is read at each week's last commit.
+    const trend = await trendOf(project.root, project.config, absPaths, sinceOf(args.since, today));
+    if (trend instanceof GitError) {
+      io.stderr(`throughline: ${trend.message}\n`);
+      return 2;
+    }
+    io.stdout(`${formatTrend(trend, args.format === 'json' ? 'json' : 'text')}\n`);
+    return 0;
+  }
   // Every product doc under the root is loaded, so references resolve; only files under the given
   // paths are reported.
   const reported = loadProject(workspace, project.root, absPaths, {
@@ -106,7 +118,11 @@ async function runAnalysis(args: CliArgs, io: Io): Promise<number> {
   const include = (doc: { uri: string }) => reported.has(doc.uri);
   if (args.command === 'report') {
     const map = strategyMap(result, { today, include });
-    writeReport(map, { out: args.out!, cwd: io.cwd, root: project.root, env, today, stdout: io.stdout });
+    const ranking = prioritise(result, workspace.getConfig(), { today, include });
+    // The chart of alignment over time, when the project's history can be read; else the report goes without it.
+    const trend = await trendOf(project.root, project.config, absPaths, sinceOf(args.since, today));
+    if (trend instanceof GitError && args.since) io.stderr(`throughline: no alignment over time in the report: ${trend.message}\n`);
+    writeReport({ ...map, ranking, ...(trend instanceof GitError ? {} : { trend }) }, { out: args.out!, cwd: io.cwd, root: project.root, env, today, stdout: io.stdout });
     return 0;
   }
 

@@ -34,3 +34,4 @@ export { DRIFT_RULES, alignmentByHorizon, formulaOf, prioritise, type DriftNote,
 export { PRIORITY_FACTORS, DEFAULT_PRIORITY_WEIGHTS, DEFAULT_ALIGNMENT_TARGET, type PriorityWeights, type PriorityFactorName } from './config';
 export { PRODUCT_DOC_TEMPLATES, METRIC_PROMPT, STRATEGY_PROMPTS } from './templates';
 export { strategyAnswers, type AnswerState } from './strategySections';
+export { TrendBuilder, formatTrendText, weekOf, type FileChange, type Trend, type TrendCount, type TrendPoint, type TrendProduct, type TrendProductPoint } from './trend';

@@ -20,6 +20,9 @@ const LEADING_ID = /^([A-Z]{1,5}[-.]?\d+(?:\.\d+)?)(?=[:.\-—–\s)]|$)[:.\-—
 const HEADING_ATTRIBUTE = /\s*\{#([^\s}]+)\}\s*$/;
 const CHECKBOX = /^\[[ xX]\]\s+/;
 const EMPHASIS = String.raw`(\*\*|__|\*|_)?`;
+/** Priority fields at the end of a title line, after its trace field: ` — Impact: high`, ` · Urgency: low`, ` (effort: M)`. */
+const PRIORITY_TAIL =
+  /(?:\s+(?:—|–|--?|\||·|•)\s+|\s*[,;]\s+|\s*\(\s*)(?:\*\*|__|\*|_)?(?:impact|urgency|effort|confidence|reach|priority|rice|ice|wsjf|score|weight|size|due|deadline)(?:\*\*|__|\*|_)?\s*:(?:(?!\s+(?:—|–|--?|\||·|•)\s+(?:\*\*|__|\*|_)?(?:goals?|objectives?|okrs?|supports|traces to|serves|vision|pillars?|themes?)\b).)*$/i;
 
 /**
  * Everything about the written syntax that depends on configuration (labels, synonyms, non-item
@@ -71,8 +74,13 @@ export class Syntax {
     return { label: m[2]!, layer: this.layerOf(m[2]!), start: 0, valueStart, valueEnd: line.length };
   }
 
-  /** A field that ends a title line: `Offline mode (goals: G1)` or `Offline mode — Goal: G1`. */
-  fieldAtEnd(line: string): FieldMatch | undefined {
+  /**
+   * A field that ends a title line: `Offline mode (goals: G1)` or `Offline mode — Goal: G1`. Priority
+   * fields after it (`— Goal: G1 — Impact: high`) are not part of its value (docs/format.md §12).
+   */
+  fieldAtEnd(whole: string): FieldMatch | undefined {
+    const tail = PRIORITY_TAIL.exec(whole);
+    const line = tail && tail.index > 0 ? whole.slice(0, tail.index) : whole;
     const paren = this.trailingParen.exec(line);
     if (paren) {
       const valueEnd = paren.index + paren[0].trimEnd().length - 1; // before the closing parenthesis

@@ -1,6 +1,9 @@
 import { LANES, LANE_LABEL, type Lane, type LaneAlignment, type MapGap, type MapGoal, type MapItem, type MapNode, type MapProduct, type StrategyMap } from '../core';
 import { CLIENT_SCRIPT } from './client';
+import { esc } from './html';
+import { renderRanking } from './prioritise';
 import { STYLE } from './style';
+import { renderTrend } from './trend';
 
 // The Strategy Map drawn as HTML: per product, the vision above a swimlane table (pillar → goal →
 // roadmap items in Now / Next / Later), each goal with its items per horizon, gaps as badges on the
@@ -64,6 +67,8 @@ export function renderMapBody(map: StrategyMap, options: RenderOptions): string 
   out.push('</header>');
   if (map.products.length === 0) out.push('<p class="empty">No product docs here yet: Throughline reads a vision, a strategy, goals and a roadmap written in Markdown.</p>');
   map.products.forEach((p, i) => out.push(product(p, i, options)));
+  if (map.ranking) out.push(renderRanking(map.ranking, options));
+  if (map.trend) out.push(renderTrend(map.trend, { folderName: options.folderName }));
   out.push(gapsTable(map, options));
   return out.join('\n');
 }
@@ -280,7 +285,4 @@ function pct(fraction: number): string {
   return `${Math.round(fraction * 100)}%`;
 }
 
-/** Escapes text for HTML content and attribute values. */
-export function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+export { esc };

@@ -101,6 +101,37 @@ table.gaps th, table.gaps td { text-align: left; vertical-align: top; padding: 0
 table.gaps { table-layout: fixed; }
 table.gaps .sev { width: 6.5rem; } table.gaps .where { width: 26%; } table.gaps .rule { width: 12rem; }
 .empty { color: var(--muted); }
+.ranking, .trend { border-top: 1px solid var(--border); margin-top: 1.5rem; padding-top: 1rem; }
+.ranking h3 { font-size: 1.05rem; margin: 1rem 0 0.4rem; }
+.formula { margin: 0 0 0.3rem; } .formula code { font-size: 1em; font-weight: 600; }
+.factor-legend { margin: 0 0 0.6rem; padding-left: 1.2rem; color: var(--muted); font-size: 0.85em; }
+.note { color: var(--muted); font-size: 0.9em; }
+table.rank { width: auto; min-width: 30rem; margin: 0.4rem 0 0.9rem; font-size: 0.9em; }
+table.rank caption { text-align: left; font-weight: 600; margin-bottom: 0.3rem; }
+table.rank th, table.rank td { text-align: left; vertical-align: top; padding: 0.25rem 0.55rem; border-bottom: 1px solid var(--border); }
+table.rank th[scope="row"] { font-weight: normal; max-width: 22rem; overflow-wrap: anywhere; }
+table.rank .num { text-align: right; } table.rank .score { font-weight: 700; }
+table.rank.items.now caption { border-left: 4px solid var(--now); padding-left: 0.4rem; }
+table.rank.items.next caption { border-left: 4px solid var(--next); padding-left: 0.4rem; }
+table.rank.items.later caption { border-left: 4px solid var(--later); padding-left: 0.4rem; }
+table.rank tr.top th { font-weight: 600; }
+.factor .said { display: block; font-size: 0.8em; color: var(--muted); }
+.factor.unstated { color: var(--muted); }
+.missing { color: var(--missing-fg); font-weight: 600; }
+.trend-product { margin: 0.5rem 0 1.2rem; }
+.trend-chart { display: block; width: 100%; max-width: 44rem; height: auto; }
+.trend-chart .grid { stroke: var(--border); stroke-width: 1; }
+.trend-chart .target { stroke: var(--unscheduled); stroke-width: 1.5; stroke-dasharray: 6 4; }
+.trend-chart .axis { fill: var(--muted); font-size: 11px; }
+.trend-chart polyline.series { fill: none; stroke-width: 2.5; }
+.trend-chart .series.all { stroke: var(--fg); fill: var(--fg); } .trend-chart polyline.series.all { fill: none; }
+.trend-chart .series.now { stroke: var(--now); fill: var(--now); } .trend-chart polyline.series.now { fill: none; }
+.trend-chart .series.next { stroke: var(--next); fill: var(--next); } .trend-chart polyline.series.next { fill: none; }
+.trend-chart .series.later { stroke: var(--later); fill: var(--later); } .trend-chart polyline.series.later { fill: none; }
+.swatch-line { display: inline-block; width: 1.4rem; height: 0; border-top: 3px solid var(--fg); vertical-align: middle; }
+.swatch-line.now { border-color: var(--now); } .swatch-line.next { border-color: var(--next); } .swatch-line.later { border-color: var(--later); }
+.swatch-line.target { border-top: 2px dashed var(--unscheduled); }
+.of { color: var(--muted); font-size: 0.85em; }
 @media print {
   @page { size: A4 landscape; margin: 12mm; }
   body { padding: 0; font-size: 9.5pt; }

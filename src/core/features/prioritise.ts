@@ -29,6 +29,8 @@ export interface FactorValue {
 
 export interface DriftNote {
   rule: IssueCode;
+  /** Which case of the rule (`low-priority` for an item serving only the lowest-ranked goals). */
+  variant?: string;
   severity: Severity;
   message: string;
   uri: string;
@@ -163,27 +165,28 @@ function rankItem(plan: ProductPlan, linked: LinkedItem, weights: PriorityWeight
   const { item, doc } = linked;
   const levels = itemLevels(plan, linked);
   const goals = linked.traces.filter((t) => t.kind === 'goal');
-  const neutral = (what: string): FactorValue => ({ value: 0.5, said: `not stated${what ? ` (${what})` : ''}, counted as 0.5`, stated: false });
+  const neutral: FactorValue = { value: 0.5, said: 'not stated', stated: false };
   const read = (l: (typeof levels)['impact']): FactorValue | undefined => (l ? { value: round(l.level), said: `${l.from.label}: ${l.from.text}`, stated: true } : undefined);
   let alignment: FactorValue;
-  if (goals.length === 0) alignment = { value: 0, said: 'serves no goal', stated: true };
+  if (goals.length === 0) alignment = { value: 0, said: 'no goal', stated: true };
   else {
     const ranked = goals.filter((g) => plan.goalLevels.has(g));
-    if (ranked.length === 0) alignment = { value: plan.goalLevels.size > 0 ? 0.5 : 1, said: `serves ${goals.map(name).join(', ')}${plan.goalLevels.size > 0 ? ' (not ranked, counted as 0.5)' : ''}`, stated: plan.goalLevels.size === 0 };
+    // Goals that are not ranked all count fully; beside ranked ones, an unranked goal counts as 0.5.
+    if (ranked.length === 0) alignment = plan.goalLevels.size > 0 ? { value: 0.5, said: 'goal not ranked', stated: false } : { value: 1, said: 'serves a goal', stated: true };
     else {
       const best = ranked.sort((a, b) => plan.goalLevels.get(b)! - plan.goalLevels.get(a)!)[0]!;
       const p = priorityOf(best, plan.goals.find((g) => g.item === best)?.doc ?? doc);
       const rank = p.fields.priority ?? p.fields.weight;
-      alignment = { value: round(plan.goalLevels.get(best)!), said: `serves ${name(best)}${rank ? ` (${rank.label}: ${rank.text})` : ''}`, stated: true };
+      alignment = { value: round(plan.goalLevels.get(best)!), said: rank ? `${best.id ?? 'goal'} ${rank.label}: ${rank.text}` : 'goal ranked', stated: true };
     }
   }
   const effort = levels.effort;
   const factors: Record<PriorityFactorName, FactorValue> = {
     alignment,
-    impact: read(levels.impact) ?? neutral(''),
-    urgency: read(levels.urgency) ?? neutral(''),
-    confidence: read(levels.confidence) ?? neutral(''),
-    effort: effort ? { value: round(1 - 0.9 * effort.level), said: `${effort.from.label}: ${effort.from.text}`, stated: true } : neutral(''),
+    impact: read(levels.impact) ?? neutral,
+    urgency: read(levels.urgency) ?? neutral,
+    confidence: read(levels.confidence) ?? neutral,
+    effort: effort ? { value: round(1 - 0.9 * effort.level), said: `${effort.from.label}: ${effort.from.text}`, stated: true } : neutral,
   };
   const score = PRIORITY_FACTORS.reduce((s, f) => s * Math.pow(factors[f].value, weights[f]), 1);
   return {
@@ -242,7 +245,7 @@ function driftNotes(result: CheckResult): Map<string, DriftNote[]> {
   for (const [uri, issues] of result.issues) {
     for (const issue of issues as Issue[]) {
       if (!DRIFT_RULES.includes(issue.rule)) continue;
-      const note: DriftNote = { rule: issue.rule, severity: issue.severity, message: issue.message, uri, range: issue.range };
+      const note: DriftNote = { rule: issue.rule, ...(issue.variant ? { variant: issue.variant } : {}), severity: issue.severity, message: issue.message, uri, range: issue.range };
       const key = issue.rule === 'horizon-misaligned' ? 'horizon' : place(uri, issue.range);
       out.set(key, [...(out.get(key) ?? []), note]);
     }

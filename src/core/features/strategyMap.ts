@@ -1,7 +1,9 @@
 import type { DocumentInfo } from '../analyze/document';
 import { horizonBucket } from '../horizon';
 import type { LinkedItem, LinkedModel, Scope } from '../link';
+import type { Trend } from '../trend';
 import type { Issue, IssueCode, Item, NodeKind, Range, Severity } from '../types';
+import type { Ranking } from './prioritise';
 import { summarize, type CheckResult, type Summary } from '../workspace';
 
 // The Strategy Map as plain data: per product, vision → pillars → goals → roadmap items, each goal
@@ -100,6 +102,10 @@ export interface StrategyMap {
   products: MapProduct[];
   /** Every finding placed on the map, on nodes and in `otherFindings`: as many as the check reported for these products. */
   findings: number;
+  /** The roadmap ranked per product and horizon (`prioritise`), drawn after the map when given. */
+  ranking?: Ranking;
+  /** Alignment over time (`throughline trend`), drawn as a chart when given. */
+  trend?: Trend;
 }
 
 export interface StrategyMapOptions {
