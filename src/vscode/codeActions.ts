@@ -51,7 +51,8 @@ export function toCodeAction(fix: Fix, diagnostic?: vscode.Diagnostic): vscode.C
     return action;
   }
   if (fix.edits.length > 0 || fix.creates?.length) action.edit = fixToWorkspaceEdit(fix);
-  if (fix.select) action.command = { command: 'throughline.select', title: 'Select', arguments: [fix.select.uri, fix.select.range] };
+  // A snippet selects its own first blank; selecting again would end the snippet's Tab stops.
+  if (fix.select && !fix.edits.some((e) => e.snippet !== undefined)) action.command = { command: 'throughline.select', title: 'Select', arguments: [fix.select.uri, fix.select.range] };
   return action;
 }
 

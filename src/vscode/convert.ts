@@ -13,9 +13,22 @@ export function toLocation(location: { uri: string; range: Range }): vscode.Loca
   return new vscode.Location(vscode.Uri.parse(location.uri), toRange(location.range));
 }
 
-/** Core text edits as one undoable workspace edit. */
+/**
+ * Core text edits as one undoable workspace edit. An edit with a snippet (the outcome template's
+ * blanks) is a snippet edit: in the active editor Tab moves from blank to blank; elsewhere VS Code
+ * writes its plain text, which is the edit's `newText`.
+ */
 export function toWorkspaceEdit(edits: readonly TextEdit[], edit = new vscode.WorkspaceEdit()): vscode.WorkspaceEdit {
-  for (const e of edits) edit.replace(vscode.Uri.parse(e.uri), toRange(e.range), e.newText);
+  const snippets = new Map<string, Array<vscode.TextEdit | vscode.SnippetTextEdit>>();
+  for (const e of edits) {
+    if (e.snippet === undefined) edit.replace(vscode.Uri.parse(e.uri), toRange(e.range), e.newText);
+    else snippets.set(e.uri, [...(snippets.get(e.uri) ?? []), new vscode.SnippetTextEdit(toRange(e.range), new vscode.SnippetString(e.snippet))]);
+  }
+  for (const [uri, list] of snippets) {
+    // `set` replaces the document's edits: keep the plain ones made above for the same document.
+    const target = vscode.Uri.parse(uri);
+    edit.set(target, [...edit.get(target), ...list]);
+  }
   return edit;
 }
 

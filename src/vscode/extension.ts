@@ -10,6 +10,8 @@ import { createProductDocs } from './scaffold';
 import { AlignmentStatus } from './statusBar';
 import { StrategyMapPanel } from './strategyMap';
 import { GapsTreeProvider, StrategyTreeProvider, reveal, type StrategyElement } from './tree';
+import { PrioritiseTreeProvider, type PrioritiseElement } from './prioritiseView';
+import { TrendPanel } from './trendView';
 
 /** What `activate` returns: a small API the integration tests (and other extensions) can use. */
 export interface ThroughlineApi {
@@ -26,6 +28,11 @@ export interface ThroughlineApi {
   log: Log;
   /** The Strategy Map webview: the map drawn last, and an event when the page shows a new one. */
   strategyMap: StrategyMapPanel;
+  /** The Prioritise view: roadmap items ranked per horizon, with the drift findings. */
+  prioritiseTree: PrioritiseTreeProvider;
+  prioritiseView: vscode.TreeView<PrioritiseElement>;
+  /** Alignment over time, read from git: what the panel shows, and an event when it shows it. */
+  trend: TrendPanel;
 }
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
@@ -41,7 +48,16 @@ export function activate(context: vscode.ExtensionContext): ThroughlineApi {
   const codeLens = new CodeLensProvider(index);
   const readingMarkers = new ReadingMarkersProvider(index);
   const strategyMap = new StrategyMapPanel(index);
+  const prioritiseTree = new PrioritiseTreeProvider(index);
+  const prioritiseView = vscode.window.createTreeView('throughline.prioritise', { treeDataProvider: prioritiseTree, showCollapseAll: true });
+  const trend = new TrendPanel(index);
   context.subscriptions.push(
+    prioritiseTree,
+    prioritiseView,
+    trend,
+    prioritiseTree.onDidChangeTreeData(() => (prioritiseView.message = prioritiseTree.message)),
+    vscode.commands.registerCommand('throughline.showPrioritise', () => vscode.commands.executeCommand('throughline.prioritise.focus')),
+    vscode.commands.registerCommand('throughline.showTrend', () => trend.show()),
     readingMarkers,
     vscode.languages.registerInlayHintsProvider(MARKDOWN, readingMarkers),
     strategyMap,
@@ -88,9 +104,10 @@ export function activate(context: vscode.ExtensionContext): ThroughlineApi {
   );
   strategyView.description = strategyTree.description;
   strategyView.message = strategyTree.message;
+  prioritiseView.message = prioritiseTree.message;
   void vscode.commands.executeCommand('setContext', 'throughline.gapsOnly', false);
   void index.start().catch((e: unknown) => log.line('index', e));
-  return { ready: index.ready, index, strategyTree, strategyView, gapsTree, status, log, strategyMap };
+  return { ready: index.ready, index, strategyTree, strategyView, gapsTree, status, log, strategyMap, prioritiseTree, prioritiseView, trend };
 }
 
 /** The node's item in the editor, selected (the Strategy view's “Open”). */

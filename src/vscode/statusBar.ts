@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { summarize } from '../core';
+import { alignmentByHorizon, summarize } from '../core';
 import type { ProductIndex } from './productIndex';
 
 /** "$(target) 71% traced" for the product the active editor belongs to; opens the Strategy view. */
@@ -50,9 +50,14 @@ export class AlignmentStatus implements vscode.Disposable {
     const figure = summary.alignment === null ? 'no items' : `${Math.round(summary.alignment * 100)}% traced`;
     this.item.text = `$(target) ${figure}`;
     const gapsText = gaps === 0 ? 'no gaps' : `${gaps} gap${gaps === 1 ? '' : 's'} (Problems and the Gaps view list them)`;
+    // Per horizon, as the Prioritise view and the report count them (docs/format.md §12).
+    const lanes = alignmentByHorizon(model, (d) => include(d.uri));
+    const perHorizon = lanes.length > 1 || (lanes[0] && lanes[0].lane !== 'unscheduled')
+      ? ` By horizon: ${lanes.map((l) => `${l.label} ${l.traced} of ${l.items} (${Math.round((l.traced / l.items) * 100)}%)`).join(' · ')}; target ${Math.round(entry.workspace.getConfig().alignmentTarget * 100)}% for the nearest.`
+      : '';
     this.item.tooltip = summary.alignment === null
       ? `Throughline: no roadmap items yet; ${gapsText}.`
-      : `Throughline: ${summary.tracedItems} of ${summary.roadmapItems} roadmap items trace to a goal (${summary.goals} goals); ${gapsText}. Click to open the Strategy view.`;
+      : `Throughline: ${summary.tracedItems} of ${summary.roadmapItems} roadmap items trace to a goal (${summary.goals} goals); ${gapsText}.${perHorizon} Click to open the Strategy view.`;
     this.item.show();
   }
 

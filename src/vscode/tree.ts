@@ -236,7 +236,7 @@ function escape(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~$]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`));
 }
 
-/** `Traced to a goal: Now 3 of 4 · Next 1 of 2 · Later 0 of 1. 7 gaps to close.` */
+/** `Traced to a goal: Now 3 of 4 (75%) · Next 1 of 2 (50%) · Later 0 of 1 (0%). 7 gaps to close.` */
 function header(products: readonly ProductTree[], gaps: number, progress: { done: number; total: number } | undefined): string {
   const byBucket = new Map<HorizonCount['bucket'], HorizonCount>();
   for (const p of products) {
@@ -253,7 +253,7 @@ function header(products: readonly ProductTree[], gaps: number, progress: { done
       ? 'No roadmap items yet.'
       : counts.length === 1 && counts[0]!.bucket === 'none'
         ? `${counts[0]!.traced} of ${counts[0]!.total} roadmap items traced to a goal.`
-        : `Traced to a goal: ${counts.map((c) => `${BUCKET_NAMES[c.bucket]} ${c.traced} of ${c.total}`).join(' · ')}.`;
+        : `Traced to a goal: ${counts.map((c) => `${BUCKET_NAMES[c.bucket]} ${c.traced} of ${c.total} (${Math.round((c.traced / c.total) * 100)}%)`).join(' · ')}.`;
   const open = gaps === 0 ? 'No gaps.' : `${gaps} gap${gaps === 1 ? '' : 's'} to close (Gaps by Rule lists them).`;
   const reading = progress ? ` Still reading: ${progress.done.toLocaleString('en-US')} of ${progress.total.toLocaleString('en-US')} files.` : '';
   return `${traced} ${open}${reading}`;

@@ -47,7 +47,7 @@ async function findElement(provider: vscode.TreeDataProvider<StrategyElement>, l
 /** Every Throughline finding in the fixture, as the Problems panel counts them. */
 const GAPS = Object.values(FINDINGS).reduce((n, rules) => n + rules.length, 0);
 /** The view's header: items traced per horizon (roadmap.md has Now and Next), and the gaps. */
-const HEADER = (nowTraced: number) => `Traced to a goal: Now ${nowTraced} of 3 · Next 1 of 2. ${GAPS} gaps to close (Gaps by Rule lists them).`;
+const HEADER = (nowTraced: number) => `Traced to a goal: Now ${nowTraced} of 3 (${Math.round((nowTraced / 3) * 100)}%) · Next 1 of 2 (50%). ${GAPS} gaps to close (Gaps by Rule lists them).`;
 
 const OUTLINE = [
   'Beacon vision — 2 goals',

@@ -24,7 +24,7 @@ describe('throughline CLI (spawned)', function () {
     for (const line of diagnostics) assert.match(line, /^examples\/[^:]+\.md:\d+:\d+ (error|warning|information|hint) .+ \[[a-z-]+\]$/);
     assert.ok(diagnostics.includes('examples/loop/roadmap.md:23:11 error No goal has the ID or title “G6”. By its words, this roadmap item may serve G3 “Close the loop with customers” (both mention “customers” and “problems”); choose it or another in the quick fixes. [unknown-reference]'), r.stdout);
     assert.equal(lines[lines.length - 2], '');
-    assert.match(lines[lines.length - 1]!, /^10 product docs, 9 goals, 17 roadmap items \(12 traced, 71% aligned\); 5 errors, 11 warnings, 1 info$/);
+    assert.match(lines[lines.length - 1]!, /^10 product docs, 10 goals, 20 roadmap items \(14 traced, 70% aligned\); 5 errors, 19 warnings, 3 info$/);
     assert.equal(r.stderr, '');
   });
 
@@ -33,8 +33,8 @@ describe('throughline CLI (spawned)', function () {
     assert.equal(r.code, 1);
     const out = JSON.parse(r.stdout) as { version: number; diagnostics: Array<Record<string, unknown>>; summary: Record<string, unknown> };
     assert.equal(out.version, 1);
-    assert.deepEqual(out.summary, { files: 10, goals: 9, roadmapItems: 17, tracedItems: 12, alignment: 0.71 });
-    assert.equal(out.diagnostics.length, 17);
+    assert.deepEqual(out.summary, { files: 10, goals: 10, roadmapItems: 20, tracedItems: 14, alignment: 0.7 });
+    assert.equal(out.diagnostics.length, 27);
     for (const d of out.diagnostics) {
       assert.deepEqual(Object.keys(d), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'rule', 'message']);
       assert.match(d['file'] as string, /^examples\/[\w/.-]+\.md$/);
@@ -115,8 +115,8 @@ describe('throughline CLI (spawned)', function () {
     ['--config without a value', ['check', '--config'], '--config needs a value'],
     ['an option where a value belongs', ['check', '--config', '--format', 'json'], '--config needs a value'],
     ['an option graph does not take', ['graph', '.', '--max-warnings', '0'], 'graph does not take --max-warnings'],
-    ['an unknown command', ['lint'], 'unknown command “lint”; use “check”, “graph” or “report”'],
-    ['options but no command', ['--format', 'json'], 'no command before “--format”; use “check”, “graph” or “report”'],
+    ['an unknown command', ['lint'], 'unknown command “lint”; use “check”, “graph”, “report” or “trend”'],
+    ['options but no command', ['--format', 'json'], 'no command before “--format”; use “check”, “graph”, “report” or “trend”'],
   ];
   for (const [what, args, message] of usage) {
     it(`exits 2 with one line naming ${what}, and a hint`, () => {

@@ -34,17 +34,18 @@ describe('Strategy Map data (core)', () => {
     assert.equal(map.findings, issues.length);
     assert.deepEqual(gaps.map((g) => `${g.file}:${g.line} ${g.rule} ${g.message}`).sort(), issues.map((i) => `${i.uri.slice('file:///ws/'.length)}:${i.range.start.line + 1} ${i.rule} ${i.message}`).sort());
     const dark = nodesOf(map).find((n) => n.title === 'Dark mode')!;
-    assert.deepEqual(dark.gaps.map((g) => [g.rule, g.label]), [['untraced-item', 'untraced']]);
+    assert.deepEqual(dark.gaps.map((g) => [g.rule, g.label]), [['untraced-item', 'untraced'], ['urgent-unaligned', 'urgent, no goal']]);
     const strategy = map.products.find((p) => p.scope === 'loop')!.otherFindings.map((g) => g.rule);
     assert.ok(strategy.includes('strategy-missing-section'), 'a strategy doc’s finding is listed with the others');
   });
 
   it('shows no gap for a rule that is off, or a finding that is suppressed', () => {
-    const off = workspaceOf(examples.files, { ...examples.config, rules: { ...examples.config.rules, 'untraced-item': 'off' } });
+    // Dark mode is untraced, and urgent in Now (urgent-unaligned): both off, no badge.
+    const off = workspaceOf(examples.files, { ...examples.config, rules: { ...examples.config.rules, 'untraced-item': 'off', 'urgent-unaligned': 'off' } });
     const map = strategyMap(off.check());
     assert.ok(!gapsOf(map).some((g) => g.rule === 'untraced-item'));
     assert.deepEqual(nodesOf(map).find((n) => n.title === 'Dark mode')!.gaps, [], 'the item is still drawn, with no badge');
-    const roadmap = examples.files['loop/roadmap.md']!.replace('### Dark mode', '<!-- throughline-disable-next-line untraced-item -->\n### Dark mode');
+    const roadmap = examples.files['loop/roadmap.md']!.replace('### Dark mode', '<!-- throughline-disable-next-line -->\n### Dark mode');
     const suppressed = strategyMap(workspaceOf({ ...examples.files, 'loop/roadmap.md': roadmap }, examples.config).check());
     assert.deepEqual(nodesOf(suppressed).find((n) => n.title === 'Dark mode')!.gaps, []);
   });

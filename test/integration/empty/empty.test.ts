@@ -76,7 +76,7 @@ describe('Empty workspace: the welcome view and Create Product Docs', () => {
     for (const name of ['vision.md', 'roadmap.md']) assert.equal(describeDiagnostics(throughlineDiagnostics(vscode.Uri.joinPath(product(), name))), '(none)', name);
     // Never “100% aligned” for a product nobody has written yet.
     assert.equal(api.strategyView.description, '5 gaps');
-    assert.equal(api.strategyView.message, 'Traced to a goal: Now 1 of 1 · Next 1 of 1 · Later 1 of 1. 5 gaps to close (Gaps by Rule lists them).');
+    assert.equal(api.strategyView.message, 'Traced to a goal: Now 1 of 1 (100%) · Next 1 of 1 (100%) · Later 1 of 1 (100%). 5 gaps to close (Gaps by Rule lists them).');
     const top = ((await api.strategyTree.getChildren()) ?? []).map((e) => { const l = api.strategyTree.getTreeItem(e).label; return typeof l === 'string' ? l : l?.label; });
     assert.deepEqual(top, ['Product vision', 'unwritten — Product strategy']);
   });

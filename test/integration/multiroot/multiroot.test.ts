@@ -59,7 +59,7 @@ describe('Multi-root workspace: one product per folder', () => {
     // Named by folder; the vision's title and the gaps after it.
     assert.deepEqual(shown, ['alpha — Alpha vision · 2 gaps', 'beta — Beta vision · 1 gap']);
     assert.equal(api.strategyView.description, '3 gaps', 'the view title sums up both');
-    assert.equal(api.strategyView.message, 'Traced to a goal: Now 3 of 6. 3 gaps to close (Gaps by Rule lists them).');
+    assert.equal(api.strategyView.message, 'Traced to a goal: Now 3 of 6 (50%). 3 gaps to close (Gaps by Rule lists them).');
   });
 
   it('shows the alignment of the active editor’s folder in the status bar', async () => {
