@@ -18,13 +18,15 @@ export function sinceOf(since: string | undefined, today: Date): Date {
  */
 export async function trendOf(root: string, config: ConfigFile, absPaths: readonly string[], since: Date): Promise<Trend | GitError> {
   try {
-    return await readTrend({
+    const trend = await readTrend({
       root,
       rootUri: fileUri(root),
       config: mergeConfig(config),
       since,
       include: (rel) => absPaths.some((p) => isWithin(path.join(root, rel), p)),
     });
+    // The project folder's own product has no name of its own: it is the folder's.
+    return { ...trend, products: trend.products.map((p) => (p.label ? p : { ...p, label: `${path.basename(root)} (top level)` })) };
   } catch (e) {
     if (e instanceof GitError) return e;
     throw e;

@@ -15,7 +15,7 @@ const OUTPUT_VERBS = new Set([
   'ship', 'launch', 'build', 'release', 'migrate', 'implement', 'add', 'deliver', 'develop', 'create', 'rewrite', 'rebuild',
   'deploy', 'introduce', 'integrate', 'redesign', 'refactor', 'port', 'publish', 'complete', 'finish', 'roll', 'replace',
   'upgrade', 'rework', 'rearchitect', 're-architect', 'revamp', 'overhaul', 'automate', 'translate', 'localize', 'localise',
-  'provide', 'support', 'offer', 'enable', 'allow', 'open', 'set', 'stand', 'move', 'convert', 'adopt', 'install',
+  'provide', 'support', 'offer', 'enable', 'allow', 'open', 'set', 'stand', 'move', 'convert', 'adopt', 'install', 'fix',
 ]);
 
 /**
@@ -25,7 +25,7 @@ const OUTPUT_VERBS = new Set([
 const WEAK_VERBS = new Set(['provide', 'support', 'offer', 'enable', 'allow', 'open', 'set', 'stand', 'move', 'convert', 'adopt', 'install', 'complete', 'finish', 'create', 'develop', 'deliver', 'automate', 'integrate']);
 
 /** Objects no one can ship: building these is an outcome in other words (`build trust`, `deliver value`). */
-const ABSTRACT = /\b(?:value|trust|community|communities|culture|foundation|foundations|momentum|awareness|loyalty|habit|habits|relationships?|confidence|reputation|team|teams|company|organi[sz]ation|ecosystem|growth|engagement|adoption|demand|brand|partnerships?|presence|leadership|excellence|expertise|capabilit(?:y|ies)|understanding|alignment|clarity|visibility|transparency|discipline|practice|motion|pipeline|movement|standard|reliability|security|quality|performance|experience|satisfaction|success|health|sustainability|diversity|inclusion|talent|skills?|knowledge|insights?|feedback loop|flywheel|muscle|strategy|vision|mission)\b/i;
+const ABSTRACT = /\b(?:value|trust|community|communities|culture|foundation|foundations|momentum|awareness|loyalty|habit|habits|relationships?|confidence|reputation|team|teams|company|organi[sz]ation|ecosystem|growth|engagement|adoption|demand|brand|partnerships?|presence|leadership|excellence|expertise|capabilit(?:y|ies)|understanding|alignment|clarity|visibility|transparency|discipline|practice|motion|movement|standard|reliability|security|quality|performance|experience|satisfaction|success|health|sustainability|diversity|inclusion|talent|skills?|knowledge|insights?|feedback loop|flywheel|muscle|strategy|vision|mission)\b/i;
 
 /** A phrase in a title that says what changes, so the title is an outcome however it opens. */
 const CHANGE_IN_TITLE = /\d\s*%|\b\d+x\b|\bfrom\s+\S.*\bto\s+\S|\bso (?:that|customers|users|teams|people)\b|\bin order to\b|\bto (?:increase|reduce|decrease|grow|cut|improve|raise|lower|halve|double|triple|lift|boost|drive|help|let|enable|make)\b|\bwithout\b|\bthat (?:lets|helps|allows|cuts|reduces|increases)\b/i;
@@ -34,7 +34,7 @@ const CHANGE_IN_TITLE = /\d\s*%|\b\d+x\b|\bfrom\s+\S.*\bto\s+\S|\bso (?:that|cus
 const CHANGE_VERB = /\b(?:increase[sd]?|reduc(?:e[sd]?|ing)|decrease[sd]?|grow(?:s|n|th)?|cut|improv(?:e[sd]?|ing)|rais(?:e[sd]?|ing)|lower(?:ed|s)?|halve[sd]?|double[sd]?|triple[sd]?|lift(?:ed|s)?|boost(?:ed|s)?|reach(?:es|ed)?|achiev(?:e[sd]?|ing)|maintain(?:ed|s)?|keep|above|below|under|over|at least|at most|less than|more than|fewer than|up to|from\s+\S+\s+to)\b/i;
 
 /** What outcomes are measured in: people, money, time, rates and scores. */
-const MEASURE_NOUN = /(?:[%$€£¥]|\b(?:users?|customers?|teams?|accounts?|companies|developers?|people|members?|visitors?|subscribers?|buyers?|sellers?|merchants?|admins?|seats?|workspaces?|orgs?|organizations?|retention|churn|revenue|arr|mrr|nrr|grr|gmv|ltv|cac|nps|csat|ces|dau|wau|mau|conversion|activation|adoption|engagement|satisfaction|sign-?ups?|registrations?|sessions?|usage|renewals?|upsells?|expansion|margin|profit|cost|costs|spend|savings?|time|times|latency|minutes?|hours?|days?|weeks?|seconds?|ms|rate|rates|share|percent|percentage|score|ratings?|reviews?|tickets?|complaints?|incidents?|errors?|crashes|uptime|availability|downtime|p\d\d|response|resolution|completion|success rate|repeat|returning|active|weekly|monthly|daily|per (?:week|month|day|user|customer))\b)/i;
+const MEASURE_NOUN = /(?:[%$€£¥]|\b(?:users?|customers?|teams?|accounts?|companies|developers?|people|members?|visitors?|subscribers?|buyers?|sellers?|merchants?|admins?|seats?|workspaces?|orgs?|organizations?|retention|churn|revenue|arr|mrr|nrr|grr|gmv|ltv|cac|nps|csat|ces|dau|wau|mau|conversion|activation|adoption|engagement|satisfaction|sign-?ups?|registrations?|sessions?|usage|renewals?|upsells?|expansion|deals?|logos?|bookings?|contracts?|wins?|win rate|opportunit(?:y|ies)|margin|profit|cost|costs|spend|savings?|time|times|latency|minutes?|hours?|days?|weeks?|seconds?|ms|rate|rates|share|percent|percentage|score|ratings?|reviews?|tickets?|complaints?|incidents?|errors?|crashes|uptime|availability|downtime|p\d\d|response|resolution|completion|success rate|repeat|returning|active|weekly|monthly|daily|per (?:week|month|day|user|customer))\b)/i;
 
 /** Words that measure delivery, not a change: `shipped by Q3`, `launched`, `3 features released`. */
 const DELIVERY = /\b(?:ship(?:ped)?|launch(?:ed)?|releas(?:e|ed)|deliver(?:ed)?|live|available|go-?live|ga|complete[d]?|done|finish(?:ed)?|implemented|built|deployed|rolled out|migrated|merged|published|hired|features?|milestones?|on time|on schedule|by (?:the )?deadline)\b/i;
@@ -68,7 +68,8 @@ export function outputWording(goal: Item, doc: DocumentInfo): OutputWording | un
   // `Roll out`, `Set up`, `Stand up`, `Move to`: only with their particle are they delivery.
   if ((first === 'roll' && !/^out\b/i.test(rest)) || (first === 'set' && !/^up\b/i.test(rest)) || (first === 'stand' && !/^up\b/i.test(rest))) return undefined;
   // A weak verb needs a made thing after it: `Support SAML login` is an output, `Support every team` is not.
-  if (WEAK_VERBS.has(first) && !/\b(?:app|apps|api|apis|sdk|integration|integrations|connector|connectors|feature|features|page|pages|dashboard|dashboards|plugin|plugins|widget|tool|tools|tooling|version|v\d|release|mode|login|sso|saml|oauth|export|import|report|reports|editor|cli|ui|ux|flow|wizard|portal|site|website|endpoint|service|services|pipeline|workflow|template|templates|docs|documentation|guide|module|library|extension|engine|support for)\b/i.test(rest)) return undefined;
+  const integration = first === 'integrate' && /^with\s/i.test(rest);
+  if (WEAK_VERBS.has(first) && !integration && !/\b(?:app|apps|api|apis|sdk|integration|integrations|connector|connectors|feature|features|page|pages|dashboard|dashboards|plugin|plugins|widget|tool|tools|tooling|version|v\d|release|mode|login|sso|saml|oauth|export|import|report|reports|editor|cli|ui|ux|flow|wizard|portal|site|website|endpoint|service|services|pipeline|workflow|template|templates|docs|documentation|guide|module|library|extension|engine|support for)\b/i.test(rest)) return undefined;
   const targets = targetLines(goal, doc);
   const template = targets.find((t) => OUTCOME_BLANK.test(t.text));
   const measured = targets.filter((t) => t !== template && measuresChange(t.text));

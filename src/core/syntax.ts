@@ -150,6 +150,11 @@ export class Syntax {
     }
     const field = this.fieldAtEnd(text);
     if (field) text = text.slice(0, field.start);
+    else {
+      // Priority fields after a title are not part of it: `Dark mode — Urgency: high` is “Dark mode”.
+      const tail = PRIORITY_TAIL.exec(text);
+      if (tail && tail.index > 0) text = text.slice(0, tail.index);
+    }
     text = text.replace(CHECKBOX, '');
     let id: string | null = null;
     const lead = this.leadingId(text);

@@ -116,7 +116,7 @@ function git(program: string, args: readonly string[], cwd: string, input?: stri
   return new Promise((resolve, reject) => {
     const child = execFile(
       program,
-      ['-c', 'core.quotepath=off', ...args],
+      ['-c', 'core.quotepath=off', '-c', 'core.fsmonitor=false', '-c', 'log.showSignature=false', ...args],
       {
         cwd,
         encoding: 'buffer',

@@ -129,6 +129,11 @@ const GAP_LABEL: Partial<Record<string, string>> = {
   'unknown-kind': 'unknown kind',
   'file-skipped': 'not read',
   'internal-error': 'not analysed',
+  'goal-is-output': 'output',
+  'urgent-unaligned': 'urgent, no goal',
+  'goal-neglected': 'nothing soon',
+  'stale-goal': 'past its date',
+  'horizon-misaligned': 'under target',
 };
 
 const SHOWN: ReadonlySet<NodeKind> = new Set(['vision', 'vision-section', 'goal', 'roadmap-item']);

@@ -253,7 +253,7 @@ class GapIndex {
 }
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
-const ORDER: readonly IssueCode[] = ['internal-error', 'file-skipped', 'unknown-reference', 'untraced-item', 'goal-without-vision', 'goal-without-items', 'missing-vision', 'strategy-missing-section', 'goal-missing-metric', 'duplicate-id', 'invalid-front-matter', 'unknown-kind'];
+const ORDER: readonly IssueCode[] = ['internal-error', 'file-skipped', 'unknown-reference', 'untraced-item', 'goal-without-vision', 'goal-without-items', 'missing-vision', 'strategy-missing-section', 'goal-missing-metric', 'duplicate-id', 'invalid-front-matter', 'unknown-kind', 'stale-goal', 'urgent-unaligned', 'goal-neglected', 'goal-is-output', 'horizon-misaligned'];
 
 /** The worst first, then in the order the rules are documented: the first badge is the one that matters most. */
 function byWeight(a: Gap, b: Gap): number {
@@ -300,6 +300,16 @@ export function badgeOf(issue: Issue, model?: LinkedModel): string {
       return 'front matter';
     case 'unknown-kind':
       return 'kind?';
+    case 'goal-is-output':
+      return issue.variant === 'prompt' ? 'outcome?' : 'output';
+    case 'urgent-unaligned':
+      return issue.variant === 'low-priority' ? 'low goal' : 'urgent';
+    case 'goal-neglected':
+      return issue.variant === 'prompt' ? 'items?' : 'not soon';
+    case 'stale-goal':
+      return 'past date';
+    case 'horizon-misaligned':
+      return 'drift';
     default:
       // A rule added later: its title says what it is, in few enough words.
       return ruleTitle(issue.rule).toLowerCase().split(' ').slice(0, 2).join(' ');
