@@ -82,7 +82,7 @@ async function runAnalysis(args: CliArgs, io: Io): Promise<number> {
   const show = (abs: string) => relativeToCwd(io, abs);
   if (args.command === 'trend') {
     // The history, not the files on disk: git is read at each week's last commit.
-    const trend = await trendOf(project.root, project.config, absPaths, sinceOf(args.since, today));
+    const trend = await trendOf(project.root, project.config, absPaths, sinceOf(args.since, today), today);
     if (trend instanceof GitError) {
       io.stderr(`throughline: ${trend.message}\n`);
       return 2;
@@ -120,7 +120,7 @@ async function runAnalysis(args: CliArgs, io: Io): Promise<number> {
     const map = strategyMap(result, { today, include });
     const ranking = prioritise(result, workspace.getConfig(), { today, include });
     // The chart of alignment over time, when the project's history can be read; else the report goes without it.
-    const trend = await trendOf(project.root, project.config, absPaths, sinceOf(args.since, today));
+    const trend = await trendOf(project.root, project.config, absPaths, sinceOf(args.since, today), today);
     if (trend instanceof GitError && args.since) io.stderr(`throughline: no alignment over time in the report: ${trend.message}\n`);
     writeReport({ ...map, ranking, ...(trend instanceof GitError ? {} : { trend }) }, { out: args.out!, cwd: io.cwd, root: project.root, env, today, stdout: io.stdout });
     return 0;

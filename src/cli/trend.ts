@@ -16,13 +16,14 @@ export function sinceOf(since: string | undefined, today: Date): Date {
  * The trend of the products under the named paths, or a one-line reason it cannot be read (no git,
  * not a repository): `throughline trend` stops on it, the report leaves its chart out.
  */
-export async function trendOf(root: string, config: ConfigFile, absPaths: readonly string[], since: Date): Promise<Trend | GitError> {
+export async function trendOf(root: string, config: ConfigFile, absPaths: readonly string[], since: Date, until?: Date): Promise<Trend | GitError> {
   try {
     const trend = await readTrend({
       root,
       rootUri: fileUri(root),
       config: mergeConfig(config),
       since,
+      ...(until ? { until } : {}),
       include: (rel) => absPaths.some((p) => isWithin(path.join(root, rel), p)),
     });
     // The project folder's own product has no name of its own: it is the folder's.

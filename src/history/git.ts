@@ -25,6 +25,8 @@ export interface TrendOptions {
   config: Config;
   /** The first day of the window. */
   since: Date;
+  /** The last day of the window (today, or the day SOURCE_DATE_EPOCH names); none by default. */
+  until?: Date;
   /** Only products holding a document whose project-relative path this accepts (the named paths). */
   include?: (relPath: string) => boolean;
   /** The git program; `git` on the PATH by default. */
@@ -40,7 +42,8 @@ export async function readTrend(options: TrendOptions): Promise<Trend> {
   const since = isoDay(options.since);
   let log: string;
   try {
-    log = (await run(['log', '--first-parent', '--format=%H%x09%cI', `--since=${since}T00:00:00Z`, 'HEAD'])).toString('utf8');
+    const until = options.until ? [`--until=${isoDay(options.until)}T23:59:59Z`] : [];
+    log = (await run(['log', '--first-parent', '--format=%H%x09%cI', `--since=${since}T00:00:00Z`, ...until, 'HEAD'])).toString('utf8');
   } catch (e) {
     // A repository with no commit yet has no history to read.
     if (e instanceof GitError && /does not have any commits|unknown revision|bad revision/i.test(e.message)) return builder.result(since);

@@ -107,6 +107,8 @@ table.gaps .sev { width: 6.5rem; } table.gaps .where { width: 26%; } table.gaps 
 .factor-legend { margin: 0 0 0.6rem; padding-left: 1.2rem; color: var(--muted); font-size: 0.85em; }
 .note { color: var(--muted); font-size: 0.9em; }
 table.rank { width: auto; min-width: 30rem; margin: 0.4rem 0 0.9rem; font-size: 0.9em; }
+table.rank.items { width: 100%; max-width: 64rem; table-layout: fixed; }
+table.rank.items th:first-child { width: 2.2rem; } table.rank.items .score { width: 4.5rem; }
 table.rank caption { text-align: left; font-weight: 600; margin-bottom: 0.3rem; }
 table.rank th, table.rank td { text-align: left; vertical-align: top; padding: 0.25rem 0.55rem; border-bottom: 1px solid var(--border); }
 table.rank th[scope="row"] { font-weight: normal; max-width: 22rem; overflow-wrap: anywhere; }

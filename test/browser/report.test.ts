@@ -109,7 +109,7 @@ describe('The HTML report in Chromium', function () {
       file = path.join(dir, 'examples.html');
       const r = run(['report', 'examples', '--out', file], REPO);
       assert.equal(r.code, 0, r.stderr);
-      assert.match(r.stdout, /^Wrote the Strategy Map of 3 products \(17 roadmap items, 17 gaps\) to /);
+      assert.match(r.stdout, /^Wrote the Strategy Map of 3 products \(20 roadmap items, 27 gaps\) to /);
       ({ page, problems } = await open(file));
     });
 
@@ -163,9 +163,24 @@ describe('The HTML report in Chromium', function () {
       assert.equal(await g1.innerText(), 'Now 2 · Next 1 · Later 1');
       const loop = page.locator('section.product[data-scope="loop"]');
       const stats = await loop.locator('.stat figcaption').allInnerTexts();
-      assert.deepEqual(stats.map((s) => s.replace(/\s+/g, ' ').trim()), ['All items 64% 9 of 14', 'Now 80% 4 of 5', 'Next 75% 3 of 4', 'Later 33% 1 of 3', 'No horizon 50% 1 of 2']);
+      assert.deepEqual(stats.map((s) => s.replace(/\s+/g, ' ').trim()), ['All items 60% 9 of 15', 'Now 67% 4 of 6', 'Next 75% 3 of 4', 'Later 33% 1 of 3', 'No horizon 50% 1 of 2']);
       const idle = await loop.locator('table.matrix tr.idle th').allInnerTexts();
       assert.deepEqual(idle, ["G4 Become the team's weekly ritual"], 'the goal nothing moves stands out in the matrix');
+    });
+
+    it('ranks each horizon by the score, every factor with where it was read, and the drift findings beside them', async () => {
+      const loop = page.locator('.rank-product').first();
+      assert.equal(await page.locator('p.formula code').innerText(), 'score = alignment × impact × urgency');
+      const now = loop.locator('table.rank.items.now');
+      assert.match(await now.locator('caption').innerText(), /^Now: 67% serve a goal \(4 of 6\) · the nearest horizon\s*under target/);
+      const rows = await now.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')?.textContent ?? '', tr.querySelector('td.score')?.textContent ?? '', [...tr.querySelectorAll('.gap')].map((g) => g.firstChild?.textContent).join(',')]));
+      assert.deepEqual(rows[0], ['In-app feedback widget', '0.32', '']);
+      assert.deepEqual(rows.slice(-2).map((r) => [r[0], r[1], r[2]]), [['Dark mode', '0.00', 'urgent, no goal'], ['Audit log export', '0.00', 'urgent, no goal']]);
+      assert.match(await now.locator('tbody tr').first().locator('td.factor').first().innerText(), /^0\.80\s+G1 Priority: high$/);
+      const pulseGoals = await page.locator('.rank-product').nth(1).locator('table.rank.goals tbody tr').allInnerTexts();
+      assert.ok(pulseGoals.some((t) => /G1 Score every conversation.*Q2 2025.*past its date/s.test(t)), pulseGoals.join('\n'));
+      assert.ok(pulseGoals.some((t) => /G2 Turn drops into action.*neglected/s.test(t)), pulseGoals.join('\n'));
+      await loop.screenshot({ path: path.join(SHOTS, 'report-ranking.png') });
     });
 
     it('keeps every label apart, with none cut off', async () => {
@@ -206,6 +221,56 @@ describe('The HTML report in Chromium', function () {
       assert.ok(pdf.length > 10_000);
       await print.page.screenshot({ path: path.join(SHOTS, 'report-examples-print.png'), fullPage: true });
       await print.page.context().close();
+    });
+  });
+
+  describe('a repository with history: the alignment over time', () => {
+    let page: Page;
+    let problems: string[];
+
+    before(async () => {
+      // examples/ committed over three weeks: Now loses its alignment as untraced work arrives.
+      const repo = path.join(dir, 'history');
+      fs.cpSync(path.join(REPO, 'examples'), repo, { recursive: true });
+      const roadmapFile = path.join(repo, 'loop', 'roadmap.md');
+      const full = fs.readFileSync(roadmapFile, 'utf8');
+      const without = (from: string) => full.slice(0, full.indexOf(from)) + full.slice(full.indexOf('## Next'));
+      const git = (args: string[], env: Record<string, string> = {}) => spawnSync('git', args, { cwd: repo, env: { ...process.env, ...env }, encoding: 'utf8' });
+      git(['init', '-q']);
+      git(['config', 'user.email', 'pm@example.invalid']);
+      git(['config', 'user.name', 'PM']);
+      for (const [day, text] of [['2026-05-05', without('### Dark mode')], ['2026-05-13', without('### Audit log export')], ['2026-05-27', full]] as const) {
+        fs.writeFileSync(roadmapFile, text);
+        git(['add', '-A']);
+        const r = git(['commit', '-q', '-m', day], { GIT_AUTHOR_DATE: `${day}T12:00:00Z`, GIT_COMMITTER_DATE: `${day}T12:00:00Z` });
+        assert.equal(r.status, 0, r.stderr);
+      }
+      const file = path.join(dir, 'history.html');
+      const r = run(['report', '.', '--out', file, '--since', '2026-05-01'], repo);
+      assert.equal(r.code, 0, r.stderr);
+      ({ page, problems } = await open(file));
+    });
+
+    it('draws a line per horizon for each product, the target, and the same figures in a table', async () => {
+      const loop = page.locator('figure.trend-product').filter({ hasText: 'Loop vision' });
+      const chart = loop.locator('svg.trend-chart');
+      assert.equal(await chart.getAttribute('aria-label'), 'Loop vision: All items from 69% to 60%; Now from 100% to 67%; Next from 75% to 75%; Later from 33% to 33%, over 3 weeks');
+      assert.equal(await loop.locator('polyline.series').count(), 4);
+      assert.equal(await loop.locator('circle.series.now').count(), 3);
+      assert.equal(await loop.locator('line.target').count(), 1);
+      // Behind “The figures” (closed): the text is there for screen readers and for whoever opens it.
+      const figures = await loop.locator('table.trend-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '').join(' ')));
+      assert.deepEqual(figures.map((t) => t.replace(/\s+/g, ' ').replace(/ [0-9a-f]{7} /, ' · ').trim()), [
+        '2026-05-04 · 69% 9/13 100% 4/4 75% 3/4 33% 1/3',
+        '2026-05-11 · 64% 9/14 80% 4/5 75% 3/4 33% 1/3',
+        '2026-05-25 · 60% 9/15 67% 4/6 75% 3/4 33% 1/3',
+      ]);
+      await page.locator('section.trend').screenshot({ path: path.join(SHOTS, 'report-trend.png') });
+      assert.deepEqual(problems, []);
+    });
+
+    it('passes axe-core’s WCAG 2.1 A and AA rules', async () => {
+      assert.deepEqual(await axe(page), []);
     });
   });
 
