@@ -100,11 +100,11 @@ function planOf(model: LinkedModel, scope: Scope, today: Date): ProductPlan {
   for (const [item, n] of weights) goalLevels.set(item, maxWeight > 0 ? n / maxWeight : 1);
   const levels = [...new Set(goalLevels.values())].sort((a, b) => b - a);
   // A roadmap that serves ranked or dated goals plans with them, whatever it says itself.
-  const goalDocs = new Map(goals.map((g) => [g.item, g.doc]));
-  for (const l of items) {
-    if (planning.has(l.doc)) continue;
-    if (l.traces.some((t) => planning.has(goalDocs.get(t) ?? (model.items.get(t)?.doc as DocumentInfo)))) planning.add(l.doc);
-  }
+  const planningGoal = (goal: Item) => {
+    const doc = model.items.get(goal)?.doc;
+    return doc !== undefined && planning.has(doc);
+  };
+  for (const l of items) if (!planning.has(l.doc) && l.traces.some(planningGoal)) planning.add(l.doc);
   const planned = planning.size > 0 ? items.filter((l) => planning.has(l.doc)) : items;
   const nearest = nearestOf(planned, buckets);
   return { scope, items, goals, buckets, ...(nearest ? { nearest } : {}), planning, plans: planning.size > 0, goalLevels, levels };

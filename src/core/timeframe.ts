@@ -95,8 +95,3 @@ export function yearOf(text: string): number | undefined {
 export function monthOf(date: Date): number {
   return date.getFullYear() * 12 + date.getMonth();
 }
-
-/** `Q2 2025`, `June 2025`, `2025`: a period's end, in the words a reader expects. */
-export function describePeriodEnd(p: Period): string {
-  return p.text;
-}

@@ -59,7 +59,9 @@ function chart(trend: Trend, scope: string, name: string, index: number): string
   for (const s of series) {
     const coords = points.map((pt, i) => [i, value(pick(pt.products[scope], s.key))] as const).filter(([, v]) => v !== null) as Array<readonly [number, number]>;
     if (coords.length > 1) svg.push(`<polyline class="series ${s.key}" points="${coords.map(([i, v]) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ')}"></polyline>`);
-    for (const [i, v] of coords) svg.push(`<circle class="series ${s.key}" cx="${x(i).toFixed(1)}" cy="${y(v).toFixed(1)}" r="3"><title>${esc(`${s.label}, week of ${points[i]!.week}: ${Math.round(v * 100)}%`)}</title></circle>`);
+    // No <title> in the points: VS Code's webview host does not show a page holding a second one.
+    // The chart's label and the table of figures say what the points say.
+    for (const [i, v] of coords) svg.push(`<circle class="series ${s.key}" cx="${x(i).toFixed(1)}" cy="${y(v).toFixed(1)}" r="3"></circle>`);
   }
   svg.push('</svg>');
   const legend = `<ul class="legend trend-legend">${series.map((s) => `<li><span class="swatch-line ${s.key}"></span>${esc(s.label)}</li>`).join('')}<li><span class="swatch-line target"></span>Target</li></ul>`;

@@ -3,12 +3,13 @@ import { prioritise, type DriftNote, type FactorValue, type ProductRanking, type
 import type { ProductIndex } from './productIndex';
 
 /** An element of the Prioritise view. */
-export type PrioritiseElement =
+export type PrioritiseElement = (
   | { type: 'product'; id: string; label: string; product: ProductRanking; ranking: Ranking }
   | { type: 'horizon'; id: string; product: ProductRanking; horizon: RankedHorizon; ranking: Ranking }
   | { type: 'item'; id: string; item: RankedItem; rank: number; ranking: Ranking }
   | { type: 'goals'; id: string; product: ProductRanking }
-  | { type: 'goal'; id: string; goal: RankedGoal };
+  | { type: 'goal'; id: string; goal: RankedGoal }
+) & { /** The element above, for `reveal`. */ parent?: PrioritiseElement };
 
 const SEVERITY_ICON: Record<Severity, [string, string]> = {
   error: ['error', 'list.errorForeground'],
@@ -49,7 +50,7 @@ export class PrioritiseTreeProvider implements vscode.TreeDataProvider<Prioritis
     const several = products.length > 1;
     this.roots = several
       ? products.map(({ folder, product, ranking }) => ({ type: 'product', id: `${folder.uri.toString()}#${product.scope}`, label: product.label || product.scope || folder.name, product, ranking }))
-      : products.flatMap(({ folder, product, ranking }) => productChildren(`${folder.uri.toString()}#${product.scope}`, product, ranking));
+      : products.flatMap(({ folder, product, ranking }) => productChildren(`${folder.uri.toString()}#${product.scope}`, product, ranking, undefined));
     this.message = products.length ? `${formula}: each factor from 0 to 1, an unstated one 0.5 (hover an item for its factors; weights in the priorityWeights setting).` : '';
     this.changed.fire();
   }
@@ -58,11 +59,11 @@ export class PrioritiseTreeProvider implements vscode.TreeDataProvider<Prioritis
     if (!element) return this.roots;
     switch (element.type) {
       case 'product':
-        return productChildren(element.id, element.product, element.ranking);
+        return productChildren(element.id, element.product, element.ranking, element);
       case 'horizon':
-        return element.horizon.items.map((item, i) => ({ type: 'item', id: `${element.id}/${item.key}`, item, rank: i + 1, ranking: element.ranking }));
+        return element.horizon.items.map((item, i) => ({ type: 'item', id: `${element.id}/${item.key}`, item, rank: i + 1, ranking: element.ranking, parent: element }));
       case 'goals':
-        return element.product.goals.map((goal) => ({ type: 'goal', id: `${element.id}/${goal.key}`, goal }));
+        return element.product.goals.map((goal) => ({ type: 'goal', id: `${element.id}/${goal.key}`, goal, parent: element }));
       default:
         return [];
     }
@@ -120,14 +121,19 @@ export class PrioritiseTreeProvider implements vscode.TreeDataProvider<Prioritis
     }
   }
 
+  getParent(element: PrioritiseElement): PrioritiseElement | undefined {
+    return element.parent;
+  }
+
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
 }
 
-function productChildren(id: string, product: ProductRanking, ranking: Ranking): PrioritiseElement[] {
-  const horizons: PrioritiseElement[] = product.horizons.map((horizon) => ({ type: 'horizon', id: `${id}/${horizon.lane}`, product, horizon, ranking }));
-  if (product.goals.length) horizons.push({ type: 'goals', id: `${id}/goals`, product });
+function productChildren(id: string, product: ProductRanking, ranking: Ranking, parent: PrioritiseElement | undefined): PrioritiseElement[] {
+  const up = parent ? { parent } : {};
+  const horizons: PrioritiseElement[] = product.horizons.map((horizon) => ({ type: 'horizon', id: `${id}/${horizon.lane}`, product, horizon, ranking, ...up }));
+  if (product.goals.length) horizons.push({ type: 'goals', id: `${id}/goals`, product, ...up });
   return horizons;
 }
 

@@ -19,6 +19,12 @@ export class AlignmentStatus implements vscode.Disposable {
     return this.item.text;
   }
 
+  /** The tooltip shown, for tests. */
+  get tooltip(): string {
+    const tooltip = this.item.tooltip;
+    return typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? '');
+  }
+
   /** The command a click runs, for tests. */
   get command(): string | undefined {
     const command = this.item.command;

@@ -32,13 +32,8 @@ export class TrendPanel implements vscode.Disposable {
     return this.panel;
   }
 
-  /** Opens the panel (or brings it to the front) and reads the history again. */
+  /** Reads the history, then opens the panel (or brings it to the front) to show it. */
   async show(): Promise<void> {
-    if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel(TrendPanel.viewType, 'Alignment Over Time', vscode.ViewColumn.Active, { enableScripts: false, enableCommandUris: false, enableForms: false, localResourceRoots: [] });
-      this.panel.onDidDispose(() => (this.panel = undefined), undefined, this.disposables);
-      this.panel.webview.html = page('<p class="lede">Reading the history…</p>');
-    } else this.panel.reveal();
     await this.index.ready;
     const trends: Trend[] = [];
     const names: string[] = [];
@@ -56,13 +51,17 @@ export class TrendPanel implements vscode.Disposable {
         }
       }
     }
-    if (!this.panel) return;
     const several = trends.length > 1;
     const body = [
       '<h1>Alignment over time</h1>',
       ...problems.map((p) => `<p class="empty">${esc(p)}</p>`),
       ...trends.map((t, i) => (several ? `<h2>${esc(names[i]!)}</h2>` : '') + renderTrend(t, { folderName: names[i]!, heading: false })),
     ].join('\n');
+    if (this.panel) this.panel.reveal();
+    else {
+      this.panel = vscode.window.createWebviewPanel(TrendPanel.viewType, 'Alignment Over Time', vscode.ViewColumn.Active, { enableScripts: false, enableCommandUris: false, enableForms: false, localResourceRoots: [] });
+      this.panel.onDidDispose(() => (this.panel = undefined), undefined, this.disposables);
+    }
     this.panel.webview.html = page(body);
     this.shown = { trends, problems };
     this.shownEmitter.fire(this.shown);

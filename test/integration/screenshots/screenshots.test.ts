@@ -49,6 +49,7 @@ describe('README screenshots (examples/)', () => {
     await waitFor([api.strategyView.onDidChangeVisibility], () => (api.strategyView.visible ? true : undefined), 'the Strategy view to be visible');
     // The whole side bar for the Strategy view, at the width a product manager leaves it.
     await vscode.commands.executeCommand('throughline.gaps.removeView');
+    await vscode.commands.executeCommand('throughline.prioritise.removeView');
     // Products, visions and pillars start expanded and goals collapsed; open Loop's goals and its
     // untraced items, so the picture runs from the vision down to roadmap items and their gaps.
     const loop = await find('loop');
@@ -67,6 +68,22 @@ describe('README screenshots (examples/)', () => {
       ],
       screenshot: 'readme-strategy',
     });
+  });
+
+  it('the Prioritise view beside the roadmap, at 300 px: Loop’s Now ranked, its drift beside the items', async () => {
+    await showAt('Loop roadmap', '# Loop roadmap');
+    // The Prioritise view alone in the side bar, Pulse's horizons and both products' Later collapsed.
+    await vscode.commands.executeCommand('throughline.strategy.removeView');
+    await vscode.commands.executeCommand('throughline.showPrioritise');
+    await waitFor([api.prioritiseView.onDidChangeVisibility], () => (api.prioritiseView.visible ? true : undefined), 'the Prioritise view to be visible');
+    await checkpoint({
+      name: 'prioritise',
+      drag: { selector: '.part.sidebar', edge: 'right', to: 300 },
+      waitFor: [{ selector: '.monaco-list-row:has-text("In-app feedback widget")' }, { selector: '.monaco-list-row:has-text("Audit log export")' }],
+      screenshot: 'readme-prioritise',
+    });
+    await vscode.commands.executeCommand('workbench.action.openView', 'throughline.strategy');
+    await vscode.commands.executeCommand('workbench.action.openView', 'throughline.gaps');
   });
 
   it('the why-chain hover on a roadmap item', async () => {
