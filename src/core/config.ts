@@ -6,7 +6,7 @@ export type SeveritySetting = Severity | 'off';
 /** The resolved configuration every part of the core reads. Built from defaults + config file + editor settings. */
 export interface Config {
   rules: Record<RuleId, SeveritySetting>;
-  /** Globs per kind, relative to the workspace folder (FORMAT.md §1, third source). */
+  /** Globs per kind, relative to the workspace folder (docs/format.md §1, third source). */
   kinds: Partial<Record<DocKind, string[]>>;
   /** Globs of files never read, on top of `node_modules` and `.git`. */
   exclude: string[];
@@ -62,7 +62,7 @@ export function defaultConfig(): Config {
       vision: ['Vision', 'Pillar', 'Pillars', 'Theme', 'Themes'],
       any: ['Supports', 'Traces to', 'Serves'],
     },
-    // FORMAT.md §4's synonyms, widened with the words strategy templates use for the same
+    // docs/format.md §11's synonyms, widened with the words strategy templates use for the same
     // questions (docs/format.md "Strategy docs" lists them all).
     sections: {
       who: [
@@ -95,7 +95,7 @@ export function defaultConfig(): Config {
       'Appendix',
       'Glossary',
       'Changelog',
-      // Beyond FORMAT.md's list: sections real roadmaps use for prose, never for items.
+      // Beyond the spec's list: sections real roadmaps use for prose, never for items.
       'FAQ',
       'Frequently asked questions',
       'Open questions',

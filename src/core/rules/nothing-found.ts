@@ -14,7 +14,7 @@ const WHY: Record<string, string> = {
 };
 
 /**
- * A doc read as a roadmap or goals doc in which nothing of that kind was found (READING.md §2, §8):
+ * A doc read as a roadmap or goals doc in which nothing of that kind was found (docs/format.md §8):
  * one information finding that says what was looked for, rather than silence that reads as approval.
  */
 export const nothingFound: Rule = {

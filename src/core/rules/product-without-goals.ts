@@ -2,7 +2,7 @@ import { join } from '../paths';
 import { candidatesFor, linkedItems, type Finding, type Rule } from './rule';
 
 /**
- * A product with roadmap items and no goals anywhere (READING.md §8): one finding for the product,
+ * A product with roadmap items and no goals anywhere (docs/format.md §8): one finding for the product,
  * on its first roadmap, not one `untraced-item` per item.
  */
 export const productWithoutGoals: Rule = {

@@ -70,7 +70,7 @@ export function locationOf(item: Item, doc: DocumentInfo): string {
 
 /** Does a goal scope have no vision to serve (the `missing-vision` condition)? */
 export function scopeMissesVision(ctx: RuleContext, scope: Scope): boolean {
-  // A vision doc, or a Vision / Mission section in any of the product's docs (READING.md §6).
+  // A vision doc, or a Vision / Mission section in any of the product's docs (docs/format.md §8).
   if (scope.visions.length > 0 || scope.targets.vision.items.length > 0) return false;
   const goals = scope.docs.flatMap((d) => (d.root?.kind === 'goal' ? [d.root] : d.items.filter((i) => i.kind === 'goal')));
   if (goals.length === 0) return false;
