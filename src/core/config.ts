@@ -1,4 +1,5 @@
 import { parse as parseYaml } from 'yaml';
+import { DEFAULT_SEVERITIES, RULE_IDS } from './rules';
 import type { DocKind, RuleId, Severity } from './types';
 
 export type SeveritySetting = Severity | 'off';
@@ -19,36 +20,6 @@ export interface Config {
   /** Leading tokens that look like IDs but are labels (priorities, quarters), so they are not IDs. */
   notIds: string[];
 }
-
-export const RULE_IDS: readonly RuleId[] = [
-  'untraced-item',
-  'unknown-reference',
-  'goal-without-vision',
-  'goal-without-items',
-  'missing-vision',
-  'strategy-missing-section',
-  'goal-missing-metric',
-  'duplicate-id',
-  'invalid-front-matter',
-  'unknown-kind',
-  'product-without-goals',
-  'nothing-found',
-];
-
-export const DEFAULT_SEVERITIES: Record<RuleId, Severity> = {
-  'untraced-item': 'warning',
-  'unknown-reference': 'error',
-  'goal-without-vision': 'warning',
-  'goal-without-items': 'information',
-  'missing-vision': 'warning',
-  'strategy-missing-section': 'warning',
-  'goal-missing-metric': 'information',
-  'duplicate-id': 'error',
-  'invalid-front-matter': 'error',
-  'unknown-kind': 'warning',
-  'product-without-goals': 'warning',
-  'nothing-found': 'information',
-};
 
 export const DOC_KINDS: readonly DocKind[] = ['vision', 'strategy', 'goals', 'roadmap', 'goal', 'roadmap-item'];
 

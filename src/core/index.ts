@@ -4,8 +4,6 @@ export {
   CONFIG_FILE_NAMES,
   CONFIG_KEYS,
   ConfigError,
-  DEFAULT_SEVERITIES,
-  RULE_IDS,
   defaultConfig,
   mergeConfig,
   parseConfigText,
@@ -17,7 +15,7 @@ export { HORIZON_BUCKETS, horizonBucket, type HorizonBucket } from './horizon';
 export { detectKind, isMarkdownPath, kindFromFileName } from './kind';
 export { readingOrder } from './readingOrder';
 export type { LinkedItem, LinkedModel, Scope } from './link';
-export { RULES, RULES_BY_ID, ruleDocsPath } from './rules';
+export { DEFAULT_SEVERITIES, RULES, RULES_BY_ID, RULE_IDS, ruleDocsPath } from './rules';
 export { buildGraph, subgraph, type Graph, type GraphEdge, type GraphNode } from './graph';
 export { Workspace, summarize, type CheckResult, type Summary } from './workspace';
 export * from './types';

@@ -8,19 +8,9 @@ export type NodeKind = 'vision' | 'vision-section' | 'strategy' | 'goal' | 'road
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-export type RuleId =
-  | 'untraced-item'
-  | 'unknown-reference'
-  | 'goal-without-vision'
-  | 'goal-without-items'
-  | 'missing-vision'
-  | 'strategy-missing-section'
-  | 'goal-missing-metric'
-  | 'duplicate-id'
-  | 'invalid-front-matter'
-  | 'unknown-kind'
-  | 'product-without-goals'
-  | 'nothing-found';
+import type { RuleId } from './rules';
+
+export type { RuleId };
 
 /** Zero-based line and UTF-16 character, as in LSP and VS Code. */
 export interface Position {

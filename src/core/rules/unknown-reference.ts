@@ -7,10 +7,11 @@ import { certainTarget, nearName, rankByMeaning, sharedWords, type Ranked } from
 import { similarity } from '../text';
 import { replaceReferenceFixes, replacementFor } from '../traceFixes';
 import type { Fix, IssueVariant, Item, RelatedLocation } from '../types';
-import { candidatesFor, describe, linkedItems, type Finding, type Rule, type RuleContext } from './rule';
+import { candidatesFor, describe, linkedItems, defineRule, type Finding, type RuleContext } from './rule';
 
-export const unknownReference: Rule = {
+export const unknownReference = defineRule({
   id: 'unknown-reference',
+  defaultSeverity: 'error',
   title: 'Broken traces',
   summary: 'A reference resolves to nothing; the message says what it most likely meant, and why.',
   check(ctx) {
@@ -27,7 +28,7 @@ export const unknownReference: Rule = {
     findings.push(...danglingAnchors(ctx, findings));
     return findings;
   },
-};
+});
 
 /**
  * Any link in a product doc to a heading of a product doc that is no longer there (a renamed
