@@ -30,3 +30,4 @@ export { LANES, LANE_LABEL, strategyMap, type Lane, type LaneAlignment, type Map
 export { isPlaceholder, isPlaceholderTitle } from './placeholder';
 export { PRODUCT_DOC_TEMPLATES, METRIC_PROMPT, STRATEGY_PROMPTS } from './templates';
 export { strategyAnswers, type AnswerState } from './strategySections';
+export * from './project';
