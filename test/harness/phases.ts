@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { generateWorkspace } from '../bench/generate';
+import { SIZES, generateWorkspace } from '../bench/generate';
 import { freshDir } from './util';
 
 /**
@@ -25,8 +25,12 @@ import { freshDir } from './util';
  *    Strategy Map's collapsed view. Generated before VS Code starts, so the first index reads it.
  * 8. `trial`: a product of its own (`fixtures/trial/`, Spendly) tried step by step as a new user
  *    would, each step photographed (`trial-*.png`).
+ *
+ * On demand only (named with `--phase`; `npm run bench` runs them): `index-2k` and `index-10k`
+ * open generated workspaces of 2,000 and 10,000 files and record how the first index went (time,
+ * longest stretch without a break for the extension host) into `$THROUGHLINE_BENCH_OUT`.
  */
-export type PhaseName = 'integration' | 'multi-root' | 'empty' | 'installed' | 'walkthrough' | 'screenshots' | 'large' | 'trial';
+export type PhaseName = 'integration' | 'multi-root' | 'empty' | 'installed' | 'walkthrough' | 'screenshots' | 'large' | 'trial' | 'index-2k' | 'index-10k';
 
 export interface Phase {
   name: PhaseName;
@@ -45,6 +49,8 @@ export interface Phase {
   needsCheckpoints?: boolean;
   /** Writes the fixture folder when it is generated rather than checked in. */
   prepare?: () => void;
+  /** Runs only when named with `--phase` (benchmarks, not tests). */
+  onDemand?: boolean;
 }
 
 export const PHASE_NAMES: readonly PhaseName[] = ['integration', 'multi-root', 'empty', 'installed', 'walkthrough', 'screenshots', 'large', 'trial'];
@@ -126,13 +132,31 @@ export function phases(root: string): Phase[] {
       fixture: fixture('trial'),
       needsCheckpoints: true,
     },
+    ...(
+      [
+        ['index-2k', 'First index of a 2,000-file workspace', INDEX_2K],
+        ['index-10k', 'First index of a 10,000-file workspace', SIZES['large']!],
+      ] as const
+    ).map(([name, label, spec]): Phase => ({
+      name,
+      label,
+      extensionDevelopmentPath: root,
+      extensionTestsPath: suite('benchIndex'),
+      installsVsix: false,
+      fixture: path.join(root, '.vscode-test', 'fixtures', name),
+      onDemand: true,
+      prepare: () => void generateWorkspace(path.join(root, '.vscode-test', 'fixtures', name), spec, 42),
+    })),
   ];
 }
+
+/** 2,000 files: 20 products (vision, strategy, goals, a 200-item roadmap) among 1,920 notes. */
+export const INDEX_2K = { products: 20, notes: 1920, goalsPerProduct: 20, itemsPerRoadmap: 200 };
 
 /** The phases named on the command line (`--phase a,b`), or all of them. */
 export function selectPhases(all: Phase[], argv: readonly string[]): Phase[] {
   const at = argv.indexOf('--phase');
-  if (at < 0) return all;
+  if (at < 0) return all.filter((p) => !p.onDemand);
   const wanted = (argv[at + 1] ?? '').split(',').filter(Boolean);
   const unknown = wanted.filter((w) => !all.some((p) => p.name === w));
   if (wanted.length === 0 || unknown.length > 0) {

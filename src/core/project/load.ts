@@ -36,7 +36,11 @@ export async function loadDocument(ws: Workspace, host: ProjectHost, uri: string
     return failed(ws, uri, e, '', options);
   }
   const start = decodeText(head.bytes.subarray(0, PEEK_BYTES));
-  if (!options.named && !ws.mayHaveKind(rel, () => start)) return { kind: 'ignored' };
+  if (!options.named && !ws.mayHaveKind(rel, () => start)) {
+    // It was a product doc before this change, and is not any more.
+    ws.remove(uri);
+    return { kind: 'ignored' };
+  }
   if (head.size > MAX_FILE_BYTES) {
     const reason = `it is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`;
     return ws.skip(uri, reason, start) ? { kind: 'skipped', reason } : { kind: 'ignored' };
@@ -80,6 +84,8 @@ export interface ReadOptions {
    */
   pause?: () => Promise<void>;
   sliceMs?: number;
+  /** After each slice of work between pauses: how long it ran without giving the host a turn. */
+  sliced?: (ms: number) => void;
   /** Stops early (a newer run took over); the files not yet read are left out. */
   cancelled?: () => boolean;
   /** Each file's outcome, in order. */
@@ -112,19 +118,21 @@ export async function readDocuments(ws: Workspace, host: ProjectHost, uris: read
   let sliceStart = now();
   for (let i = 0; i < uris.length; i++) {
     if (options.cancelled?.()) return false;
-    if (i + concurrency < uris.length) start(i + concurrency);
     const uri = uris[i]!;
     const text = options.openText?.(uri);
     prefetching.current = i;
     const outcome = await loadDocument(ws, prefetching, uri, { ...(text !== undefined ? { text } : {}), ...(options.named?.has(uri) ? { named: true } : {}) });
     heads.delete(i);
+    if (i + concurrency < uris.length) start(i + concurrency);
     options.outcome?.(uri, outcome);
     options.progress?.(i + 1, uris.length);
     if (options.pause && now() - sliceStart >= sliceMs) {
+      options.sliced?.(now() - sliceStart);
       await options.pause();
       sliceStart = now();
     }
   }
+  options.sliced?.(now() - sliceStart);
   return true;
 }
 
