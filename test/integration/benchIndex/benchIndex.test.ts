@@ -12,7 +12,7 @@ describe('First index of a generated workspace', () => {
   it('reads the folder and records how long it took', async function () {
     this.timeout(600_000);
     const { api } = await activateThroughline();
-    const indexed = await waitFor([api.index.onDidChange], () => api.index.events().find((e) => e.kind === 'indexed'), 'the folder to be indexed', 600_000);
+    const indexed = await waitFor([api.index.onDidChange], () => api.index.events().find((e) => e.kind === 'indexed'), 'the folder to be indexed', { timeoutMs: 600_000 });
     assert.ok(indexed.kind === 'indexed' && indexed.files > 0);
     const out = process.env['THROUGHLINE_BENCH_OUT'];
     if (out) fs.writeFileSync(out, JSON.stringify(indexed));
