@@ -39,7 +39,7 @@ export type IndexEvent =
    * A folder read: how long, and the longest stretches the extension host spent on it without a
    * break (reading and analysing files; the first check of the whole folder), for `npm run bench`.
    */
-  | { kind: 'indexed'; folder: string; files: number; ms: number; longestSliceMs: number; checkMs: number };
+  | { kind: 'indexed'; folder: string; files: number; ms: number; listMs: number; longestSliceMs: number; checkMs: number };
 
 /**
  * Keeps one core `Workspace` per workspace folder in step with the files and open documents, and
@@ -246,12 +246,14 @@ export class ProductIndex implements vscode.Disposable {
       void vscode.window.showWarningMessage(`Throughline: ${loaded.error} (using defaults until it is fixed)`);
     }
     const started = Date.now();
+    let listMs = 0;
     const listed = await discoverMarkdown(
       workspaceHost,
       folder.uri.toString(),
       (uri) => state.workspace.relativePath(uri),
       (rel) => state.workspace.isExcluded(rel),
     );
+    listMs = Date.now() - started;
     // The open documents' products first, so their findings can be shown before the rest is read.
     const open = vscode.workspace.textDocuments.filter((d) => !d.isClosed && isMarkdownPath(d.uri.path)).map((d) => state.workspace.relativePath(d.uri.toString())).filter((p): p is string => p !== undefined);
     const byPath = new Map(listed.map((uri) => [state.workspace.relativePath(uri) ?? uri, uri]));
@@ -287,7 +289,7 @@ export class ProductIndex implements vscode.Disposable {
       if (!current()) return;
       const checkStarted = Date.now();
       this.publish(state);
-      this.logSummary(state, files.length, Date.now() - started, longestSliceMs, Date.now() - checkStarted);
+      this.logSummary(state, files.length, Date.now() - started, { listMs, longestSliceMs, checkMs: Date.now() - checkStarted });
     } finally {
       // A newer run of this folder reports its own progress; a removed folder reports none.
       if (current() || !this.generations.has(key)) this.endProgress(key);
@@ -321,14 +323,14 @@ export class ProductIndex implements vscode.Disposable {
   }
 
   /** One line in the output channel when a folder is read: how much, how long, and what was found. */
-  private logSummary(state: FolderState, files: number, ms: number, longestSliceMs: number, checkMs: number): void {
+  private logSummary(state: FolderState, files: number, ms: number, timing: { listMs: number; longestSliceMs: number; checkMs: number }): void {
     const result = state.workspace.check();
     const docs = state.workspace.documents().filter((d) => d.kind && !d.skipped).length;
     const products = result.model.scopes.filter((s) => s.docs.length > 0).length;
     const counts = { error: 0, warning: 0, information: 0, hint: 0 };
     for (const list of result.issues.values()) for (const i of list) counts[i.severity]++;
     const findings = Object.entries(counts).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k === 'information' ? 'info' : `${k}${n === 1 ? '' : 's'}`}`);
-    this.record({ kind: 'indexed', folder: state.folder.uri.toString(), files, ms, longestSliceMs, checkMs });
+    this.record({ kind: 'indexed', folder: state.folder.uri.toString(), files, ms, ...timing });
     this.log.line(
       'index',
       `${state.folder.name}: read ${files.toLocaleString('en-US')} Markdown files in ${(ms / 1000).toFixed(1)} s: ${docs} product doc${docs === 1 ? '' : 's'} in ${products} product${products === 1 ? '' : 's'}, ${result.summary.tracedItems} of ${result.summary.roadmapItems} roadmap items traced; ${findings.length ? findings.join(', ') : 'no findings'}`,
