@@ -1,18 +1,19 @@
-import type { Heading, List, ListItem, Paragraph, RootContent, Text } from 'mdast';
+import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import { plainInline } from './plainInline';
 
 /**
  * A fast path for the plainest Markdown, which is most of a roadmap: ATX headings, paragraphs and
- * tight `-` lists of one-line items, in text with no inline syntax at all. For such text it builds
- * exactly the tree remark builds (the fuzz tests compare the two); for anything else, including any
- * character that could start inline syntax, it returns undefined and remark parses the text.
+ * tight `-` lists of one-line items, with the plainest inline syntax (`plainInline`: bold, emphasis,
+ * code, links). For such text it builds exactly the tree remark builds (the fuzz tests compare the
+ * two); for anything else it returns undefined and remark parses the text.
  */
 
-/** Characters that can begin inline syntax (emphasis, code, links, HTML, entities, escapes, tables, strikethrough) or need care (tabs, CR). */
-const NOT_PLAIN = /[*_`[\]<>&\\!~|\t\r]/;
+/** Characters that need remark wherever they are: tables, HTML, tabs, CR. (Inline syntax is `plainInline`'s to judge.) */
+const NOT_PLAIN = /[|<\t\r]/;
 const ATX = /^(#{1,6})(?: (.*))?$/;
 const ITEM = /^- (\S.*)$/;
 /** Lines that make the text more than plain: setext underlines, thematic breaks (`---`, `-- -`), indented or quoted lines, ordered or other bullets, HTML. */
-const SPECIAL_LINE = /^(?:[ ]|=+$|-+$|>|\d+[.)]|[+*](?:\s|$)|-(?:\s*$|\s{2})|-(?:[ ]*-){2,}[ ]*$)/;
+const SPECIAL_LINE = /^(?:[ ]|=+$|-+$|>|\d+[.)]|[+*](?:\s|$)|-(?:\s*$|\s{2})|-(?:[ ]*-){2,}[ ]*$|\*(?:[ ]*\*){2,}[ ]*$|_)/;
 
 interface Point {
   line: number;
@@ -25,7 +26,14 @@ export function plainParse(text: string): RootContent[] | undefined {
   const out: RootContent[] = [];
   const lines = text.split('\n');
   let offset = 0;
-  let paragraph: { lines: string[]; start: Point; end: Point } | undefined;
+  let paragraph: { lines: string[]; starts: Array<{ offset: number; line: number }>; start: Point; end: Point } | undefined;
+  /** Set when inline text needs remark: the whole chunk is then remark's. */
+  let declined = false;
+  const inline = (value: string, start: Point, lineStarts: Array<{ offset: number; line: number }> = []): PhrasingContent[] => {
+    const children = plainInline(value, { start, lineStarts });
+    if (!children) declined = true;
+    return children ?? [];
+  };
   let list: { items: ListItem[]; start: Point; end: Point } | undefined;
   /** A list just ended at a blank line: another item would continue it (loose), which this path does not build. */
   let listEndedByBlank = false;
@@ -33,7 +41,7 @@ export function plainParse(text: string): RootContent[] | undefined {
   const closeParagraph = () => {
     if (!paragraph) return;
     const value = paragraph.lines.join('\n');
-    const node: Paragraph = { type: 'paragraph', children: [textNode(value, paragraph.start, paragraph.end)], position: span(paragraph.start, paragraph.end) };
+    const node: Paragraph = { type: 'paragraph', children: inline(value, paragraph.start, paragraph.starts), position: span(paragraph.start, paragraph.end) };
     out.push(node);
     paragraph = undefined;
   };
@@ -69,7 +77,7 @@ export function plainParse(text: string): RootContent[] | undefined {
       listEndedByBlank = false;
       const lineStart = point(lineNo, 1, start);
       const lineEnd = point(lineNo, line.length + 1, start + line.length);
-      const children: Text[] = content ? [textNode(content, point(lineNo, atx[1]!.length + 2, start + atx[1]!.length + 1), lineEnd)] : [];
+      const children = content ? inline(content, point(lineNo, atx[1]!.length + 2, start + atx[1]!.length + 1)) : [];
       const heading: Heading = { type: 'heading', depth: atx[1]!.length as Heading['depth'], children, position: span(lineStart, lineEnd) };
       out.push(heading);
       continue;
@@ -77,14 +85,14 @@ export function plainParse(text: string): RootContent[] | undefined {
     if (/^#{7,}/.test(line)) return undefined;
     const item = ITEM.exec(line);
     // An item whose text opens another block (`- # x`, `- - x`, `- 1. x`) nests it: remark's job.
-    if (item && /^(?:#{1,6}(?:\s|$)|[-+*>=]|\d+[.)])/.test(item[1]!)) return undefined;
+    if (item && /^(?:#{1,6}(?:\s|$)|[-+>=_]|\*(?:\s|$)|\*(?:[ ]*\*){2,}[ ]*$|\d+[.)])/.test(item[1]!)) return undefined;
     if (item) {
       if (listEndedByBlank && !paragraph) return undefined; // a loose list
       closeParagraph();
       listEndedByBlank = false;
       const contentStart = point(lineNo, 3, start + 2);
       const end = point(lineNo, line.length + 1, start + line.length);
-      const para: Paragraph = { type: 'paragraph', children: [textNode(item[1]!, contentStart, end)], position: span(contentStart, end) };
+      const para: Paragraph = { type: 'paragraph', children: inline(item[1]!, contentStart), position: span(contentStart, end) };
       const listItem: ListItem = { type: 'listItem', spread: false, checked: null, children: [para], position: span(point(lineNo, 1, start), end) };
       if (!list) list = { items: [], start: point(lineNo, 1, start), end };
       list.items.push(listItem);
@@ -97,12 +105,13 @@ export function plainParse(text: string): RootContent[] | undefined {
     const end = point(lineNo, line.length + 1, start + line.length);
     if (paragraph) {
       paragraph.lines.push(line);
+      paragraph.starts.push({ offset: start, line: lineNo });
       paragraph.end = end;
-    } else paragraph = { lines: [line], start: point(lineNo, 1, start), end };
+    } else paragraph = { lines: [line], starts: [], start: point(lineNo, 1, start), end };
   }
   closeParagraph();
   closeList();
-  return out;
+  return declined ? undefined : out;
 }
 
 function point(line: number, column: number, offset: number): Point {
@@ -114,6 +123,3 @@ function span(start: Point, end: Point): { start: Point; end: Point } {
   return { start: { ...start }, end: { ...end } };
 }
 
-function textNode(value: string, start: Point, end: Point): Text {
-  return { type: 'text', value, position: span(start, end) };
-}
