@@ -1,4 +1,4 @@
-import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import type { AlignType, Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, Table, TableCell, TableRow } from 'mdast';
 import { plainInline } from './plainInline';
 
 /**
@@ -8,8 +8,8 @@ import { plainInline } from './plainInline';
  * two); for anything else it returns undefined and remark parses the text.
  */
 
-/** Characters that need remark wherever they are: tables, HTML, tabs, CR. (Inline syntax is `plainInline`'s to judge.) */
-const NOT_PLAIN = /[|<\t\r]/;
+/** Characters that need remark wherever they are: HTML, tabs, CR. (Inline syntax is `plainInline`'s to judge, tables `plainTable`'s.) */
+const NOT_PLAIN = /[<\t\r]/;
 const ATX = /^(#{1,6})(?: (.*))?$/;
 const ITEM = /^- (\S.*)$/;
 /** Lines that make the text more than plain: setext underlines, thematic breaks (`---`, `-- -`), indented or quoted lines, ordered or other bullets, HTML. */
@@ -67,6 +67,26 @@ export function plainParse(text: string): RootContent[] | undefined {
     }
     // Surrounding spaces change positions and breaks in ways not worth mirroring here.
     if (line.endsWith(' ') || SPECIAL_LINE.test(line)) return undefined;
+    if (line.startsWith('|')) {
+      // A table, after a blank line (or the start), ending at a blank line or the end.
+      if (paragraph || list) return undefined;
+      let last = i + 1;
+      while (last + 1 < lines.length && lines[last + 1] !== '') last++;
+      const rows = lines.slice(i, last + 1);
+      const starts: number[] = [];
+      let at = start;
+      for (const row of rows) {
+        starts.push(at);
+        at += row.length + 1;
+      }
+      const table = plainTable(rows, starts, lineNo, inline);
+      if (!table) return undefined;
+      out.push(table);
+      offset = at;
+      i = last;
+      listEndedByBlank = false;
+      continue;
+    }
     const atx = ATX.exec(line);
     if (atx) {
       const content = atx[2] ?? '';
@@ -123,3 +143,46 @@ function span(start: Point, end: Point): { start: Point; end: Point } {
   return { start: { ...start }, end: { ...end } };
 }
 
+const DELIMITER_CELL = /^:?-+:?$/;
+
+/**
+ * A GFM table whose every line starts and ends with `|`, with as many cells in each row as in the
+ * header and no escaped pipes, built as remark builds it: each cell runs from its opening pipe to
+ * the next, the last one through the closing pipe, and holds its trimmed content's inline nodes.
+ */
+function plainTable(rows: string[], starts: number[], firstLine: number, inline: (value: string, start: Point) => PhrasingContent[]): Table | undefined {
+  if (rows.length < 2 || rows.some((r) => !r.endsWith('|') || r.length < 2 || r.includes('\\'))) return undefined;
+  const cellsOf = (row: string) => row.slice(1, -1).split('|');
+  const delimiter = cellsOf(rows[1]!).map((c) => c.trim());
+  const width = cellsOf(rows[0]!).length;
+  if (delimiter.length !== width || !delimiter.every((c) => DELIMITER_CELL.test(c))) return undefined;
+  const align: AlignType[] = delimiter.map((c) => (c.startsWith(':') ? (c.endsWith(':') ? 'center' : 'left') : c.endsWith(':') ? 'right' : null));
+  const children: TableRow[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    if (r === 1) continue;
+    const row = rows[r]!;
+    const line = firstLine + r;
+    const lineStart = starts[r]!;
+    const cells = cellsOf(row);
+    if (cells.length !== width) return undefined;
+    const rowCells: TableCell[] = [];
+    let pipe = 0;
+    cells.forEach((cell, c) => {
+      const next = pipe + 1 + cell.length;
+      const lead = cell.length - cell.trimStart().length;
+      const content = cell.trim();
+      const contentAt = pipe + 1 + lead;
+      const end = c === cells.length - 1 ? next + 1 : next;
+      rowCells.push({ type: 'tableCell', children: content ? inline(content, point(line, contentAt + 1, lineStart + contentAt)) : [], position: span(point(line, pipe + 1, lineStart + pipe), point(line, end + 1, lineStart + end)) });
+      pipe = next;
+    });
+    children.push({ type: 'tableRow', children: rowCells, position: span(point(line, 1, lineStart), point(line, row.length + 1, lineStart + row.length)) });
+  }
+  const lastRow = rows[rows.length - 1]!;
+  return {
+    type: 'table',
+    align,
+    children,
+    position: span(point(firstLine, 1, starts[0]!), point(firstLine + rows.length - 1, lastRow.length + 1, starts[rows.length - 1]! + lastRow.length)),
+  };
+}
