@@ -15,6 +15,12 @@ import { countsOf, ENV, newReport, recordRun, type TestReport } from '../report'
  * There is no `process.env` and no `fs` in a web worker: the harness's values come from the user
  * settings (`harnessValue`), and the report is written through `workspace.fs` to the harness's
  * machine (`writeHarnessFile`).
+ *
+ * The build (`npm run build:integration:web`) also defines `module` and `exports` as undefined in
+ * the bundled sources: mocha's browser build is a UMD script that would otherwise take the loader's
+ * `module` for its own and replace this file's exports (`run`) with mocha. And it resolves the
+ * `worker` export condition, as the extension's web build does, for dependencies that have a DOM
+ * variant.
  */
 
 /** The Node suite's test files (`test/integration/*.test.ts`), each loaded once mocha is set up; `webWorker` is this suite's own. */
