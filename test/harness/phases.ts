@@ -26,20 +26,21 @@ import { freshDir } from './util';
  *    Strategy Map's collapsed view. Generated before VS Code starts, so the first index reads it.
  * 8. `trial`: a product of its own (`fixtures/trial/`, Spendly) tried step by step as a new user
  *    would, each step photographed (`trial-*.png`).
- * 9. `web`: the integration suite again, on the same fixture, with the extension in the browser's
- *    web worker extension host (as in vscode.dev and github.dev) instead of Node's. What puts it
- *    there: the user setting `"remote.extensionKind": { "throughline.throughline": ["web"] }`
- *    (`WEB_WORKER_SETTINGS`), with which VS Code runs the development copy from its `browser`
- *    entry, `dist/web/extension.js`, in the web worker. (The workbench URL's payload entry
- *    `extensionDevelopmentKind: web`, the twin of desktop VS Code's `--extensionDevelopmentKind=web`,
- *    is read but never used by the 1.100 web workbench: its environment service names the getter
- *    `extensionDevelopmentLocationKind`.) A suite runs in the host of the extension its file lies
- *    in, so `dist/test/integration/web/suite.js` (one browser bundle: mocha's browser build and the
- *    Node suite's test files, see `test/integration/web/suite.ts`) runs there too. A web worker has
- *    no environment and no `fs`: the harness's values go into the run's user settings
- *    (`writeHarnessSetting`), and the suite writes its report and checkpoint requests through
- *    `workspace.fs` to this machine (`test/integration/host.ts`). The suite's first check proves
- *    where it ran (no `process`, a `WorkerGlobalScope`, `ExtensionKind.UI`).
+ * 9. `web` (run second, after `integration`): the integration suite again, on the same fixture, with
+ *    the extension in the browser's web worker extension host (as in vscode.dev and github.dev)
+ *    instead of Node's. What puts it there: the user setting `"remote.extensionKind": {
+ *    "throughline.throughline": ["web"] }` (`WEB_WORKER_SETTINGS`), with which VS Code runs the
+ *    development copy from its `browser` entry, `dist/web/extension.js`, in the web worker. (The
+ *    workbench URL's payload entry `extensionDevelopmentKind: web`, the twin of desktop VS Code's
+ *    `--extensionDevelopmentKind=web`, is read but never used by the 1.100 web workbench: its
+ *    environment service names the getter `extensionDevelopmentLocationKind`.) A suite runs in the
+ *    host of the extension its file lies in, so `dist/test/integration/web/suite.js` (one browser
+ *    bundle: mocha's browser build and the Node suite's test files, see
+ *    `test/integration/web/suite.ts`) runs there too. A web worker has no environment and no `fs`:
+ *    the harness's values go into the run's user settings (`writeHarnessSetting`), and the suite
+ *    writes its report and checkpoint requests through `workspace.fs` to this machine
+ *    (`test/integration/host.ts`). The suite's first check proves where it ran (no `process`, a
+ *    `WorkerGlobalScope`, `ExtensionKind.UI`).
  */
 export type PhaseName = 'integration' | 'web' | 'multi-root' | 'empty' | 'installed' | 'walkthrough' | 'screenshots' | 'large' | 'trial';
 
