@@ -18,6 +18,18 @@ const TOOL_PROMPTS = new Set(
  * bracketed blank to fill in (`[Describe the segment]`, `<target>`). HTML comments are ignored.
  */
 export function isPlaceholder(raw: string): boolean {
+  let answer = placeholders.get(raw);
+  if (answer === undefined) {
+    if (placeholders.size > 20_000) placeholders.clear();
+    placeholders.set(raw, (answer = computeIsPlaceholder(raw)));
+  }
+  return answer;
+}
+
+/** Every reference and metric is asked about on every check: each text is answered once. */
+const placeholders = new Map<string, boolean>();
+
+function computeIsPlaceholder(raw: string): boolean {
   let text = raw.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ').trim();
   // A list marker, quote marker or checkbox in front says nothing.
   text = text.replace(/^(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s+)?/, '').trim();
