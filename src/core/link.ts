@@ -1,5 +1,5 @@
 import type { DocumentInfo } from './analyze/document';
-import { dirname, isInside, join, splitLink } from './paths';
+import { decodeComponent, dirname, isInside, join, splitLink } from './paths';
 import { foldTitle } from './text';
 import type { Item, Reference } from './types';
 
@@ -346,7 +346,7 @@ function resolveLink(model: LinkedModel, from: LinkedItem, ref: Reference, layer
   const docIsLayer = layer === 'goal' ? doc.kind === 'goals' || doc.kind === 'goal' : doc.kind === 'vision';
   let target: Item | undefined;
   if (fragment) {
-    target = doc.anchors.get(safeDecode(fragment).toLowerCase());
+    target = doc.anchors.get(decodeComponent(fragment).toLowerCase());
     // A broken anchor into a goals or vision doc is a broken trace even in prose.
     if (!target) return docIsLayer || ref.explicit ? { ref, problem: 'dangling-anchor', doc } : undefined;
   } else {
@@ -383,10 +383,3 @@ function findDoc(model: LinkedModel, relPath: string): DocumentInfo | undefined 
   return undefined;
 }
 
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}

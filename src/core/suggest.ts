@@ -1,6 +1,6 @@
 import type { DocumentInfo } from './analyze/document';
 import type { LinkedModel, Resolution } from './link';
-import { dirname, relative, splitLink } from './paths';
+import { decodeComponent, dirname, relative, splitLink } from './paths';
 import { contentWords, foldTitle } from './text';
 import type { Item } from './types';
 
@@ -30,7 +30,7 @@ export function certainTarget(candidates: readonly Item[], resolution: Resolutio
     const doc = resolution.doc;
     if (resolution.problem !== 'dangling-anchor' || !fragment || !doc) return undefined;
     const anchors = [...doc.anchors.entries()].filter(([, item]) => index.has(item)).map(([anchor, item]) => ({ item, name: anchor }));
-    const item = oneTypoAway(safeDecode(fragment).toLowerCase(), anchors);
+    const item = oneTypoAway(decodeComponent(fragment).toLowerCase(), anchors);
     return item && { item, why: 'its anchor is one typo away from that heading’s' };
   }
   if (resolution.problem !== 'not-found') return undefined;
@@ -305,10 +305,3 @@ function escapeLinkText(s: string): string {
   return s.replace(/([[\]\\])/g, '\\$1');
 }
 
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}

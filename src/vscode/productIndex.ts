@@ -302,13 +302,8 @@ export class ProductIndex implements vscode.Disposable {
    * its findings in seconds, not after the whole repository.
    */
   private publishOpen(state: FolderState): void {
-    let result: CheckResult;
-    try {
-      result = state.workspace.check();
-    } catch (e) {
-      this.log.line('check', e);
-      return;
-    }
+    const result = this.checked(state);
+    if (!result) return;
     const uris: string[] = [];
     for (const doc of vscode.workspace.textDocuments) {
       const uri = doc.uri.toString();
@@ -504,14 +499,9 @@ export class ProductIndex implements vscode.Disposable {
 
   private publish(state: FolderState): void {
     if (!state.indexed) return; // the first index publishes once it has read every file
-    let result: CheckResult;
-    try {
-      result = state.workspace.check();
-    } catch (e) {
-      // Linking failed (a bug): keep the findings last published rather than showing none.
-      this.log.line('check', e);
-      return;
-    }
+    // Linking failed (a bug): keep the findings last published rather than showing none.
+    const result = this.checked(state);
+    if (!result) return;
     if (result !== state.published) for (const f of result.failures) this.log.line('rule', `${f.rule} failed and was skipped: ${f.message}`);
     state.published = result;
     this.record({ kind: 'publish', folder: state.folder.uri.toString(), uris: [...result.issues.keys()], complete: true });
@@ -529,6 +519,16 @@ export class ProductIndex implements vscode.Disposable {
       this.diagnostics.delete(vscode.Uri.parse(uri));
     }
     this.changed.fire();
+  }
+
+  /** The folder's findings, or undefined (logged) when checking failed: a bug outside the core's own guard. */
+  private checked(state: FolderState): CheckResult | undefined {
+    try {
+      return state.workspace.check();
+    } catch (e) {
+      this.log.line('check', e);
+      return undefined;
+    }
   }
 
   private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {

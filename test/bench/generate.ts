@@ -111,8 +111,11 @@ export interface WorkspaceSpec {
   itemsPerRoadmap: number;
 }
 
-/** Writes a synthetic workspace into `dir` (emptied first); returns the number of files and bytes. */
-export function generateWorkspace(dir: string, spec: WorkspaceSpec, seed = 1): { files: number; bytes: number } {
+/**
+ * Writes a synthetic workspace into `dir` (emptied first); returns the number of files and bytes.
+ * `roadmap` writes each product's roadmap (headings and short bullets unless told otherwise).
+ */
+export function generateWorkspace(dir: string, spec: WorkspaceSpec, seed = 1, roadmap: (w: Writer, items: number, goals: number) => string = roadmapText): { files: number; bytes: number } {
   fs.rmSync(dir, { recursive: true, force: true });
   const w = new Writer(random(seed));
   let files = 0;
@@ -129,7 +132,7 @@ export function generateWorkspace(dir: string, spec: WorkspaceSpec, seed = 1): {
     write(`${folder}/vision.md`, visionText(w, `Product ${p}`));
     write(`${folder}/strategy.md`, strategyText(w));
     write(`${folder}/goals.md`, goalsText(w, spec.goalsPerProduct));
-    write(`${folder}/roadmap.md`, roadmapText(w, spec.itemsPerRoadmap, spec.goalsPerProduct));
+    write(`${folder}/roadmap.md`, roadmap(w, spec.itemsPerRoadmap, spec.goalsPerProduct));
   }
   for (let i = 0; i < spec.notes; i++) write(`notes/area-${i % 20}/note-${i}.md`, noteText(w, i));
   return { files, bytes };
@@ -209,24 +212,5 @@ function listRoadmapText(w: Writer, items: number, goals: number): string {
 }
 
 export function generateLists(dir: string, spec: WorkspaceSpec, seed = 13): { files: number; bytes: number } {
-  fs.rmSync(dir, { recursive: true, force: true });
-  const w = new Writer(random(seed));
-  let files = 0;
-  let bytes = 0;
-  const write = (rel: string, text: string) => {
-    const file = path.join(dir, rel);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, text);
-    files++;
-    bytes += Buffer.byteLength(text);
-  };
-  for (let p = 0; p < spec.products; p++) {
-    const folder = `products/product-${p}`;
-    write(`${folder}/vision.md`, visionText(w, `Product ${p}`));
-    write(`${folder}/strategy.md`, strategyText(w));
-    write(`${folder}/goals.md`, goalsText(w, spec.goalsPerProduct));
-    write(`${folder}/roadmap.md`, listRoadmapText(w, spec.itemsPerRoadmap, spec.goalsPerProduct));
-  }
-  for (let i = 0; i < spec.notes; i++) write(`notes/area-${i % 20}/note-${i}.md`, noteText(w, i));
-  return { files, bytes };
+  return generateWorkspace(dir, spec, seed, listRoadmapText);
 }
