@@ -1,3 +1,4 @@
+import { memoByText } from './text';
 import { METRIC_PROMPT_VALUE, OTHER_PROMPTS, STRATEGY_PROMPTS } from './templates';
 
 // Text that holds the place of an answer without being one (docs/format.md "Prompts and
@@ -17,17 +18,7 @@ const TOOL_PROMPTS = new Set(
  * a prompt Throughline writes, italics that only ask a question (`_Who are our customers?_`), or a
  * bracketed blank to fill in (`[Describe the segment]`, `<target>`). HTML comments are ignored.
  */
-export function isPlaceholder(raw: string): boolean {
-  let answer = placeholders.get(raw);
-  if (answer === undefined) {
-    if (placeholders.size > 20_000) placeholders.clear();
-    placeholders.set(raw, (answer = computeIsPlaceholder(raw)));
-  }
-  return answer;
-}
-
-/** Every reference and metric is asked about on every check: each text is answered once. */
-const placeholders = new Map<string, boolean>();
+export const isPlaceholder: (raw: string) => boolean = memoByText((raw) => computeIsPlaceholder(raw));
 
 function computeIsPlaceholder(raw: string): boolean {
   let text = raw.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ').trim();

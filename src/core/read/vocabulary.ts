@@ -1,4 +1,4 @@
-import { foldTitle } from '../text';
+import { foldTitle, memoByText } from '../text';
 
 // The words a careful reader goes by (docs/format.md "How Throughline reads docs it was not written
 // for"): which headings name sections, groups, goals sections, the vision, or work left out.
@@ -101,17 +101,7 @@ const GROUP_NAMED = new RegExp(
 const ABOUT_KIND = /\b(?:goals|okrs|objectives|north stars)\b/;
 
 /** What a heading's (or a label line's) name says on its own, or undefined when its content must decide. */
-export function namedRole(title: string): NamedRole | undefined {
-  let role = namedRoles.get(title);
-  if (role === undefined) {
-    if (namedRoles.size > 20_000) namedRoles.clear();
-    namedRoles.set(title, (role = computeNamedRole(title) ?? null));
-  }
-  return role ?? undefined;
-}
-
-/** Every heading is asked about on every re-read of its document: each title is answered once. */
-const namedRoles = new Map<string, NamedRole | null>();
+export const namedRole: (title: string) => NamedRole | undefined = memoByText((title) => computeNamedRole(title));
 
 function computeNamedRole(title: string): NamedRole | undefined {
   // A parenthetical qualifies the name (`Themes (and what's next and why)`, `OKRs (2020 Set 1)`).
@@ -175,16 +165,7 @@ const LEADING_LABEL = new RegExp(
 );
 
 /** The leading label of a title (`Goal: X`), when the rest is a title of its own. */
-export function leadingLabel(plain: string): LeadingLabel | undefined {
-  let label = leadingLabels.get(plain);
-  if (label === undefined) {
-    if (leadingLabels.size > 20_000) leadingLabels.clear();
-    leadingLabels.set(plain, (label = computeLeadingLabel(plain) ?? null));
-  }
-  return label ?? undefined;
-}
-
-const leadingLabels = new Map<string, LeadingLabel | null>();
+export const leadingLabel: (plain: string) => LeadingLabel | undefined = memoByText((plain) => computeLeadingLabel(plain));
 
 function computeLeadingLabel(plain: string): LeadingLabel | undefined {
   const m = LEADING_LABEL.exec(plain.trim());
