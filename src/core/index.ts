@@ -26,7 +26,7 @@ export { locate, subjectAt } from './features/locate';
 export { codeLenses, definitionAt, referencesAt, renameId, renameTargetAt, workspaceSymbols, type CodeLensInfo, type Location, type SymbolInfo } from './features/navigation';
 export { readingMarkers, type ReadingMarker } from './features/readingMarkers';
 export { badgeOf, gapsByRule, onlyGaps, ruleTitle, strategyTree, type Gap, type GapGroup, type HorizonCount, type ProductTree, type TreeNode, type TreeSource } from './features/tree';
-export { LANES, LANE_LABEL, strategyMap, type Lane, type LaneAlignment, type MapGap, type MapGoal, type MapItem, type MapNode, type MapPillar, type MapProduct, type StrategyMap, type StrategyMapOptions } from './features/strategyMap';
+export { LANES, LANE_LABEL, forEachMapNode, strategyMap, type Lane, type LaneAlignment, type MapGap, type MapGoal, type MapItem, type MapNode, type MapPillar, type MapProduct, type StrategyMap, type StrategyMapOptions } from './features/strategyMap';
 export { isPlaceholder, isPlaceholderTitle } from './placeholder';
 export { PRODUCT_DOC_TEMPLATES, METRIC_PROMPT, STRATEGY_PROMPTS } from './templates';
 export { strategyAnswers, type AnswerState } from './strategySections';
