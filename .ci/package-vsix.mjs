@@ -15,14 +15,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const stage = path.join(root, 'dist', 'vsix-stage');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 
-for (const built of ['dist/extension.js', 'dist/cli.js']) {
+for (const built of ['dist/extension.js', 'dist/web/extension.js', 'dist/cli.js']) {
   if (!fs.existsSync(path.join(root, built))) throw new Error(`${built} is missing: run \`npm run build\` first`);
 }
 
 fs.rmSync(stage, { recursive: true, force: true });
 fs.mkdirSync(stage, { recursive: true });
 // Everything .vscodeignore could let in; vsce applies .vscodeignore itself, in the staging folder.
-const copy = ['.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/extension.js', 'dist/cli.js', 'media', 'syntaxes', 'docs'];
+const copy = ['.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/extension.js', 'dist/web/extension.js', 'dist/cli.js', 'media', 'syntaxes', 'docs'];
 for (const rel of copy) {
   const from = path.join(root, rel);
   if (fs.existsSync(from)) fs.cpSync(from, path.join(stage, rel), { recursive: true });

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { Workspace, mergeConfig, prioritise, strategyMap, subgraph, summarize, type Issue } from '../core';
+import { CONFIG_FILE_NAMES, Workspace, mergeConfig, prioritise, strategyMap, subgraph, summarize, type Issue } from '../core';
 import { GitError } from '../history/git';
 import { USAGE, USAGE_HINT, UsageError, parseArgs, type CliArgs } from './args';
 import { InputError, fileUri, isWithin, toPosix } from './files';
@@ -92,11 +92,17 @@ async function runAnalysis(args: CliArgs, io: Io): Promise<number> {
   }
   // Every product doc under the root is loaded, so references resolve; only files under the given
   // paths are reported.
-  const reported = loadProject(workspace, project.root, absPaths, {
+  const reported = await loadProject(workspace, project.root, absPaths, {
     warn: (message) => io.stderr(`throughline: ${message}\n`),
     show,
     ...(io.afterListing ? { afterListing: io.afterListing } : {}),
   });
+  // Without a .git or config file above the paths, the project folder is a guess: say which, since
+  // every Markdown file under it is read (a parent folder of many repositories would be slow). After
+  // the files are read, so a named path that stops the run is the only line.
+  if (project.rootBy === 'current folder' && project.root !== project.common) {
+    io.stderr(`throughline: no .git or ${CONFIG_FILE_NAMES[0]} above ${show(project.common)}: reading every product doc under the current folder, ${show(project.root)}, so references resolve\n`);
+  }
 
   if (args.fix) {
     const fixedFiles = applyCertainFixes(workspace, project.root, reported, (uri) => path.join(project.root, workspace.get(uri)!.relPath));

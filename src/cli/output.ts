@@ -1,6 +1,6 @@
 import type { Graph, Issue, Severity, Summary } from '../core';
 
-/** One diagnostic in the CLI's JSON contract (FORMAT.md §5): one-based lines and columns. */
+/** One diagnostic in the CLI's JSON contract (the JSON contract in README.md): one-based lines and columns. */
 export interface JsonDiagnostic {
   file: string;
   line: number;

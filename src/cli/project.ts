@@ -1,8 +1,10 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAMES, ConfigError, parseConfigText, type ConfigFile } from '../core';
-import { InputError, isWithin, reason } from './files';
+import { fileURLToPath } from 'node:url';
+import { findProjectRoot, readConfigFile, type ConfigFile } from '../core';
+import { InputError, fileUri, isWithin } from './files';
+import { nodeHost } from './nodeHost';
 
 export interface Project {
   /**
@@ -13,6 +15,10 @@ export interface Project {
    * `--config FILE` makes FILE's folder the root when the paths lie inside it.
    */
   root: string;
+  /** How the root was chosen, for the line the CLI prints about it. */
+  rootBy: 'config' | 'git' | 'current folder' | 'named paths' | '--config';
+  /** The folder holding every named path. */
+  common: string;
   configPath: string | undefined;
   config: ConfigFile;
 }
@@ -20,60 +26,26 @@ export interface Project {
 /** Finds the project root and its config for the given paths (already checked to exist). */
 export async function findProject(absPaths: string[], explicitConfig: string | undefined, cwd: string): Promise<Project> {
   const common = commonDirectory(await Promise.all(absPaths.map(async (p) => ((await fs.stat(p)).isDirectory() ? p : path.dirname(p)))));
-  const found = await findRootUpwards(common);
-  const configPath = explicitConfig ? path.resolve(explicitConfig) : found?.configPath;
+  const found = await findProjectRoot(nodeHost, fileUri(common));
+  const foundDir = found && fileURLToPath(found.dir);
+  const configPath = explicitConfig ? path.resolve(explicitConfig) : found?.configFile && fileURLToPath(found.configFile);
   const config = configPath ? await readConfig(configPath) : {};
   const explicitDir = explicitConfig ? path.dirname(path.resolve(explicitConfig)) : undefined;
+  if (explicitDir && absPaths.every((p) => isWithin(p, explicitDir))) return { root: explicitDir, rootBy: '--config', common, configPath, config };
+  if (foundDir) return { root: foundDir, rootBy: found.configFile ? 'config' : 'git', common, configPath, config };
   // Never the disk's top or the home folder: reading all of it would be slow, and not what was meant.
   const cwdIsProject = isWithin(common, cwd) && cwd !== path.parse(cwd).root && cwd !== os.homedir();
-  const unmarked = cwdIsProject ? cwd : common;
-  const root = explicitDir && absPaths.every((p) => isWithin(p, explicitDir)) ? explicitDir : (found?.dir ?? unmarked);
-  return { root, configPath, config };
-}
-
-/**
- * The nearest folder from `start` upward holding a config file or `.git`, whichever comes first: a
- * config file marks the docs' own top, `.git` the repository's, and nothing above it belongs to
- * this project. Undefined when there is neither, up to the file system's root.
- */
-async function findRootUpwards(start: string): Promise<{ dir: string; configPath?: string } | undefined> {
-  for (let dir = start; ; dir = path.dirname(dir)) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = path.join(dir, name);
-      if (await exists(candidate)) return { dir, configPath: candidate };
-    }
-    // `.git` is a folder in a clone and a file in a worktree or submodule.
-    if (await exists(path.join(dir, '.git'))) return { dir };
-    if (path.dirname(dir) === dir) return undefined;
-  }
+  return { root: cwdIsProject ? cwd : common, rootBy: cwdIsProject ? 'current folder' : 'named paths', common, configPath, config };
 }
 
 async function readConfig(configPath: string): Promise<ConfigFile> {
-  let text: string;
-  try {
-    text = await fs.readFile(configPath, 'utf8');
-  } catch (e) {
-    throw new InputError('cannot read config', configPath, reason(e));
-  }
-  try {
-    return parseConfigText(text);
-  } catch (e) {
-    if (e instanceof ConfigError) throw new InputError('bad config', configPath, e.message);
-    throw e;
-  }
+  const read = await readConfigFile(nodeHost, fileUri(configPath));
+  if (read.error) throw new InputError(read.error.kind === 'unreadable' ? 'cannot read config' : 'bad config', configPath, read.error.message);
+  return read.config;
 }
 
 function commonDirectory(dirs: string[]): string {
   let common = dirs[0]!;
   for (const dir of dirs.slice(1)) while (!isWithin(dir, common)) common = path.dirname(common);
   return common;
-}
-
-async function exists(p: string): Promise<boolean> {
-  try {
-    await fs.access(p);
-    return true;
-  } catch {
-    return false;
-  }
 }

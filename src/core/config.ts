@@ -1,4 +1,5 @@
 import { parse as parseYaml } from 'yaml';
+import { DEFAULT_SEVERITIES, RULE_IDS } from './rules';
 import type { DocKind, RuleId, Severity } from './types';
 
 export type SeveritySetting = Severity | 'off';
@@ -6,7 +7,7 @@ export type SeveritySetting = Severity | 'off';
 /** The resolved configuration every part of the core reads. Built from defaults + config file + editor settings. */
 export interface Config {
   rules: Record<RuleId, SeveritySetting>;
-  /** Globs per kind, relative to the workspace folder (FORMAT.md §1, third source). */
+  /** Globs per kind, relative to the workspace folder (docs/format.md §1, third source). */
   kinds: Partial<Record<DocKind, string[]>>;
   /** Globs of files never read, on top of `node_modules` and `.git`. */
   exclude: string[];
@@ -33,46 +34,6 @@ export const PRIORITY_FACTORS: readonly PriorityFactorName[] = ['alignment', 'im
 export const DEFAULT_PRIORITY_WEIGHTS: Readonly<PriorityWeights> = { alignment: 1, impact: 1, urgency: 1, confidence: 0, effort: 0 };
 export const DEFAULT_ALIGNMENT_TARGET = 0.8;
 
-export const RULE_IDS: readonly RuleId[] = [
-  'untraced-item',
-  'unknown-reference',
-  'goal-without-vision',
-  'goal-without-items',
-  'missing-vision',
-  'strategy-missing-section',
-  'goal-missing-metric',
-  'duplicate-id',
-  'invalid-front-matter',
-  'unknown-kind',
-  'product-without-goals',
-  'nothing-found',
-  'goal-is-output',
-  'urgent-unaligned',
-  'goal-neglected',
-  'stale-goal',
-  'horizon-misaligned',
-];
-
-export const DEFAULT_SEVERITIES: Record<RuleId, Severity> = {
-  'untraced-item': 'warning',
-  'unknown-reference': 'error',
-  'goal-without-vision': 'warning',
-  'goal-without-items': 'information',
-  'missing-vision': 'warning',
-  'strategy-missing-section': 'warning',
-  'goal-missing-metric': 'information',
-  'duplicate-id': 'error',
-  'invalid-front-matter': 'error',
-  'unknown-kind': 'warning',
-  'product-without-goals': 'warning',
-  'nothing-found': 'information',
-  'goal-is-output': 'information',
-  'urgent-unaligned': 'warning',
-  'goal-neglected': 'information',
-  'stale-goal': 'warning',
-  'horizon-misaligned': 'warning',
-};
-
 export const DOC_KINDS: readonly DocKind[] = ['vision', 'strategy', 'goals', 'roadmap', 'goal', 'roadmap-item'];
 
 export function defaultConfig(): Config {
@@ -85,7 +46,7 @@ export function defaultConfig(): Config {
       vision: ['Vision', 'Pillar', 'Pillars', 'Theme', 'Themes'],
       any: ['Supports', 'Traces to', 'Serves'],
     },
-    // FORMAT.md §4's synonyms, widened with the words strategy templates use for the same
+    // docs/format.md §11's synonyms, widened with the words strategy templates use for the same
     // questions (docs/format.md "Strategy docs" lists them all).
     sections: {
       who: [
@@ -118,7 +79,7 @@ export function defaultConfig(): Config {
       'Appendix',
       'Glossary',
       'Changelog',
-      // Beyond FORMAT.md's list: sections real roadmaps use for prose, never for items.
+      // Beyond the spec's list: sections real roadmaps use for prose, never for items.
       'FAQ',
       'Frequently asked questions',
       'Open questions',

@@ -5,7 +5,7 @@ import { findFrontMatter, keyInAnyCase, parseFrontMatter, scanKindLine, valueSpa
 import { editDistance } from './text';
 import type { DocKind } from './types';
 
-/** Front matter `kind:` values and their aliases (FORMAT.md §1.1). */
+/** Front matter `kind:` values and their aliases (docs/format.md §1). */
 const KIND_VALUES: Record<string, DocKind> = {
   vision: 'vision',
   mission: 'vision',
@@ -23,7 +23,7 @@ const KIND_VALUES: Record<string, DocKind> = {
   feature: 'roadmap-item',
 };
 
-/** Whole words of a file name that give its kind (FORMAT.md §1.2). */
+/** Whole words of a file name that give its kind (docs/format.md §1). */
 const NAME_WORDS: Record<string, DocKind> = {
   vision: 'vision',
   strategy: 'strategy',
@@ -39,7 +39,7 @@ export interface KindResult {
   /**
    * Where the kind came from: what the file says (`front-matter`), its name, config, the folder it
    * sits in (`folder`), its title (`title`), or a section of it named like roadmap content
-   * (`section`: only that section is read). READING.md §2.
+   * (`section`: only that section is read). docs/format.md §8.
    */
   source: 'front-matter' | 'file-name' | 'config' | 'folder' | 'title' | 'section' | 'none';
   frontMatter?: FrontMatter;
@@ -124,7 +124,7 @@ export function detectKind(relPath: string, text: string, config: Config, matche
 export const SNIFF_CHARS = 16_384;
 
 /**
- * Files that are never product docs, whatever their name (READING.md §2): templates, changelogs,
+ * Files that are never product docs, whatever their name (docs/format.md §8): templates, changelogs,
  * architecture decision records, issue and pull request templates.
  */
 function notProductDoc(relPath: string, text: string): boolean {
@@ -150,7 +150,7 @@ export function kindFromFolders(relPath: string): DocKind | null {
   return null;
 }
 
-/** A title's words that name a kind (READING.md §2): the first one read left to right. */
+/** A title's words that name a kind (docs/format.md §8): the first one read left to right. */
 const TITLE_WORDS: Array<[RegExp, DocKind]> = [
   [/^(?:vision|mission|north star|values|principles)$/, 'vision'],
   [/^strategy$/, 'strategy'],

@@ -1,9 +1,9 @@
 import type { DocumentInfo } from './analyze/document';
-import { dirname, isInside, join, splitLink } from './paths';
+import { decodeComponent, dirname, isInside, join, splitLink } from './paths';
 import { foldTitle } from './text';
 import type { Item, Reference } from './types';
 
-/** A product scope (FORMAT.md §1): a folder that holds a vision doc, or the workspace folder itself. */
+/** A product scope (docs/format.md §1): a folder that holds a vision doc, or the workspace folder itself. */
 export interface Scope {
   /** The scope's folder relative to the workspace folder ('' for the workspace folder). */
   dir: string;
@@ -155,7 +155,7 @@ export function link(docs: DocumentInfo[], rootUri = ''): LinkedModel {
 /**
  * A doc that names goals in parentheses (`Lockfile v2 (Consumable)`) for two or more items, and for
  * most items that have such a name, means it as a trace: a name there that leads nowhere is a broken
- * reference (READING.md §7.4), reported with the closest goal, not an untraced item.
+ * reference (docs/format.md §8), reported with the closest goal, not an untraced item.
  */
 function reportUnresolvedParentheticals(model: LinkedModel): void {
   const byDoc = new Map<DocumentInfo, LinkedItem[]>();
@@ -196,7 +196,7 @@ function resolveItem(model: LinkedModel, linked: LinkedItem, layer: Layer): Reso
     resolution ??= resolve(model, linked, ref, layer);
     if (resolution) out.push(resolution);
   }
-  // READING.md §7: the strongest way a trace is written wins (a field or link, then nesting, a legend
+  // docs/format.md §8: the strongest way a trace is written wins (a field or link, then nesting, a legend
   // token, a named parenthetical, prose); weaker ones are kept only when nothing stronger resolves.
   const resolved = out.filter((r) => r.target);
   if (resolved.length === 0) return out.filter((r) => r.problem);
@@ -251,7 +251,7 @@ function scopeFor(scopes: Scope[], relPath: string): Scope {
 }
 
 /**
- * Resolves a reference (FORMAT.md §3): a link by its target; text as an ID, then a title; inside the
+ * Resolves a reference (docs/format.md §3): a link by its target; text as an ID, then a title; inside the
  * item's scope first, then in the whole workspace folder. Returns undefined for prose links that do
  * not lead to the layer above: those are ordinary links, not references.
  */
@@ -346,7 +346,7 @@ function resolveLink(model: LinkedModel, from: LinkedItem, ref: Reference, layer
   const docIsLayer = layer === 'goal' ? doc.kind === 'goals' || doc.kind === 'goal' : doc.kind === 'vision';
   let target: Item | undefined;
   if (fragment) {
-    target = doc.anchors.get(safeDecode(fragment).toLowerCase());
+    target = doc.anchors.get(decodeComponent(fragment).toLowerCase());
     // A broken anchor into a goals or vision doc is a broken trace even in prose.
     if (!target) return docIsLayer || ref.explicit ? { ref, problem: 'dangling-anchor', doc } : undefined;
   } else {
@@ -383,10 +383,3 @@ function findDoc(model: LinkedModel, relPath: string): DocumentInfo | undefined 
   return undefined;
 }
 
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}

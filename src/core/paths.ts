@@ -39,3 +39,21 @@ export function splitLink(target: string): { path: string; fragment: string | un
   if (hash < 0) return { path: withoutQuery(target), fragment: undefined };
   return { path: withoutQuery(target.slice(0, hash)), fragment: target.slice(hash + 1) };
 }
+
+/** A link fragment or path segment decoded (`%20` → space), or as written when it is not valid encoding. */
+export function decodeComponent(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** A whole link target decoded, keeping its reserved characters (`decodeURI`), or as written when invalid. */
+export function decodeLink(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}

@@ -1,3 +1,4 @@
+import { memoByText } from './text';
 import { METRIC_PROMPT_VALUE, OTHER_PROMPTS, OUTCOME_BLANK, STRATEGY_PROMPTS } from './templates';
 
 // Text that holds the place of an answer without being one (docs/format.md "Prompts and
@@ -17,7 +18,9 @@ const TOOL_PROMPTS = new Set(
  * a prompt Throughline writes, italics that only ask a question (`_Who are our customers?_`), or a
  * bracketed blank to fill in (`[Describe the segment]`, `<target>`). HTML comments are ignored.
  */
-export function isPlaceholder(raw: string): boolean {
+export const isPlaceholder: (raw: string) => boolean = memoByText((raw) => computeIsPlaceholder(raw));
+
+function computeIsPlaceholder(raw: string): boolean {
   let text = raw.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ').trim();
   // A list marker, quote marker or checkbox in front says nothing.
   text = text.replace(/^(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s+)?/, '').trim();

@@ -1,3 +1,4 @@
+import { decodeLink } from './paths';
 /** A reference found in raw Markdown, with offsets into the document. */
 export interface RawReference {
   text: string;
@@ -108,7 +109,7 @@ function readSegment(
     const urlRaw = inline[2]!;
     const at = raw.indexOf(urlRaw, urlStart);
     const s = at >= 0 ? at : urlStart;
-    return { text: unescapeMarkdown(inline[1]!), start: offset + s, end: offset + s + urlRaw.length, link: safeDecode(urlRaw) };
+    return { text: unescapeMarkdown(inline[1]!), start: offset + s, end: offset + s + urlRaw.length, link: decodeLink(urlRaw) };
   }
   const auto = AUTOLINK.exec(segment);
   if (auto) return { text: auto[1]!, start: offset + start + 1, end: offset + end - 1, link: auto[1]! };
@@ -117,7 +118,7 @@ function readSegment(
     const label = normalizeLabel(reference[2] || reference[1]!);
     const url = definitions.get(label);
     if (url !== undefined) {
-      return { text: unescapeMarkdown(reference[1]!), start: offset + start, end: offset + end, link: safeDecode(url) };
+      return { text: unescapeMarkdown(reference[1]!), start: offset + start, end: offset + end, link: decodeLink(url) };
     }
   }
   const text = unescapeMarkdown(segment).trim();
@@ -145,10 +146,3 @@ function unescapeMarkdown(s: string): string {
   return s.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
-function safeDecode(url: string): string {
-  try {
-    return decodeURI(url);
-  } catch {
-    return url;
-  }
-}

@@ -1,6 +1,6 @@
 import type { DocumentInfo } from './analyze/document';
 import type { LinkedModel, Resolution } from './link';
-import { dirname, relative, splitLink } from './paths';
+import { decodeComponent, dirname, relative, splitLink } from './paths';
 import { contentWords, foldTitle } from './text';
 import type { Item } from './types';
 
@@ -24,39 +24,41 @@ const MIN_TYPO_LENGTH = 12;
 export function certainTarget(candidates: readonly Item[], resolution: Resolution): { item: Item; why: string } | undefined {
   const { ref } = resolution;
   if (ref.inferred) return undefined;
+  const index = indexOf(candidates);
   if (ref.link !== undefined) {
     const fragment = splitLink(ref.link).fragment;
     const doc = resolution.doc;
     if (resolution.problem !== 'dangling-anchor' || !fragment || !doc) return undefined;
-    const anchors = [...doc.anchors.entries()].filter(([, item]) => candidates.includes(item)).map(([anchor, item]) => ({ item, names: [anchor] }));
-    const item = oneTypoAway(safeDecode(fragment).toLowerCase(), anchors);
+    const anchors = [...doc.anchors.entries()].filter(([, item]) => index.has(item)).map(([anchor, item]) => ({ item, name: anchor }));
+    const item = oneTypoAway(decodeComponent(fragment).toLowerCase(), anchors);
     return item && { item, why: 'its anchor is one typo away from that heading’s' };
   }
   if (resolution.problem !== 'not-found') return undefined;
   const text = ref.text.trim();
   const id = idKey(text);
   if (id !== undefined) {
-    const matches = new Set(candidates.filter((c) => [c.id, ...c.subIds].some((x) => x !== null && idKey(x) === id)));
-    const item = matches.size === 1 ? [...matches][0] : undefined;
+    const matches = index.byId.get(id);
+    const item = matches?.size === 1 ? [...matches][0] : undefined;
     return item && { item, why: 'the IDs differ only in case, spacing or punctuation' };
   }
-  const item = oneTypoAway(foldTitle(text), candidates.map((c) => ({ item: c, names: [c.title, ...(c.aliases ?? [])].map((t) => foldTitle(t)) })));
+  const item = index.remember(index.typos, text, () => oneTypoAway(foldTitle(text), index.namesNear(foldTitle(text).length, MIN_TYPO_LENGTH)));
   return item && { item, why: 'the titles differ by one typo' };
 }
 
 /**
  * The one candidate whose title (or alias) a written name is within two typos of, when no other
  * is (`Consumabel` → `Consumable`): a likely meaning to name and offer, never to apply on its own,
- * since short names are often near several words.
+ * since short names are often near several words. An ID that exists nowhere is not a misspelt title.
  */
 export function nearName(candidates: readonly Item[], written: string): Item | undefined {
   const folded = foldTitle(written);
-  if (folded.length < 5) return undefined;
-  const near = new Set<Item>();
-  for (const c of candidates) {
-    if ([c.title, ...(c.aliases ?? [])].some((t) => typoDistance(folded, foldTitle(t), 2) <= 2)) near.add(c);
-  }
-  return near.size === 1 ? [...near][0] : undefined;
+  if (folded.length < 5 || idKey(written.trim()) !== undefined) return undefined;
+  const index = indexOf(candidates);
+  return index.remember(index.near, folded, () => {
+    const near = new Set<Item>();
+    for (const { item, name } of index.namesNear(folded.length, 0)) if (typoDistance(folded, name, 2) <= 2) near.add(item);
+    return near.size === 1 ? [...near][0] : undefined;
+  });
 }
 
 /** `G-1`, `g 1`, `KR-1.2` → `G1`, `KR1.2`: an ID with case and separators dropped; undefined for anything else. */
@@ -65,17 +67,15 @@ function idKey(text: string): string | undefined {
   return m ? `${m[1]!.toUpperCase()}${Number(m[2])}${m[3] !== undefined ? `.${Number(m[3])}` : ''}` : undefined;
 }
 
-function oneTypoAway(written: string, candidates: Array<{ item: Item; names: string[] }>): Item | undefined {
+function oneTypoAway(written: string, names: ReadonlyArray<{ item: Item; name: string }>): Item | undefined {
   if (written.length < MIN_TYPO_LENGTH) return undefined;
   const near = new Set<Item>();
   let best: Item | undefined;
-  for (const { item, names } of candidates) {
-    for (const name of names) {
-      if (name.length < MIN_TYPO_LENGTH) continue;
-      const d = typoDistance(written, name, 2);
-      if (d <= 2) near.add(item);
-      if (d <= 1) best = item;
-    }
+  for (const { item, name } of names) {
+    if (name.length < MIN_TYPO_LENGTH) continue;
+    const d = typoDistance(written, name, 2);
+    if (d <= 2) near.add(item);
+    if (d <= 1) best = item;
   }
   return best && near.size === 1 ? best : undefined;
 }
@@ -120,62 +120,143 @@ const B = 0.75;
  * aliases, metric, text) match the item's (title and text), with BM25: a word shared with few
  * candidates counts more than one they all use. Returns only candidates that share a word with the
  * item that tells them apart (one not every candidate uses, when there are three or more), best
- * first: no words in common, no suggestion.
+ * first: no words in common, no suggestion. Each item's ranking is kept while neither it nor the
+ * candidates change, so a re-check after an edit ranks only the items the edit touched.
  */
 export function rankByMeaning(candidates: readonly Item[], item: Item, limit = 3): Ranked[] {
   const index = indexOf(candidates);
-  const query = new Set(contentWords(`${item.title} ${item.excerpt}`));
-  const scored: Array<Ranked & { order: number }> = [];
-  candidates.forEach((candidate, order) => {
-    if (candidate === item) return;
-    const doc = index.docs.get(candidate)!;
-    let score = 0;
-    // The words that tell this candidate apart (not used by every candidate), most telling first.
-    const telling: Array<[string, number]> = [];
-    for (const word of query) {
-      const tf = doc.tf.get(word);
-      if (!tf) continue;
-      const df = index.df.get(word) ?? 1;
-      const idf = Math.log(1 + (index.n - df + 0.5) / (df + 0.5));
-      const part = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * doc.length) / index.avgLength));
-      score += part;
-      if (index.n <= 2 || df < index.n) telling.push([word, part]);
+  const text = `${item.title} ${item.excerpt}`;
+  // By text, not by item: an edit re-reads a whole list, making new items of the same words.
+  if (index.has(item)) return rank(index, item, text, limit);
+  const key = `${limit}\u0000${text}`;
+  let result = index.ranked.get(key);
+  if (!result) {
+    if (index.ranked.size > 20_000) index.ranked.clear();
+    index.ranked.set(key, (result = rank(index, item, text, limit)));
+  }
+  return result;
+}
+
+function rank(index: CandidateIndex, item: Item, text: string, limit: number): Ranked[] {
+  const scores = new Map<Item, { score: number; telling: Array<[string, number]>; order: number }>();
+  for (const word of new Set(contentWords(text))) {
+    const postings = index.postings.get(word);
+    // A word used by very many of a large product's goals tells none apart, and would cost a look at
+    // each of them for every item: bounded work per reference.
+    if (!postings || postings.length > index.commonAt) continue;
+    const df = postings.length;
+    const idf = Math.log(1 + (index.n - df + 0.5) / (df + 0.5));
+    for (const { item: candidate, tf, length, order } of postings) {
+      if (candidate === item) continue;
+      const part = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / index.avgLength));
+      let entry = scores.get(candidate);
+      if (!entry) scores.set(candidate, (entry = { score: 0, telling: [], order }));
+      entry.score += part;
+      if (index.n <= 2 || df < index.n) entry.telling.push([word, part]);
     }
-    if (telling.length === 0 || score <= 0) return;
-    const shared = telling.sort((a, b) => b[1] - a[1]).map(([w]) => doc.written.get(w) ?? w);
-    scored.push({ item: candidate, score, shared, order });
-  });
+  }
+  const scored: Array<Ranked & { order: number }> = [];
+  for (const [candidate, { score, telling, order }] of scores) {
+    if (telling.length === 0 || score <= 0) continue;
+    const written = index.written.get(candidate)!;
+    scored.push({ item: candidate, score, shared: telling.sort((a, b) => b[1] - a[1]).map(([w]) => written.get(w) ?? w), order });
+  }
   scored.sort((a, b) => b.score - a.score || a.order - b.order);
   return scored.slice(0, limit).map(({ order: _order, ...ranked }) => ranked);
 }
 
-interface Indexed {
-  n: number;
-  avgLength: number;
-  df: Map<string, number>;
-  docs: Map<Item, { tf: Map<string, number>; length: number; written: Map<string, string> }>;
+/**
+ * What suggestions need to know about a list of candidates, worked out once: their words (an
+ * inverted index for BM25), their IDs, their folded names by length, and the answers already given.
+ * Built per list of the same items, so a re-check whose goals did not change reuses it.
+ */
+class CandidateIndex {
+  readonly n: number;
+  readonly avgLength: number;
+  /** Words more candidates than this use are not scored (see `rank`); never fewer than 200. */
+  readonly commonAt: number;
+  readonly postings = new Map<string, Array<{ item: Item; tf: number; length: number; order: number }>>();
+  readonly written = new Map<Item, Map<string, string>>();
+  readonly byId = new Map<string, Set<Item>>();
+  private readonly byLength = new Map<number, Array<{ item: Item; name: string }>>();
+  private readonly members: ReadonlySet<Item>;
+  readonly ranked = new Map<string, Ranked[]>();
+  readonly typos = new Map<string, Item | null>();
+  readonly near = new Map<string, Item | null>();
+
+  constructor(readonly items: readonly Item[]) {
+    this.n = items.length;
+    this.commonAt = Math.max(200, Math.ceil(items.length / 10));
+    this.members = new Set(items);
+    let total = 0;
+    items.forEach((c, order) => {
+      const title = `${c.title} ${(c.aliases ?? []).join(' ')}`;
+      // The title counts twice: it says what the goal is; its text only elaborates.
+      const words = contentWords(`${title} ${title} ${c.metric ?? ''} ${c.excerpt}`);
+      const tf = new Map<string, number>();
+      for (const w of words) tf.set(w, (tf.get(w) ?? 0) + 1);
+      for (const [w, n] of tf) {
+        let list = this.postings.get(w);
+        if (!list) this.postings.set(w, (list = []));
+        list.push({ item: c, tf: n, length: words.length, order });
+      }
+      this.written.set(c, writtenForms(`${title} ${c.metric ?? ''} ${c.excerpt}`));
+      total += words.length;
+      for (const id of [c.id, ...c.subIds]) {
+        const key = id === null ? undefined : idKey(id);
+        if (key === undefined) continue;
+        let set = this.byId.get(key);
+        if (!set) this.byId.set(key, (set = new Set()));
+        set.add(c);
+      }
+      for (const name of [c.title, ...(c.aliases ?? [])].map((t) => foldTitle(t))) {
+        let bucket = this.byLength.get(name.length);
+        if (!bucket) this.byLength.set(name.length, (bucket = []));
+        bucket.push({ item: c, name });
+      }
+    });
+    this.avgLength = items.length ? total / items.length : 0;
+  }
+
+  has(item: Item): boolean {
+    return this.members.has(item);
+  }
+
+  /** Names within two letters of `length` long (only those can be two typos away), at least `min` long. */
+  namesNear(length: number, min: number): Array<{ item: Item; name: string }> {
+    const out: Array<{ item: Item; name: string }> = [];
+    for (let l = Math.max(min, length - 2); l <= length + 2; l++) out.push(...(this.byLength.get(l) ?? []));
+    return out;
+  }
+
+  remember(cache: Map<string, Item | null>, key: string, work: () => Item | undefined): Item | undefined {
+    let found = cache.get(key);
+    if (found === undefined) {
+      if (cache.size > 10_000) cache.clear();
+      cache.set(key, (found = work() ?? null));
+    }
+    return found ?? undefined;
+  }
 }
 
-const indexes = new WeakMap<readonly Item[], Indexed>();
+/** The index of the last list holding the same items, by its first item (lists are rebuilt on every check). */
+const indexes = new WeakMap<Item, CandidateIndex>();
+const EMPTY = new CandidateIndex([]);
 
-/** The candidates' words, counted once per list of candidates (a product's goals, per check). */
-function indexOf(candidates: readonly Item[]): Indexed {
-  let index = indexes.get(candidates);
-  if (index) return index;
-  index = { n: candidates.length, avgLength: 0, df: new Map(), docs: new Map() };
-  let total = 0;
-  for (const c of candidates) {
-    const title = `${c.title} ${(c.aliases ?? []).join(' ')}`;
-    // The title counts twice: it says what the goal is; its text only elaborates.
-    const words = contentWords(`${title} ${title} ${c.metric ?? ''} ${c.excerpt}`);
-    const tf = new Map<string, number>();
-    for (const w of words) tf.set(w, (tf.get(w) ?? 0) + 1);
-    for (const w of tf.keys()) index.df.set(w, (index.df.get(w) ?? 0) + 1);
-    index.docs.set(c, { tf, length: words.length, written: writtenForms(`${title} ${c.metric ?? ''} ${c.excerpt}`) });
-    total += words.length;
+/** The same list asked about again within one check: no comparing its items. */
+const byList = new WeakMap<readonly Item[], CandidateIndex>();
+
+function indexOf(candidates: readonly Item[]): CandidateIndex {
+  const known = byList.get(candidates);
+  if (known) return known;
+  const first = candidates[0];
+  if (!first) return EMPTY;
+  let index = indexes.get(first);
+  if (!index || index.items.length !== candidates.length || !index.items.every((c, i) => c === candidates[i])) {
+    index = new CandidateIndex(candidates);
+    indexes.set(first, index);
   }
-  index.avgLength = candidates.length ? total / candidates.length : 0;
-  indexes.set(candidates, index);
+  byList.set(candidates, index);
   return index;
 }
 
@@ -224,10 +305,3 @@ function escapeLinkText(s: string): string {
   return s.replace(/([[\]\\])/g, '\\$1');
 }
 
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}

@@ -8,7 +8,7 @@ interface Region {
   toLine: number;
 }
 
-/** Where findings are switched off by comments in the document (FORMAT.md §4, Suppression). */
+/** Where findings are switched off by comments in the document (docs/format.md §6). */
 export interface Suppressions {
   regions: Region[];
 }

@@ -15,7 +15,7 @@ export interface FieldMatch {
   valueEnd: number;
 }
 
-/** The leading ID token of FORMAT.md §2: 1-5 capitals, optional `-`/`.`, digits, optional `.digits`. */
+/** The leading ID token of docs/format.md §2: 1-5 capitals, optional `-`/`.`, digits, optional `.digits`. */
 const LEADING_ID = /^([A-Z]{1,5}[-.]?\d+(?:\.\d+)?)(?=[:.\-—–\s)]|$)[:.\-—–\s]*/;
 const HEADING_ATTRIBUTE = /\s*\{#([^\s}]+)\}\s*$/;
 const CHECKBOX = /^\[[ xX]\]\s+/;
@@ -138,7 +138,7 @@ export class Syntax {
 
   /**
    * An item's title and ID from its plain text: drops a `{#id}` attribute, a trailing trace field,
-   * a leading checkbox and a leading ID (FORMAT.md §2).
+   * a leading checkbox and a leading ID (docs/format.md §2).
    */
   titleAndId(plain: string): { title: string; id: string | null; attributeId: string | null } {
     let text = plain.replace(/\s+/g, ' ').trim();

@@ -75,17 +75,23 @@ export function detectEol(text: string): '\n' | '\r\n' | '\r' {
  * rather than read as a space, as people write titles both ways: "Win the CFO's trust" and
  * "Win the CFOs trust" are the same title, and so are "customers' data" and "customers data".
  */
-export function foldTitle(s: string): string {
-  let folded = folds.get(s);
-  if (folded === undefined) {
-    if (folds.size > 50_000) folds.clear();
-    folds.set(s, (folded = fold(s)));
-  }
-  return folded;
+/**
+ * A function of a string answered once per string: titles, names and references are asked about
+ * on every check and every re-read, the same few thousand strings each time. The memory is dropped
+ * whole when it holds `limit` answers, so a long session cannot grow it without bound.
+ */
+export function memoByText<T>(compute: (text: string) => T, limit = 20_000): (text: string) => T {
+  const answers = new Map<string, T>();
+  return (text) => {
+    if (answers.has(text)) return answers.get(text)!;
+    if (answers.size >= limit) answers.clear();
+    const answer = compute(text);
+    answers.set(text, answer);
+    return answer;
+  };
 }
 
-/** Titles are folded again and again while linking; the same few thousand strings each time. */
-const folds = new Map<string, string>();
+export const foldTitle: (s: string) => string = memoByText((s) => fold(s), 50_000);
 
 function fold(s: string): string {
   return s

@@ -1,31 +1,16 @@
 // Plain data shared by the core, the CLI and the editor adapter. Nothing here knows about VS Code.
 
-/** A document kind from FORMAT.md §1. */
+/** A document kind from docs/format.md §1. */
 export type DocKind = 'vision' | 'strategy' | 'goals' | 'roadmap' | 'goal' | 'roadmap-item';
 
-/** A node kind in the trace graph (FORMAT.md §5). */
+/** A node kind in the trace graph (the JSON contract in README.md). */
 export type NodeKind = 'vision' | 'vision-section' | 'strategy' | 'goal' | 'roadmap-item';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-export type RuleId =
-  | 'untraced-item'
-  | 'unknown-reference'
-  | 'goal-without-vision'
-  | 'goal-without-items'
-  | 'missing-vision'
-  | 'strategy-missing-section'
-  | 'goal-missing-metric'
-  | 'duplicate-id'
-  | 'invalid-front-matter'
-  | 'unknown-kind'
-  | 'product-without-goals'
-  | 'nothing-found'
-  | 'goal-is-output'
-  | 'urgent-unaligned'
-  | 'goal-neglected'
-  | 'stale-goal'
-  | 'horizon-misaligned';
+import type { RuleId } from './rules';
+
+export type { RuleId };
 
 /** Zero-based line and UTF-16 character, as in LSP and VS Code. */
 export interface Position {
@@ -113,8 +98,8 @@ export interface Issue {
 export type IssueVariant = 'marked' | 'prompt' | 'empty' | 'no-goals' | 'wrong-layer' | 'dangling-anchor' | 'whole-document' | 'placeholder' | 'low-priority' | 'top-priority';
 
 /**
- * How a trace was written (FORMAT.md §5 `via`): explicitly (`field`, `column`, `front-matter`,
- * `link`), or as a reader sees it (READING.md §7): the item sits inside the goal's section
+ * How a trace was written (the JSON contract in README.md `via`): explicitly (`field`, `column`, `front-matter`,
+ * `link`), or as a reader sees it (docs/format.md §8): the item sits inside the goal's section
  * (`nesting`), carries a symbol a legend defines (`legend`), names the goal in parentheses or after
  * a dash (`parenthetical`), or its text names the goal (`prose`).
  */

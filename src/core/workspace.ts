@@ -94,7 +94,7 @@ export class Workspace {
   mayHaveKind(relPath: string, peek: () => string): boolean {
     if (this.excluded(relPath)) return false;
     if (kindFromFileName(relPath) || kindFromFolders(relPath) || this.matchers.some(([, isMatch]) => isMatch(relPath))) return true;
-    // Its front matter, title or a section heading in its first part may name a kind (READING.md §2).
+    // Its front matter, title or a section heading in its first part may name a kind (docs/format.md §8).
     const head = peek();
     return frontMatterMayNameKind(head) || this.detect(relPath, head).kind !== null;
   }
@@ -243,7 +243,7 @@ export class Workspace {
     return this.result;
   }
 
-  /** The trace graph (FORMAT.md §5): every node and every resolved trace. */
+  /** The trace graph (the JSON contract in README.md): every node and every resolved trace. */
   graph(): Graph {
     return buildGraph(this.check().model);
   }

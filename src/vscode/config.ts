@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAMES, ConfigError, mergeConfig, parseConfigText, validateConfig, type Config, type ConfigFile } from '../core';
+import { ConfigError, mergeConfig, readFolderConfig, validateConfig, type Config, type ConfigFile } from '../core';
+import { workspaceHost } from './files';
 
 export interface LoadedConfig {
   config: Config;
@@ -14,32 +15,16 @@ export interface LoadedConfig {
  * `throughline.*` settings layered over it. Read through `workspace.fs`; nothing in it is executed.
  */
 export async function loadConfig(folder: vscode.WorkspaceFolder): Promise<LoadedConfig> {
-  let fromFile: ConfigFile = {};
-  let file: vscode.Uri | undefined;
-  let error: string | undefined;
-  for (const name of CONFIG_FILE_NAMES) {
-    const uri = vscode.Uri.joinPath(folder.uri, name);
-    let bytes: Uint8Array;
-    try {
-      bytes = await vscode.workspace.fs.readFile(uri);
-    } catch {
-      continue;
-    }
-    file = uri;
-    try {
-      fromFile = parseConfigText(new TextDecoder('utf-8').decode(bytes));
-    } catch (e) {
-      error = `${name}: ${e instanceof ConfigError ? e.message : String(e)}`;
-    }
-    break;
-  }
+  const read = await readFolderConfig(workspaceHost, folder.uri.toString());
+  const name = read.file?.slice(read.file.lastIndexOf('/') + 1);
+  let error = read.error && `${name}: ${read.error.kind === 'unreadable' ? `cannot read it (${read.error.message})` : read.error.message}`;
   let fromSettings: ConfigFile = {};
   try {
     fromSettings = settingsConfig(folder);
   } catch (e) {
     error = `Settings: ${e instanceof ConfigError ? settingNamed(e.message, e.key) : String(e)}`;
   }
-  return { config: mergeConfig(fromFile, fromSettings), ...(error ? { error } : {}), ...(file ? { file } : {}) };
+  return { config: mergeConfig(read.config, fromSettings), ...(error ? { error } : {}), ...(read.file ? { file: vscode.Uri.parse(read.file) } : {}) };
 }
 
 /**

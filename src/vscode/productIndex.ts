@@ -1,14 +1,19 @@
 import * as vscode from 'vscode';
-import { Workspace, isMarkdownPath, readingOrder, type CheckResult, type Config, type DocumentInfo } from '../core';
+import { Workspace, discoverMarkdown, isMarkdownPath, loadDocument, readDocuments, readingOrder, type CheckResult, type Config, type DocumentInfo, type LoadOutcome } from '../core';
 import { loadConfig } from './config';
 import { toDiagnostic } from './diagnostics';
-import { listMarkdownFiles, readFileText } from './files';
+import { workspaceHost } from './files';
 import type { Log } from './log';
 
 /** How long typing must pause before a document is re-checked. */
 const DEBOUNCE_MS = 250;
-/** Files read between yields to the event loop while indexing, so the extension host stays responsive. */
-const SLICE = 50;
+/**
+ * While a folder is read, analysis pauses for the extension host after this long, so typing,
+ * hovers and quick fixes in other files are answered meanwhile.
+ */
+const SLICE_MS = 20;
+/** Reads in flight at once while indexing: each is a round trip to where the files are. */
+const READS_IN_FLIGHT = 32;
 
 interface FolderState {
   folder: vscode.WorkspaceFolder;
@@ -30,7 +35,11 @@ export interface IndexProgress {
 export type IndexEvent =
   | { kind: 'progress'; folder: string; done: number; total: number }
   | { kind: 'publish'; folder: string; uris: string[]; complete: boolean }
-  | { kind: 'indexed'; folder: string; files: number; ms: number };
+  /**
+   * A folder read: how long, and the longest stretches the extension host spent on it without a
+   * break (reading and analysing files; the first check of the whole folder), for `npm run bench`.
+   */
+  | { kind: 'indexed'; folder: string; files: number; ms: number; listMs: number; longestSliceMs: number; checkMs: number };
 
 /**
  * Keeps one core `Workspace` per workspace folder in step with the files and open documents, and
@@ -237,34 +246,50 @@ export class ProductIndex implements vscode.Disposable {
       void vscode.window.showWarningMessage(`Throughline: ${loaded.error} (using defaults until it is fixed)`);
     }
     const started = Date.now();
-    const listed = await listMarkdownFiles(folder);
+    let listMs = 0;
+    const listed = await discoverMarkdown(
+      workspaceHost,
+      folder.uri.toString(),
+      (uri) => state.workspace.relativePath(uri),
+      (rel) => state.workspace.isExcluded(rel),
+    );
+    listMs = Date.now() - started;
     // The open documents' products first, so their findings can be shown before the rest is read.
     const open = vscode.workspace.textDocuments.filter((d) => !d.isClosed && isMarkdownPath(d.uri.path)).map((d) => state.workspace.relativePath(d.uri.toString())).filter((p): p is string => p !== undefined);
-    const byPath = new Map(listed.map((uri) => [state.workspace.relativePath(uri.toString()) ?? uri.toString(), uri]));
+    const byPath = new Map(listed.map((uri) => [state.workspace.relativePath(uri) ?? uri, uri]));
     const order = readingOrder([...byPath.keys()], open);
     const files = [...order.first, ...order.rest].map((p) => byPath.get(p)!);
     try {
       if (!current()) return;
       this.setProgress(key, 0, files.length);
-      for (let i = 0; i < files.length; i++) {
-        if (!current()) return; // a newer run took over, or the folder was removed
-        await this.load(state, files[i]!);
-        if (!current()) return;
-        if (i + 1 === order.first.length && !state.indexed && order.rest.length > 0) this.publishOpen(state);
-        if (i % SLICE === SLICE - 1) {
-          this.setProgress(key, i + 1, files.length);
-          await new Promise((resolve) => setTimeout(resolve, 0));
-        }
-      }
-      if (!current()) return;
-      this.setProgress(key, files.length, files.length);
+      let lastShown = 0;
+      let longestSliceMs = 0;
+      const complete = await readDocuments(state.workspace, workspaceHost, files, {
+        sliced: (ms) => (longestSliceMs = Math.max(longestSliceMs, ms)),
+        concurrency: READS_IN_FLIGHT,
+        openText: (uri) => this.openText(uri),
+        sliceMs: SLICE_MS,
+        pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
+        cancelled: () => !current(),
+        outcome: (uri, outcome) => this.loaded(state, uri, outcome),
+        progress: (done, total) => {
+          if (done === order.first.length && !state.indexed && order.rest.length > 0) this.publishOpen(state);
+          // Progress at most every 1% (and at the end): each report redraws the notification.
+          if (done - lastShown >= Math.max(1, total / 100) || done === total) {
+            lastShown = done;
+            this.setProgress(key, done, total);
+          }
+        },
+      });
+      if (!complete || !current()) return; // a newer run took over, or the folder was removed
       state.indexed = true;
       this.folders.set(key, state);
       this.touchedWhileIndexing.delete(key);
       for (const uri of touched) await this.load(state, vscode.Uri.parse(uri), true);
       if (!current()) return;
+      const checkStarted = Date.now();
       this.publish(state);
-      this.logSummary(state, files.length, Date.now() - started);
+      this.logSummary(state, files.length, Date.now() - started, { listMs, longestSliceMs, checkMs: Date.now() - checkStarted });
     } finally {
       // A newer run of this folder reports its own progress; a removed folder reports none.
       if (current() || !this.generations.has(key)) this.endProgress(key);
@@ -277,13 +302,8 @@ export class ProductIndex implements vscode.Disposable {
    * its findings in seconds, not after the whole repository.
    */
   private publishOpen(state: FolderState): void {
-    let result: CheckResult;
-    try {
-      result = state.workspace.check();
-    } catch (e) {
-      this.log.line('check', e);
-      return;
-    }
+    const result = this.checked(state);
+    if (!result) return;
     const uris: string[] = [];
     for (const doc of vscode.workspace.textDocuments) {
       const uri = doc.uri.toString();
@@ -298,14 +318,14 @@ export class ProductIndex implements vscode.Disposable {
   }
 
   /** One line in the output channel when a folder is read: how much, how long, and what was found. */
-  private logSummary(state: FolderState, files: number, ms: number): void {
+  private logSummary(state: FolderState, files: number, ms: number, timing: { listMs: number; longestSliceMs: number; checkMs: number }): void {
     const result = state.workspace.check();
     const docs = state.workspace.documents().filter((d) => d.kind && !d.skipped).length;
     const products = result.model.scopes.filter((s) => s.docs.length > 0).length;
     const counts = { error: 0, warning: 0, information: 0, hint: 0 };
     for (const list of result.issues.values()) for (const i of list) counts[i.severity]++;
     const findings = Object.entries(counts).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k === 'information' ? 'info' : `${k}${n === 1 ? '' : 's'}`}`);
-    this.record({ kind: 'indexed', folder: state.folder.uri.toString(), files, ms });
+    this.record({ kind: 'indexed', folder: state.folder.uri.toString(), files, ms, ...timing });
     this.log.line(
       'index',
       `${state.folder.name}: read ${files.toLocaleString('en-US')} Markdown files in ${(ms / 1000).toFixed(1)} s: ${docs} product doc${docs === 1 ? '' : 's'} in ${products} product${products === 1 ? '' : 's'}, ${result.summary.tracedItems} of ${result.summary.roadmapItems} roadmap items traced; ${findings.length ? findings.join(', ') : 'no findings'}`,
@@ -313,13 +333,41 @@ export class ProductIndex implements vscode.Disposable {
   }
 
   /** Reads one file into an index: the editor's text when it is open, else the file's; `gone` drops it. */
-  private async load(state: FolderState, uri: vscode.Uri, gone = false): Promise<void> {
-    const rel = state.workspace.relativePath(uri.toString());
-    if (rel === undefined || state.workspace.isExcluded(rel)) return;
-    const open = this.openDocument(uri);
-    const text = open ? open.getText() : await this.read(uri, state);
-    if (text !== undefined) this.analyse(state, uri, text);
-    else if (gone && !state.workspace.get(uri.toString())?.skipped) this.removeUnder(state, uri);
+  private async load(state: FolderState, uri: vscode.Uri, gone = false): Promise<boolean> {
+    const key = uri.toString();
+    const text = this.openText(key);
+    if (text !== undefined) return this.analyse(state, uri, text);
+    const before = state.workspace.get(key);
+    const outcome = await this.guarded(state, key, () => loadDocument(state.workspace, workspaceHost, key));
+    this.loaded(state, key, outcome);
+    if (outcome.kind === 'unreadable' && outcome.gone && gone) return this.removeUnder(state, uri);
+    return state.workspace.get(key) !== before;
+  }
+
+  /** What the index says about a file once read: failures and skips go to the output channel. */
+  private loaded(state: FolderState, uri: string, outcome: LoadOutcome): void {
+    const file = vscode.workspace.asRelativePath(vscode.Uri.parse(uri));
+    if (outcome.kind === 'skipped') this.log.line('read', `${file}: not read: ${outcome.reason}`);
+    else if (outcome.kind === 'unreadable' && !outcome.gone) this.log.line('read', `${file}: ${outcome.detail}`);
+    const failure = outcome.kind === 'read' ? state.workspace.get(uri)?.failure : undefined;
+    if (failure) this.log.line('analyse', `${file}: ${failure}`);
+  }
+
+  /** Runs a load, turning a bug outside the core's own guard into a failure on the file, never a thrown error. */
+  private async guarded(state: FolderState, uri: string, load: () => Promise<LoadOutcome>): Promise<LoadOutcome> {
+    try {
+      return await load();
+    } catch (e) {
+      this.log.line('analyse', `${vscode.workspace.asRelativePath(vscode.Uri.parse(uri))}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      state.workspace.fail(uri, e instanceof Error ? e.message : String(e));
+      return { kind: 'read' };
+    }
+  }
+
+  /** The text an editor holds for `uri`, unless its file was deleted. */
+  private openText(uri: string): string | undefined {
+    if (this.deletedWhileOpen.has(uri)) return undefined;
+    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri && !d.isClosed)?.getText();
   }
 
   /** Notes a file that changed, for an index being built again beside the one in use. */
@@ -383,12 +431,18 @@ export class ProductIndex implements vscode.Disposable {
     const state = this.stateFor(uri);
     if (!state) return;
     this.touch(uri);
-    const text = await this.read(uri, state);
-    if (this.openDocument(uri)) return; // opened while we were reading: the editor's text wins
-    if (text !== undefined) {
-      if (this.analyse(state, uri, text)) this.publish(state);
-    } else if (state.workspace.get(uri.toString())?.skipped) this.publish(state);
-    else if (state.workspace.remove(uri.toString())) this.publish(state);
+    const key = uri.toString();
+    const before = state.workspace.get(key);
+    const outcome = await this.guarded(state, key, () => loadDocument(state.workspace, workspaceHost, key));
+    if (this.openDocument(uri)) {
+      // Opened while we were reading: the editor's text wins.
+      this.documentNow(this.openDocument(uri)!);
+      return;
+    }
+    this.loaded(state, key, outcome);
+    // Gone before it could be read: as good as deleted.
+    if (outcome.kind === 'unreadable' && outcome.gone) state.workspace.remove(key);
+    if (state.workspace.get(key) !== before) this.publish(state);
   }
 
   private fileDeleted(uri: vscode.Uri): void {
@@ -445,14 +499,9 @@ export class ProductIndex implements vscode.Disposable {
 
   private publish(state: FolderState): void {
     if (!state.indexed) return; // the first index publishes once it has read every file
-    let result: CheckResult;
-    try {
-      result = state.workspace.check();
-    } catch (e) {
-      // Linking failed (a bug): keep the findings last published rather than showing none.
-      this.log.line('check', e);
-      return;
-    }
+    // Linking failed (a bug): keep the findings last published rather than showing none.
+    const result = this.checked(state);
+    if (!result) return;
     if (result !== state.published) for (const f of result.failures) this.log.line('rule', `${f.rule} failed and was skipped: ${f.message}`);
     state.published = result;
     this.record({ kind: 'publish', folder: state.folder.uri.toString(), uris: [...result.issues.keys()], complete: true });
@@ -472,21 +521,19 @@ export class ProductIndex implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /** The folder's findings, or undefined (logged) when checking failed: a bug outside the core's own guard. */
+  private checked(state: FolderState): CheckResult | undefined {
+    try {
+      return state.workspace.check();
+    } catch (e) {
+      this.log.line('check', e);
+      return undefined;
+    }
+  }
+
   private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
     const key = uri.toString();
     return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
   }
 
-  /**
-   * A file's text, or undefined when it is gone (deleted while indexing). A file too large to be a
-   * product doc, or one that cannot be read, is recorded as skipped so the user sees why.
-   */
-  private async read(uri: vscode.Uri, state: FolderState): Promise<string | undefined> {
-    const read = await readFileText(uri);
-    if (read.skipped) {
-      if (read.error) this.log.line('read', `${vscode.workspace.asRelativePath(uri)}: ${read.error}`);
-      state.workspace.skip(uri.toString(), read.skipped);
-    }
-    return read.text;
-  }
 }

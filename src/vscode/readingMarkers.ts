@@ -6,7 +6,7 @@ const SETTING = 'throughline.readingMarkers';
 
 /**
  * The reading markers as inlay hints: after each heading, entry and row, what Throughline read it as
- * and what it traces to (READING.md §9). `throughline.readingMarkers` turns them off.
+ * and what it traces to (docs/format.md §8). `throughline.readingMarkers` turns them off.
  */
 export class ReadingMarkersProvider implements vscode.InlayHintsProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();

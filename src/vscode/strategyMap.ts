@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LANES, strategyMap, type MapNode, type MapProduct, type Range, type StrategyMap } from '../core';
+import { forEachMapNode, strategyMap, type MapProduct, type Range, type StrategyMap } from '../core';
 import { renderMapBody, renderMapDocument, type RenderOptions } from '../map/render';
 import type { ProductIndex } from './productIndex';
 import { toRange } from './convert';
@@ -130,13 +130,13 @@ export class StrategyMapPanel implements vscode.Disposable {
       for (const p of map.products) {
         if (!p.label && !p.scope) p.label = `${folder.name} (top level)`;
         else if (several) p.label = `${folder.name}: ${p.label || p.scope}`;
-        if (several) forEachNode(p, (n) => (n.key = `${folder.index}:${n.key}`));
+        if (several) forEachMapNode(p, (n) => (n.key = `${folder.index}:${n.key}`));
         products.push(p);
       }
     }
     const map = { products, findings };
     this.nodes = new Map();
-    for (const p of products) forEachNode(p, (n) => this.nodes.set(n.key, { uri: n.uri, range: n.range }));
+    for (const p of products) forEachMapNode(p, (n) => this.nodes.set(n.key, { uri: n.uri, range: n.range }));
     return map;
   }
 
@@ -171,28 +171,6 @@ async function openBeside(uri: string, range: Range): Promise<void> {
   const selection = toRange(range);
   const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri), { viewColumn: vscode.ViewColumn.Beside, preview: true, selection: new vscode.Selection(selection.start, selection.end) });
   editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-}
-
-function forEachNode(p: MapProduct, visit: (n: MapNode) => void): void {
-  const seen = new Set<MapNode>();
-  const once = (n: MapNode) => {
-    if (seen.has(n)) return;
-    seen.add(n);
-    visit(n);
-  };
-  if (p.vision) once(p.vision);
-  for (const pillar of p.pillars) {
-    once(pillar.node);
-    for (const g of [...pillar.goals]) {
-      once(g);
-      for (const lane of LANES) g.items[lane].forEach(once);
-    }
-  }
-  for (const g of p.goalsWithoutVision) {
-    once(g);
-    for (const lane of LANES) g.items[lane].forEach(once);
-  }
-  for (const lane of LANES) p.untracedItems[lane].forEach(once);
 }
 
 /** `to` relative to the folder `from`, both absolute `/` paths. */

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { Trend } from '../core';
-import { GitError, readTrend } from '../history/git';
 import { esc } from '../map/html';
 import { STYLE } from '../map/style';
 import { renderTrend } from '../map/trend';
@@ -39,15 +38,17 @@ export class TrendPanel implements vscode.Disposable {
     const names: string[] = [];
     const problems: string[] = [];
     const since = new Date(Date.now() - WEEKS * 7 * 24 * 3600 * 1000);
+    const git = await gitReader();
     for (const { folder, workspace } of [...this.index.workspaces()].sort((a, b) => a.folder.index - b.folder.index)) {
-      if (!vscode.workspace.isTrusted) problems.push(`${folder.name}: the trend runs git, which Restricted Mode does not allow; trust the folder to see it.`);
+      if (!git) problems.push(`${folder.name}: the trend reads the repository's history with git, which VS Code in a browser (vscode.dev, github.dev) cannot run; open the folder in VS Code on the desktop, or run \`throughline trend\`.`);
+      else if (!vscode.workspace.isTrusted) problems.push(`${folder.name}: the trend runs git, which Restricted Mode does not allow; trust the folder to see it.`);
       else if (folder.uri.scheme !== 'file') problems.push(`${folder.name}: the trend reads git history, which only a folder on disk has.`);
       else {
         try {
-          trends.push(await readTrend({ root: folder.uri.fsPath, rootUri: workspace.rootUri, config: workspace.getConfig(), since }));
+          trends.push(await git.readTrend({ root: folder.uri.fsPath, rootUri: workspace.rootUri, config: workspace.getConfig(), since }));
           names.push(folder.name);
         } catch (e) {
-          problems.push(`${folder.name}: ${e instanceof GitError ? e.message : String(e)}`);
+          problems.push(`${folder.name}: ${e instanceof git.GitError ? e.message : String(e)}`);
         }
       }
     }
@@ -71,6 +72,15 @@ export class TrendPanel implements vscode.Disposable {
     this.panel?.dispose();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/**
+ * The git reader, loaded only where Node runs the extension: in a browser's web worker there is no
+ * program to run (the web build leaves its Node modules out, so this import is never taken there).
+ */
+async function gitReader(): Promise<typeof import('../history/git') | undefined> {
+  if (typeof process === 'undefined' || !process.versions?.node) return undefined;
+  return import('../history/git');
 }
 
 /** The page: the report's stylesheet, in the editor's colours; no script, nothing loaded. */

@@ -111,8 +111,11 @@ export interface WorkspaceSpec {
   itemsPerRoadmap: number;
 }
 
-/** Writes a synthetic workspace into `dir` (emptied first); returns the number of files and bytes. */
-export function generateWorkspace(dir: string, spec: WorkspaceSpec, seed = 1): { files: number; bytes: number } {
+/**
+ * Writes a synthetic workspace into `dir` (emptied first); returns the number of files and bytes.
+ * `roadmap` writes each product's roadmap (headings and short bullets unless told otherwise).
+ */
+export function generateWorkspace(dir: string, spec: WorkspaceSpec, seed = 1, roadmap: (w: Writer, items: number, goals: number) => string = roadmapText): { files: number; bytes: number } {
   fs.rmSync(dir, { recursive: true, force: true });
   const w = new Writer(random(seed));
   let files = 0;
@@ -129,7 +132,7 @@ export function generateWorkspace(dir: string, spec: WorkspaceSpec, seed = 1): {
     write(`${folder}/vision.md`, visionText(w, `Product ${p}`));
     write(`${folder}/strategy.md`, strategyText(w));
     write(`${folder}/goals.md`, goalsText(w, spec.goalsPerProduct));
-    write(`${folder}/roadmap.md`, roadmapText(w, spec.itemsPerRoadmap, spec.goalsPerProduct));
+    write(`${folder}/roadmap.md`, roadmap(w, spec.itemsPerRoadmap, spec.goalsPerProduct));
   }
   for (let i = 0; i < spec.notes; i++) write(`notes/area-${i % 20}/note-${i}.md`, noteText(w, i));
   return { files, bytes };
@@ -142,3 +145,72 @@ export const SIZES: Record<string, WorkspaceSpec> = {
 };
 
 export { Writer };
+
+/**
+ * The worst shapes the editor and CI meet (issue 13), each written into `dir` (emptied first):
+ * - `broken`: `goals` goals and a roadmap of `items` items whose every reference names a goal ID
+ *   that does not exist (goal IDs renumbered by hand), or, with `resolved`, the same references
+ *   pointing at goals that exist;
+ * - `tables`: a goals RFC of about 170 KB: goals as table rows with many inline links;
+ * - `lists`: a repository whose roadmaps are bullet lists with bold titles and inline links, the
+ *   most common real layout, among ordinary notes.
+ */
+export function generateBroken(dir: string, goals: number, items: number, resolved: boolean, seed = 11): { files: number; bytes: number } {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const w = new Writer(random(seed));
+  const goalLines = ['# Goals', ''];
+  for (let i = 1; i <= goals; i++) goalLines.push(`## G${i}: ${w.title(4)}`, '', `Metric: ${w.words(3)} from ${w.int(50)}% to ${50 + w.int(50)}%`, '', w.sentence(12), '');
+  const roadmap = ['# Roadmap', ''];
+  const horizons = ['Now', 'Next', 'Later'];
+  for (let i = 1; i <= items; i++) {
+    if ((i - 1) % Math.ceil(items / 3) === 0) roadmap.push(`## ${horizons[Math.floor((i - 1) / Math.ceil(items / 3))]}`, '');
+    const id = resolved ? 1 + w.int(goals) : goals + 1 + w.int(goals);
+    roadmap.push(`- **${w.title(3)}** — ${w.sentence(6)} Goal: G${id}`);
+  }
+  const files: Array<[string, string]> = [
+    ['vision.md', visionText(w, 'Broken')],
+    ['goals.md', goalLines.join('\n')],
+    ['roadmap.md', roadmap.join('\n') + '\n'],
+  ];
+  let bytes = 0;
+  for (const [name, text] of files) {
+    fs.writeFileSync(path.join(dir, name), text);
+    bytes += Buffer.byteLength(text);
+  }
+  return { files: files.length, bytes };
+}
+
+export function tableGoalsText(w: Writer, rows: number): string {
+  const out = ['# Goals RFC', '', w.sentence(40), '', '## Goals', '', '| ID | Goal | Owner | Metric | Links |', '| --- | --- | --- | --- | --- |'];
+  for (let i = 1; i <= rows; i++) {
+    const links = Array.from({ length: 3 }, () => `[${w.words(2)}](https://example.com/${w.words(1)}/${w.int(9999)})`).join(', ');
+    out.push(`| G${i} | ${w.title(5)} — see [${w.words(2)}](#${w.words(1)}) and **${w.words(2)}** | @${w.words(1)} | ${w.words(3)} from ${w.int(50)}% to ${50 + w.int(50)}% | ${links} |`);
+  }
+  out.push('', '## Background', '', w.sentence(60), '');
+  return out.join('\n');
+}
+
+export function generateTables(dir: string, rows = 551, seed = 12): { files: number; bytes: number } {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const text = tableGoalsText(new Writer(random(seed)), rows);
+  fs.writeFileSync(path.join(dir, 'goals.md'), text);
+  return { files: 1, bytes: Buffer.byteLength(text) };
+}
+
+function listRoadmapText(w: Writer, items: number, goals: number): string {
+  const out = ['# Roadmap', '', `How we get there. See the [goals](goals.md) and the [vision](vision.md).`, ''];
+  for (const horizon of ['Now', 'Next', 'Later']) {
+    out.push(`## ${horizon}`, '');
+    for (let i = 0; i < items / 3; i++) {
+      out.push(`- **${w.title(3)}**: ${w.sentence(8)} Tracked in [#${w.int(9999)}](https://example.com/issues/${w.int(9999)}), *${w.words(2)}*, \`${w.words(1)}\`. Goal: G${1 + w.int(goals)}`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+export function generateLists(dir: string, spec: WorkspaceSpec, seed = 13): { files: number; bytes: number } {
+  return generateWorkspace(dir, spec, seed, listRoadmapText);
+}

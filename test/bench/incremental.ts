@@ -4,8 +4,10 @@ import { Workspace, mergeConfig, type Issue } from '../../src/core';
 import { Writer, random, roadmapText } from './generate';
 
 // Re-check latency after single-character edits in a 2,000-item roadmap, in-process, as the editor
-// does it: update the document, re-check, and work out which files' diagnostics changed.
-const [dir, editsArg] = process.argv.slice(2);
+// does it: update the document, re-check, and work out which files' diagnostics changed. With a
+// third argument, the roadmap edited is that file of the workspace as it is (the broken-references
+// shape), typing into its bold item titles.
+const [dir, editsArg, roadmapArg] = process.argv.slice(2);
 const edits = Number(editsArg ?? 200);
 const ws = new Workspace('file:///bench', mergeConfig());
 const walk = (d: string): void => {
@@ -19,8 +21,8 @@ const walk = (d: string): void => {
   }
 };
 walk(dir!);
-const uri = 'file:///bench/products/product-0/roadmap.md';
-let text = roadmapText(new Writer(random(2026)), 2000, 20);
+const uri = roadmapArg ? `file:///bench/${roadmapArg}` : 'file:///bench/products/product-0/roadmap.md';
+let text = roadmapArg ? fs.readFileSync(path.join(dir!, roadmapArg), 'utf8') : roadmapText(new Writer(random(2026)), 2000, 20);
 ws.update(uri, text);
 const signature = (issues: Issue[]) => JSON.stringify(issues.map((i) => [i.rule, i.message, i.range]));
 let published = new Map([...ws.check().issues].map(([u, list]) => [u, signature(list)]));
@@ -30,7 +32,7 @@ const rnd = random(7);
 const times: number[] = [];
 let changedFiles = 0;
 for (let i = 0; i < edits; i++) {
-  const starts = [...text.matchAll(/^(?:### |- )R\d+: /gm)].map((m) => m.index! + m[0].length);
+  const starts = [...text.matchAll(/^(?:### R\d+: |- R\d+: |- \*\*)/gm)].map((m) => m.index! + m[0].length);
   const at = starts[Math.floor(rnd() * starts.length)]!;
   const ch = 'abcdefghijklmnopqrstuvwxyz'[Math.floor(rnd() * 26)]!;
   text = text.slice(0, at) + ch + text.slice(at);

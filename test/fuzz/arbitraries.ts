@@ -137,6 +137,14 @@ export const plainText: fc.Arbitrary<string> = fc
     fc.array(
       fc.oneof(
         fc.constantFrom('', '', '', '# T', '## R1: Title', '### x {#G7}', '#', '##', '#tag', '## C#', '## x #', '####### seven', '- a', '- R2: b — Goal: G1', '-x', '- - x', '- # h', '- 1. x', 'Goal: G1', 'text line', '2026. plan', '---', '===', '- ', '-', '  indented', 'trailing ', '#  two', '+ plus', '> q', '<div>', 'a | b'),
+        // The inline syntax the fast path builds, and its near misses, which it must decline.
+        fc.constantFrom(
+          '- **R3: Title** — Goal: G1', '**Bold** intro', '*em*', '- [link](https://a.b/c_d) x', '`code`', 'a *b* c', '**a**b', 'a**b**', '- **x**: y [l](http://a.b/c_d) *e* `f`.',
+          '*a *b*', '**', '* * *', '***', '_x_', '[a]: /u', '- [ ] task', '- [x] done', '![img](x)', '&amp;', 'x \\* y', '**a** **b**', '*a**', '**a*', '[a](b "t")', '[a] b',
+          '`a``b`', '`` a ``', 'a `b c` d', '**foo.**bar', '*(a)*', 'a*b*c', '**[x](y)**', '[**x**](y)', '## **Now**', '### `R4`: *x*', '- *a* — Goal: [G](goals.md#g1)', '[a](b)(c)',
+          '| ID | Goal |', '| --- | :-: |', '|---|---|', '| G1 | **Grow** [x](y) |', '|G2|b|', '| a |', '|---|', '| |', '| 1 | 2 |', '| a \\| b |', '| `a|b` |', '|', '| a', 'a |', '| :- | -: |', '| x | y | z |',
+          '**a\nb**', '[a\nb](c)', 'a ` b` c', '- **a**: *b', '***a***', '*a*b', 'b*a*', '_', '`', ']', '[', '(x)', '[x](<y>)', '[](y)', '[ a](y)', 'x*', '*x', '** x**', '**x **', '!', 'a & b', '&#35;',
+        ),
         line,
         fc.string({ maxLength: 10 }),
       ),

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { generateWorkspace } from '../bench/generate';
+import { SIZES, generateWorkspace } from '../bench/generate';
+import { HARNESS_SETTING } from '../integration/report';
 import { freshDir } from './util';
 
 /**
@@ -25,8 +26,27 @@ import { freshDir } from './util';
  *    Strategy Map's collapsed view. Generated before VS Code starts, so the first index reads it.
  * 8. `trial`: a product of its own (`fixtures/trial/`, Spendly) tried step by step as a new user
  *    would, each step photographed (`trial-*.png`).
+ * 9. `web` (run second, after `integration`): the integration suite again, on the same fixture, with
+ *    the extension in the browser's web worker extension host (as in vscode.dev and github.dev)
+ *    instead of Node's. What puts it there: the user setting `"remote.extensionKind": {
+ *    "throughline.throughline": ["web"] }` (`WEB_WORKER_SETTINGS`), with which VS Code runs the
+ *    development copy from its `browser` entry, `dist/web/extension.js`, in the web worker. (The
+ *    workbench URL's payload entry `extensionDevelopmentKind: web`, the twin of desktop VS Code's
+ *    `--extensionDevelopmentKind=web`, is read but never used by the 1.100 web workbench: its
+ *    environment service names the getter `extensionDevelopmentLocationKind`.) A suite runs in the
+ *    host of the extension its file lies in, so `dist/test/integration/web/suite.js` (one browser
+ *    bundle: mocha's browser build and the Node suite's test files, see
+ *    `test/integration/web/suite.ts`) runs there too. A web worker has no environment and no `fs`:
+ *    the harness's values go into the run's user settings (`writeHarnessSetting`), and the suite
+ *    writes its report and checkpoint requests through `workspace.fs` to this machine
+ *    (`test/integration/host.ts`). The suite's first check proves where it ran (no `process`, a
+ *    `WorkerGlobalScope`, `ExtensionKind.UI`).
+ *
+ * On demand only (named with `--phase`; `npm run bench` runs them): `index-2k` and `index-10k`
+ * open generated workspaces of 2,000 and 10,000 files and record how the first index went (time,
+ * longest stretch without a break for the extension host) into `$THROUGHLINE_BENCH_OUT`.
  */
-export type PhaseName = 'integration' | 'multi-root' | 'empty' | 'installed' | 'walkthrough' | 'screenshots' | 'large' | 'trial';
+export type PhaseName = 'integration' | 'web' | 'multi-root' | 'empty' | 'installed' | 'walkthrough' | 'screenshots' | 'large' | 'trial' | 'index-2k' | 'index-10k';
 
 export interface Phase {
   name: PhaseName;
@@ -45,9 +65,13 @@ export interface Phase {
   needsCheckpoints?: boolean;
   /** Writes the fixture folder when it is generated rather than checked in. */
   prepare?: () => void;
+  /** Runs only when named with `--phase` (benchmarks, not tests). */
+  onDemand?: boolean;
+  /** The development copy runs in the browser's web worker extension host, from its `browser` entry, not in Node's. */
+  webWorker?: boolean;
 }
 
-export const PHASE_NAMES: readonly PhaseName[] = ['integration', 'multi-root', 'empty', 'installed', 'walkthrough', 'screenshots', 'large', 'trial'];
+export const PHASE_NAMES: readonly PhaseName[] = ['integration', 'web', 'multi-root', 'empty', 'installed', 'walkthrough', 'screenshots', 'large', 'trial'];
 
 export function phases(root: string): Phase[] {
   const suite = (dir: string) => path.join(root, 'dist/test/integration', dir, 'index.js');
@@ -60,6 +84,15 @@ export function phases(root: string): Phase[] {
       extensionTestsPath: suite('.'),
       installsVsix: false,
       fixture: fixture('workspace'),
+    },
+    {
+      name: 'web',
+      label: 'Integration suite in the web worker extension host (as in vscode.dev)',
+      extensionDevelopmentPath: root,
+      extensionTestsPath: path.join(root, 'dist/test/integration/web/suite.js'),
+      installsVsix: false,
+      fixture: fixture('workspace'),
+      webWorker: true,
     },
     {
       name: 'multi-root',
@@ -126,13 +159,31 @@ export function phases(root: string): Phase[] {
       fixture: fixture('trial'),
       needsCheckpoints: true,
     },
+    ...(
+      [
+        ['index-2k', 'First index of a 2,000-file workspace', INDEX_2K],
+        ['index-10k', 'First index of a 10,000-file workspace', SIZES['large']!],
+      ] as const
+    ).map(([name, label, spec]): Phase => ({
+      name,
+      label,
+      extensionDevelopmentPath: root,
+      extensionTestsPath: suite('benchIndex'),
+      installsVsix: false,
+      fixture: path.join(root, '.vscode-test', 'fixtures', name),
+      onDemand: true,
+      prepare: () => void generateWorkspace(path.join(root, '.vscode-test', 'fixtures', name), spec, 42),
+    })),
   ];
 }
+
+/** 2,000 files: 20 products (vision, strategy, goals, a 200-item roadmap) among 1,920 notes. */
+export const INDEX_2K = { products: 20, notes: 1920, goalsPerProduct: 20, itemsPerRoadmap: 200 };
 
 /** The phases named on the command line (`--phase a,b`), or all of them. */
 export function selectPhases(all: Phase[], argv: readonly string[]): Phase[] {
   const at = argv.indexOf('--phase');
-  if (at < 0) return all;
+  if (at < 0) return all.filter((p) => !p.onDemand);
   const wanted = (argv[at + 1] ?? '').split(',').filter(Boolean);
   const unknown = wanted.filter((w) => !all.some((p) => p.name === w));
   if (wanted.length === 0 || unknown.length > 0) {
@@ -191,6 +242,14 @@ const UNTRUSTED_SETTINGS = {
   'security.workspace.trust.banner': 'never',
 };
 
+/**
+ * Throughline in the web worker extension host: an extension whose kind is `web` runs there,
+ * loaded from its `browser` entry, even when it is installed (or developed) on the server.
+ */
+export const WEB_WORKER_SETTINGS = {
+  'remote.extensionKind': { 'throughline.throughline': ['web'] },
+};
+
 export function prepareRun(runsDir: string, phase: Phase): RunDirs {
   phase.prepare?.();
   const dir = freshDir(path.join(runsDir, phase.name));
@@ -209,11 +268,24 @@ export function prepareRun(runsDir: string, phase: Phase): RunDirs {
   };
   for (const d of [dirs.userData, dirs.extensions, dirs.browserProfile, dirs.checkpoints, path.dirname(dirs.report), ...Object.values(dirs.xdg)]) fs.mkdirSync(d, { recursive: true });
   fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
-  const settings = phase.untrusted ? { ...SETTINGS, ...UNTRUSTED_SETTINGS } : SETTINGS;
+  const settings = { ...SETTINGS, ...(phase.untrusted ? UNTRUSTED_SETTINGS : {}), ...(phase.webWorker ? WEB_WORKER_SETTINGS : {}) };
   fs.writeFileSync(path.join(dirs.userData, 'User/settings.json'), JSON.stringify(settings, null, 2));
   fs.cpSync(phase.fixture, workspace, { recursive: true });
   if (!fs.existsSync(dirs.open)) throw new Error(`${phase.name}: ${path.relative(phase.fixture, dirs.open)} is missing from ${phase.fixture}`);
   return dirs;
+}
+
+/**
+ * Hands a suite in the web worker extension host the values other suites read from the environment
+ * (`ENV`): a web worker has none, so they go into the run's user settings, which the suite reads
+ * with `harnessValue` (test/integration/host.ts). A contributor's THROUGHLINE_TEST_GREP goes along.
+ */
+export function writeHarnessSetting(dirs: RunDirs, env: Record<string, string>): void {
+  const file = path.join(dirs.userData, 'User/settings.json');
+  const settings = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const grep = process.env['THROUGHLINE_TEST_GREP'];
+  settings[HARNESS_SETTING] = { ...env, ...(grep ? { THROUGHLINE_TEST_GREP: grep } : {}) };
+  fs.writeFileSync(file, JSON.stringify(settings, null, 2));
 }
 
 /** Checks that the build steps ran before a harness starts VS Code. */

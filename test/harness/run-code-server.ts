@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { ENV } from '../integration/report';
 import { openWorkbench, screenshots, serveCheckpoints, workbenchUrl, type CheckpointServer, type Workbench } from './browser';
 import { CODE_SERVER_VERSION, ensureCodeServer, ensureSystemTools, type CodeServerInstall } from './install';
-import { assertBuilt, phases, prepareRun, selectPhases, vsixPath, type Phase } from './phases';
+import { assertBuilt, phases, prepareRun, selectPhases, vsixPath, writeHarnessSetting, type Phase } from './phases';
 import { readReport, summarize } from './report';
 import { installVsix, startServer, stopServer } from './server';
 import { freePort, log, repoRoot, seconds, waitForFile } from './util';
@@ -48,7 +48,7 @@ async function main(): Promise<number> {
   fs.mkdirSync(output, { recursive: true });
   const selected = selectPhases(phases(root), process.argv.slice(2));
   const vsix = vsixPath(root);
-  assertBuilt(root, [path.join(root, 'dist/extension.js'), vsix, ...selected.map((p) => p.extensionTestsPath)]);
+  assertBuilt(root, [path.join(root, 'dist/extension.js'), path.join(root, 'dist/web/extension.js'), vsix, ...selected.map((p) => p.extensionTestsPath)]);
 
   const installLog = path.join(output, 'install.log');
   const tools = await ensureSystemTools(installLog);
@@ -85,6 +85,7 @@ async function runPhase(ctx: Context, phase: Phase): Promise<string[]> {
     [ENV.checkpoints]: dirs.checkpoints,
     ...(phase.installsVsix ? { [ENV.installedExtensionsDir]: dirs.extensions } : {}),
   };
+  if (phase.webWorker) writeHarnessSetting(dirs, env);
   const server = await startServer(ctx.install, dirs, await freePort(), env, path.join(ctx.output, `${phase.name}-server.log`), { untrusted: phase.untrusted === true });
   let workbench: Workbench | undefined;
   let checkpoints: CheckpointServer | undefined;

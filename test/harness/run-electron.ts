@@ -3,13 +3,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { downloadAndUnzipVSCode, resolveCliPathFromVSCodeExecutablePath, runTests } from '@vscode/test-electron';
 import { ENV } from '../integration/report';
-import { assertBuilt, phases, prepareRun, selectPhases, vsixPath, type Phase } from './phases';
+import { assertBuilt, phases, prepareRun, selectPhases, vsixPath, writeHarnessSetting, type Phase } from './phases';
 import { readReport, summarize } from './report';
 import { log, repoRoot, seconds } from './util';
 
 /**
  * `npm run test:electron`: the same suites in desktop VS Code, downloaded by `@vscode/test-electron`
- * (needs the internet; on Linux without a display, run it under `xvfb-run -a`). The version defaults
+ * (needs the internet; on Linux without a display, run it under `xvfb-run -a`). The `web` phase runs
+ * in desktop VS Code's own web worker extension host (not verified on the machines without the
+ * internet, where this runner cannot start). The version defaults
  * to 1.100.3, the one code-server 4.100.3 carries and the `engines.vscode` floor; set
  * THROUGHLINE_VSCODE_VERSION (e.g. `stable`) to test another.
  */
@@ -46,17 +48,24 @@ async function runPhase(root: string, cache: string, vscodeExecutablePath: strin
       return [`${phase.label}: installing ${vsix} failed: ${result.stderr || result.stdout}`];
     }
   }
+  const env = { [ENV.report]: dirs.report, ...(phase.installsVsix ? { [ENV.installedExtensionsDir]: dirs.extensions } : {}) };
+  // The web worker sees neither extensionTestsEnv nor the environment: it reads the same values from the user settings.
+  if (phase.webWorker) writeHarnessSetting(dirs, env);
   try {
     await runTests({
       vscodeExecutablePath,
       extensionDevelopmentPath: phase.extensionDevelopmentPath,
       extensionTestsPath: phase.extensionTestsPath,
       // The development-path suites run with every installed extension off; the installed suite needs its one.
-      launchArgs: [dirs.open, ...profile, ...(phase.untrusted ? [] : ['--disable-workspace-trust']), ...(phase.installsVsix ? [] : ['--disable-extensions'])],
-      extensionTestsEnv: {
-        [ENV.report]: dirs.report,
-        ...(phase.installsVsix ? { [ENV.installedExtensionsDir]: dirs.extensions } : {}),
-      },
+      // `--extensionDevelopmentKind=web` starts desktop VS Code's web worker extension host and puts the development copy there.
+      launchArgs: [
+        dirs.open,
+        ...profile,
+        ...(phase.untrusted ? [] : ['--disable-workspace-trust']),
+        ...(phase.installsVsix ? [] : ['--disable-extensions']),
+        ...(phase.webWorker ? ['--extensionDevelopmentKind=web'] : []),
+      ],
+      extensionTestsEnv: env,
     });
   } catch (e) {
     log(`${phase.label}: VS Code exited with ${e instanceof Error ? e.message : String(e)}`);

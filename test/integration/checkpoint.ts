@@ -1,29 +1,23 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ENV, type CheckpointRequest, type CheckpointResponse } from './report';
 import { waitFor } from './helpers';
+import { harnessValue, readHarnessFile, skipBecause, waitForHarnessFile, writeHarnessFile } from './host';
 
 /**
  * The test side of checkpoints: the test puts the workbench into a state through the VS Code API,
  * then asks the browser harness (test/harness/browser.ts `serveCheckpoints`) to look at it: wait
  * for elements, read their text, take a screenshot. Only `npm run test:integration` answers; under
- * `@vscode/test-electron` there is no browser to ask, and tests that need one are skipped.
+ * `@vscode/test-electron` there is no browser to ask, and tests that need one are skipped. Requests
+ * and answers are files in a folder of the harness's machine, written and read through
+ * `workspace.fs` (see host.ts), so checkpoints work from the web worker extension host too.
  */
 
 /** How long the harness may take to answer one checkpoint (its own waits time out sooner). */
 const ANSWER_TIMEOUT_MS = 60_000;
 
 export function checkpointsAvailable(): boolean {
-  return Boolean(process.env[ENV.checkpoints]);
-}
-
-/** Skips the running test, with a reason the report and the harness print. */
-export function skipBecause(context: Mocha.Context, reason: string): never {
-  const test = context.test as (Mocha.Runnable & { skipReason?: string }) | undefined;
-  if (test) test.skipReason = reason;
-  context.skip();
+  return Boolean(harnessValue(ENV.checkpoints));
 }
 
 /** Skips the running test when no harness answers checkpoints. */
@@ -36,28 +30,14 @@ const counter = globalThis as typeof globalThis & { __throughlineCheckpoints?: n
 
 /** Sends a request to the harness and resolves with its answer; asserts that every step succeeded. */
 export async function checkpoint(request: CheckpointRequest): Promise<CheckpointResponse> {
-  const dir = process.env[ENV.checkpoints];
+  const dir = harnessValue(ENV.checkpoints);
   assert.ok(dir, `${ENV.checkpoints} is not set: no harness answers checkpoints here`);
   counter.__throughlineCheckpoints = (counter.__throughlineCheckpoints ?? 0) + 1;
   const base = `${String(counter.__throughlineCheckpoints).padStart(3, '0')}-${request.name.replace(/[^a-z0-9]+/gi, '-')}`;
-  const requestFile = path.join(dir, `${base}.request.json`);
-  const responseFile = path.join(dir, `${base}.response.json`);
-  fs.writeFileSync(`${requestFile}.tmp`, JSON.stringify(request, null, 2));
-  fs.renameSync(`${requestFile}.tmp`, requestFile);
-  await new Promise<void>((resolve, reject) => {
-    const done = (error?: Error) => {
-      watcher.close();
-      clearTimeout(timer);
-      if (error) reject(error);
-      else resolve();
-    };
-    const watcher = fs.watch(dir, () => {
-      if (fs.existsSync(responseFile)) done();
-    });
-    const timer = setTimeout(() => done(new Error(`the harness did not answer checkpoint “${request.name}” within ${ANSWER_TIMEOUT_MS / 1000} s`)), ANSWER_TIMEOUT_MS);
-    if (fs.existsSync(responseFile)) done();
-  });
-  const response = JSON.parse(fs.readFileSync(responseFile, 'utf8')) as CheckpointResponse;
+  const responseFile = `${dir}/${base}.response.json`;
+  await writeHarnessFile(`${dir}/${base}.request.json`, JSON.stringify(request, null, 2));
+  assert.ok(await waitForHarnessFile(responseFile, ANSWER_TIMEOUT_MS), `the harness did not answer checkpoint “${request.name}” within ${ANSWER_TIMEOUT_MS / 1000} s`);
+  const response = JSON.parse(await readHarnessFile(responseFile)) as CheckpointResponse;
   assert.ok(response.ok, response.error ?? `checkpoint “${request.name}” failed`);
   return response;
 }

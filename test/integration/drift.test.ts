@@ -1,12 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ThroughlineApi } from '../../src/vscode/extension';
 import type { PrioritiseElement } from '../../src/vscode/prioritiseView';
 import { checkpoint, checkpointsAvailable } from './checkpoint';
 import { waitForPristine } from './fixture';
+import { inWebWorker } from './host';
 import { activateThroughline, apply, baseName, codeActionsAt, deleteFiles, fixtureUri, waitFor, waitForDiagnostics, waitForText, withRule, writeText } from './helpers';
 
 /**
@@ -198,8 +197,15 @@ describe('Priorities and drift', () => {
 
   it('Alignment Over Time reads the folder’s git history and draws it', async function () {
     this.timeout(60_000);
-    const root = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
-    const git = (args: string[], env: Record<string, string> = {}) => execFileSync('git', args, { cwd: root, env: { ...process.env, ...env }, stdio: 'pipe' });
+    if (inWebWorker()) {
+      // A browser runs no program: the panel says so, and where the trend can be read instead.
+      await showTrend(api);
+      assert.deepEqual(api.trend.shown.trends, []);
+      assert.match(api.trend.shown.problems.join('\n'), /git, which VS Code in a browser \(vscode\.dev, github\.dev\) cannot run; open the folder in VS Code on the desktop, or run `throughline trend`/);
+      return;
+    }
+    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    const git = (args: string[], env: Record<string, string> = {}) => execFileSync('git', args, { cwd: folder.fsPath, env: { ...process.env, ...env }, stdio: 'pipe' });
     const gitConfig = vscode.workspace.getConfiguration('git');
     const wasEnabled = gitConfig.inspect<boolean>('enabled')?.globalValue;
     // VS Code's own git support would lock the index while the test commits.
@@ -216,18 +222,11 @@ describe('Priorities and drift', () => {
         [1, ROADMAP.replace('### Close checklist\n\nGoal: D3\n', '### Close checklist\n\nGoal: D3\n\n### Custom exports\n\nUrgency: high\n')],
       ];
       for (const [ago, text] of steps) {
-        fs.writeFileSync(path.join(root, 'drift', 'roadmap.md'), text);
+        await writeText(roadmap(), text);
         git(['add', '-A']);
         git(['commit', '-q', '-m', `${ago} days ago`], { GIT_AUTHOR_DATE: daysAgo(ago), GIT_COMMITTER_DATE: daysAgo(ago) });
       }
-      const shown = new Promise<void>((resolve) => {
-        const sub = api.trend.onDidShow(() => {
-          sub.dispose();
-          resolve();
-        });
-      });
-      await vscode.commands.executeCommand('throughline.showTrend');
-      await shown;
+      await showTrend(api);
       const { trends, problems } = api.trend.shown;
       assert.deepEqual(problems, []);
       const drift = trends[0]!.points.map((p) => p.products['drift']?.lanes.now?.alignment);
@@ -236,12 +235,24 @@ describe('Priorities and drift', () => {
       assert.doesNotMatch(api.trend.webviewPanel!.webview.html, /<script/, 'the page runs no script');
       if (checkpointsAvailable()) await checkpoint({ name: 'trend panel', inWebview: true, waitFor: [{ selector: 'figure.trend-product:has-text("Drift vision") svg.trend-chart' }], count: 'polyline.series.now', screenshot: 'trend-panel' });
     } finally {
-      fs.rmSync(path.join(root, '.git'), { recursive: true, force: true });
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, '.git'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
       await writeText(roadmap(), ROADMAP);
       await gitConfig.update('enabled', wasEnabled, vscode.ConfigurationTarget.Global);
     }
   });
 });
+
+/** Runs “Show Alignment Over Time” and waits until the panel shows what it read. */
+async function showTrend(api: ThroughlineApi): Promise<void> {
+  const shown = new Promise<void>((resolve) => {
+    const sub = api.trend.onDidShow(() => {
+      sub.dispose();
+      resolve();
+    });
+  });
+  await vscode.commands.executeCommand('throughline.showTrend');
+  await shown;
+}
 
 /** The Prioritise view as indented lines, `label — description`, everything expanded. */
 function outline(api: ThroughlineApi, element?: PrioritiseElement, depth = 0): string[] {

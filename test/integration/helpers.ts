@@ -149,7 +149,8 @@ export function waitFor<T>(
       finish();
       resolve(value);
     };
-    for (const event of events) subscriptions.push(event(() => setImmediate(check)));
+    // Checked on the next turn, after the event's other listeners (setTimeout: the web worker host has no setImmediate).
+    for (const event of events) subscriptions.push(event(() => setTimeout(check, 0)));
     const timer = setTimeout(() => {
       if (settled) return;
       finish();

@@ -256,7 +256,7 @@ describe('Closing a document', () => {
     // The extension re-reads a closed file from disk. Reading it here too, after it, means that
     // re-read has finished (same file system, first come first served): no timer involved.
     assert.equal(await readText(closing()), TEXT);
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 0));
     assert.equal(describeDiagnostics(throughlineDiagnostics(closing())), describeDiagnostics(before), 'the findings are still shown after the editor closed');
   });
 

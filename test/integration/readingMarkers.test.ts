@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateThroughline, deleteFiles, fixtureUri, waitFor, writeText } from './helpers';
 
-// The reading markers (READING.md §9), as VS Code shows them: inlay hints after each heading, entry
+// The reading markers (docs/format.md §8), as VS Code shows them: inlay hints after each heading, entry
 // and row saying what Throughline read it as, and the setting that hides them.
 
 const NESTED = [

@@ -19,6 +19,53 @@ export interface TestReport {
   last?: string;
 }
 
+/** An empty report, started now. */
+export function newReport(suite: string, vscodeVersion: string, started: number): TestReport {
+  return {
+    suite,
+    vscodeVersion,
+    startedAt: new Date(started).toISOString(),
+    durationMs: 0,
+    counts: { tests: 0, passes: 0, failures: 0, pending: 0 },
+    passes: [],
+    failures: [],
+    pending: [],
+  };
+}
+
+/**
+ * Fills `report` from a mocha run as it goes, in either extension host; `onTestEnd` is told after
+ * each test, for a partial report a harness can show if the suite never finishes.
+ */
+export function recordRun(runner: Mocha.Runner, report: TestReport, onTestEnd: (test: Mocha.Test) => void): void {
+  runner.on('pass', (test) => report.passes.push({ title: test.title, fullTitle: test.fullTitle(), durationMs: test.duration ?? 0 }));
+  runner.on('pending', (test) => {
+    const reason = (test as Mocha.Test & { skipReason?: string }).skipReason;
+    report.pending.push({ title: test.title, fullTitle: test.fullTitle(), ...(reason ? { reason } : {}) });
+  });
+  runner.on('fail', (test, err: unknown) => {
+    const e = err instanceof Error ? err : new Error(String(err));
+    report.failures.push({ title: test.title, fullTitle: test.fullTitle(), message: e.message, ...(e.stack ? { stack: e.stack } : {}) });
+  });
+  runner.on('test end', onTestEnd);
+}
+
+/** The counts of what `report` lists. */
+export function countsOf(report: TestReport): TestReport['counts'] {
+  return {
+    tests: report.passes.length + report.failures.length + report.pending.length,
+    passes: report.passes.length,
+    failures: report.failures.length,
+    pending: report.pending.length,
+  };
+}
+
+/**
+ * The key of the user setting where the harness writes the `ENV` values for a suite in the web
+ * worker extension host, which has no environment: `{ "THROUGHLINE_TEST_REPORT": "/abs/…", … }`.
+ */
+export const HARNESS_SETTING = 'throughlineTest.harness';
+
 /** Environment variables shared by the suites and the harnesses. */
 export const ENV = {
   /** Where `run()` writes the JSON report. */

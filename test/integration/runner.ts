@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
-import { ENV, type TestReport } from './report';
+import { countsOf, ENV, newReport, recordRun, type TestReport } from './report';
 
 /** How long `run()` keeps the extension host alive after the report, waiting for the harness's screenshots. */
 const RELEASE_TIMEOUT_MS = 120_000;
@@ -19,16 +19,7 @@ const RELEASE_TIMEOUT_MS = 120_000;
  */
 export async function runSuite(suite: string, dir: string): Promise<void> {
   const started = Date.now();
-  const report: TestReport = {
-    suite,
-    vscodeVersion: vscode.version,
-    startedAt: new Date(started).toISOString(),
-    durationMs: 0,
-    counts: { tests: 0, passes: 0, failures: 0, pending: 0 },
-    passes: [],
-    failures: [],
-    pending: [],
-  };
+  const report = newReport(suite, vscode.version, started);
   try {
     const files = fs
       .readdirSync(dir)
@@ -41,28 +32,14 @@ export async function runSuite(suite: string, dir: string): Promise<void> {
     for (const file of files) mocha.addFile(path.join(dir, file));
     await new Promise<void>((resolve) => {
       const runner = mocha.run(() => resolve());
-      runner.on('pass', (test) => report.passes.push({ title: test.title, fullTitle: test.fullTitle(), durationMs: test.duration ?? 0 }));
-      runner.on('pending', (test) => {
-        const reason = (test as Mocha.Test & { skipReason?: string }).skipReason;
-        report.pending.push({ title: test.title, fullTitle: test.fullTitle(), ...(reason ? { reason } : {}) });
-      });
-      runner.on('fail', (test, err: unknown) => {
-        const e = err instanceof Error ? err : new Error(String(err));
-        report.failures.push({ title: test.title, fullTitle: test.fullTitle(), message: e.message, ...(e.stack ? { stack: e.stack } : {}) });
-      });
       // What has run so far, for the harness to show if the suite never finishes (it times out).
-      runner.on('test end', (test) => writePartial({ ...report, last: test.fullTitle() }, started));
+      recordRun(runner, report, (test) => writePartial({ ...report, last: test.fullTitle() }, started));
     });
   } catch (e) {
     report.error = e instanceof Error ? (e.stack ?? e.message) : String(e);
   }
   report.durationMs = Date.now() - started;
-  report.counts = {
-    tests: report.passes.length + report.failures.length + report.pending.length,
-    passes: report.passes.length,
-    failures: report.failures.length,
-    pending: report.pending.length,
-  };
+  report.counts = countsOf(report);
   const reportPath = process.env[ENV.report];
   if (reportPath) writeAtomically(reportPath, JSON.stringify(report, null, 2));
   const release = process.env[ENV.release];
@@ -75,8 +52,7 @@ export async function runSuite(suite: string, dir: string): Promise<void> {
 function writePartial(report: TestReport, started: number): void {
   const reportPath = process.env[ENV.report];
   if (!reportPath) return;
-  const counts = { tests: report.passes.length + report.failures.length + report.pending.length, passes: report.passes.length, failures: report.failures.length, pending: report.pending.length };
-  writeAtomically(`${reportPath}.partial`, JSON.stringify({ ...report, counts, durationMs: Date.now() - started }, null, 2));
+  writeAtomically(`${reportPath}.partial`, JSON.stringify({ ...report, counts: countsOf(report), durationMs: Date.now() - started }, null, 2));
 }
 
 /** Writes to a temporary name, then renames, so a reader watching for the file never sees half of it. */

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { StrategyMap } from '../../src/core';
 import type { ThroughlineApi } from '../../src/vscode/extension';
-import { checkpoint, requireCheckpoints } from './checkpoint';
+import { checkpoint, checkpointsAvailable, requireCheckpoints } from './checkpoint';
 import { activateThroughline, fixtureUri, readText, waitFor } from './helpers';
 
 /** Every node key the map data holds (vision, pillars, goals, items), once each. */
@@ -110,7 +110,7 @@ describe('The Strategy Map view (webview)', () => {
       const untraced = latest!.products.flatMap((p) => Object.values(p.untracedItems).flat()).find((i) => i.title === 'Dark mode for the inbox');
       assert.ok(untraced, 'drawn among the items that serve no goal');
       assert.deepEqual(untraced.gaps.map((g) => g.rule), ['untraced-item'], 'with the gap the rule reports');
-      if (process.env['THROUGHLINE_TEST_CHECKPOINTS']) {
+      if (checkpointsAvailable()) {
         await checkpoint({ name: 'map-live', inWebview: true, waitFor: [{ selector: 'tbody.untraced .node:has-text("Dark mode for the inbox") .gap.warning' }] });
       }
     } finally {

@@ -110,6 +110,7 @@ describe('bad input', () => {
   it('a rule that throws is skipped and recorded; every other rule still reports', () => {
     const broken: Rule = {
       id: 'goal-missing-metric',
+      defaultSeverity: 'information',
       title: 'A rule with a bug',
       summary: 'a rule with a bug',
       check: () => {

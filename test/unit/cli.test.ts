@@ -28,7 +28,7 @@ describe('throughline CLI (spawned)', function () {
     assert.equal(r.stderr, '');
   });
 
-  it('check --format json follows the contract in FORMAT.md §5', () => {
+  it('check --format json follows the contract in the JSON contract in README.md', () => {
     const r = cli(['check', 'examples', '--format', 'json']);
     assert.equal(r.code, 1);
     const out = JSON.parse(r.stdout) as { version: number; diagnostics: Array<Record<string, unknown>>; summary: Record<string, unknown> };
@@ -78,7 +78,7 @@ describe('throughline CLI (spawned)', function () {
     assert.doesNotMatch(given.stdout, /untraced-item/);
   });
 
-  it('graph --format json prints the nodes and edges of FORMAT.md §5', () => {
+  it('graph --format json prints the nodes and edges of the JSON contract in README.md', () => {
     const r = cli(['graph', 'examples', '--format', 'json']);
     assert.equal(r.code, 0, r.stderr);
     const graph = JSON.parse(r.stdout) as { version: number; nodes: Array<Record<string, unknown>>; edges: Array<Record<string, unknown>> };

@@ -43,6 +43,10 @@ describe('throughline CLI: project folder and named paths (spawned)', function (
       skipInsideAProject(this, dir);
       const sub = checkJson(['alpha'], dir);
       assert.deepEqual(sub.diagnostics.map((d) => `${d.file} ${d.rule}`), ['alpha/roadmap.md untraced-item'], 'G3 in beta resolves: the current folder is the project');
+      // A guess, so said: run from a parent of many repositories, the CLI would read them all.
+      const r = cli(['check', 'alpha', '--format', 'json'], dir);
+      assert.equal(r.stderr, 'throughline: no .git or .throughline.yaml above alpha: reading every product doc under the current folder, ., so references resolve\n');
+      assert.equal(cli(['check', '.', '--format', 'json'], dir).stderr, '', 'the folder named is the project folder: nothing to say');
     });
 
     it('is the named folder when neither a config file nor .git is above it and it lies outside the current folder', function () {

@@ -11,7 +11,7 @@ function summary(list: Item[]): string[] {
   return list.map((i) => `${i.kind}|${i.id ?? ''}|${i.title}`);
 }
 
-describe('items (FORMAT.md §2)', () => {
+describe('items (docs/format.md §2)', () => {
   describe('goals doc', () => {
     it('takes the level under a single # title as the goal level', () => {
       const text = '# Goals 2026\n\n## G1: Grow retention\n\n### KR1.1 Details are not goals\n\n## Faster onboarding\n';
@@ -177,7 +177,7 @@ describe('items (FORMAT.md §2)', () => {
   });
 });
 
-describe('IDs and titles (FORMAT.md §2)', () => {
+describe('IDs and titles (docs/format.md §2)', () => {
   const cases: Array<[string, string | null, string]> = [
     ['G1: Grow retention', 'G1', 'Grow retention'],
     ['G-1 Grow retention', 'G-1', 'Grow retention'],

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { defaultConfig, detectKind, kindFromFileName, mergeConfig } from '../../src/core';
 
-describe('kind detection (FORMAT.md §1)', () => {
+describe('kind detection (docs/format.md §1)', () => {
   const kind = (relPath: string, text = '', config = defaultConfig()) => detectKind(relPath, text, config).kind;
 
   it('reads front matter kind and its alias type, case-insensitively, with every alias', () => {

@@ -3,7 +3,7 @@ import { defaultConfig, detectKind } from '../../src/core';
 import { findingLines, issuesOf, workspaceOf } from './helpers';
 
 // How Throughline reads docs nobody wrote for it (docs/format.md "How Throughline reads docs it was
-// not written for", READING.md): one synthetic doc per rule, each the smallest case that shows it.
+// not written for", docs/format.md §8): one synthetic doc per rule, each the smallest case that shows it.
 
 /** What a workspace reads: `kind line title` per node, and `from → to (via)` per trace, by line. */
 function reading(files: Record<string, string>): { nodes: string[]; traces: string[] } {
@@ -21,7 +21,7 @@ function reading(files: Record<string, string>): { nodes: string[]; traces: stri
 
 const kind = (path: string, text = '') => detectKind(path, text, defaultConfig()).kind;
 
-describe('reading real docs (READING.md)', () => {
+describe('reading real docs (docs/format.md §8)', () => {
   describe('§2 which docs are product docs', () => {
     it('an index or README takes its folder’s kind, and any file its nearest folder’s', () => {
       assert.equal(kind('roadmap/index.md'), 'roadmap');

@@ -32,7 +32,7 @@ function traces(roadmap: string, extra: Record<string, string> = {}): Record<str
 const G1 = 'goals.md#g1-grow-retention';
 const G2 = 'goals.md#build-test-and-ship-faster';
 
-describe('trace references (FORMAT.md §3)', () => {
+describe('trace references (docs/format.md §3)', () => {
   it('reads a field on its own line, in any label and emphasis', () => {
     const labels = ['Goal', 'Goals', 'Supports', 'Traces to', 'Serves', 'Objective', 'Objectives', 'OKR', 'goal', 'TRACES  TO'];
     const emphasis = ['X: G1', '**X:** G1', '**X**: G1', '_X_: G1', '*X:* G1'];
@@ -301,7 +301,7 @@ describe('trace references (FORMAT.md §3)', () => {
   });
 });
 
-describe('product scopes (FORMAT.md §1)', () => {
+describe('product scopes (docs/format.md §1)', () => {
   it('resolves inside the scope first, then in the whole workspace folder', () => {
     const ws = workspaceOf({
       'a/vision.md': '# A vision',

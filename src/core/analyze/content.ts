@@ -1,6 +1,7 @@
 import type { Link, LinkReference, List, ListItem, Nodes, Paragraph, RootContent, Table, TableCell } from 'mdast';
 import { contentSpan, endOf, plainText, startOf } from '../markdown';
 import { normalizeLabel, parseReferenceValue } from '../referenceText';
+import { decodeLink } from '../paths';
 import type { FieldMatch, LabelLayer, Syntax } from '../syntax';
 import { LineIndex, excerptOf } from '../text';
 import { titleLineCount } from './listTitle';
@@ -298,7 +299,7 @@ export class ContentScanner {
       text: plainText(node),
       range: this.ctx.lines.range(start, end),
       via: 'link',
-      link: safeDecode(url),
+      link: decodeLink(url),
       explicit: false,
     });
   }
@@ -310,10 +311,3 @@ export class ContentScanner {
 
 
 
-function safeDecode(url: string): string {
-  try {
-    return decodeURI(url);
-  } catch {
-    return url;
-  }
-}

@@ -59,7 +59,7 @@ export interface DocumentInfo {
   suppressions: Suppressions;
   /** Set when analysing the document threw: the message, so it can be reported instead of lost. */
   failure?: string;
-  /** How the reader read the document's groups, sections and left-out lists (READING.md §9 markers). */
+  /** How the reader read the document's groups, sections and left-out lists (docs/format.md §8 markers). */
   readings?: ReadingMark[];
   /** Every heading's anchor (GitHub slug, `{#id}`), lower-cased: what a link's `#fragment` may name. */
   headingAnchors?: Set<string>;

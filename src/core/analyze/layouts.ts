@@ -8,7 +8,7 @@ import type { DocumentInfo } from './document';
 import { Reader } from '../read/reader';
 import { strategy } from './strategy';
 
-/** Fills `info.items`, `info.root` and `info.anchors` according to the document's kind (FORMAT.md §2). */
+/** Fills `info.items`, `info.root` and `info.anchors` according to the document's kind (docs/format.md §2). */
 export function extractItems(info: DocumentInfo, input: LayoutInput): void {
   const b = new ItemBuilder(info, input);
   switch (input.kind) {

@@ -1,6 +1,6 @@
 import type { Syntax } from '../syntax';
 
-// How a roadmap list item is titled (FORMAT.md §2, docs/format.md "Titles and IDs").
+// How a roadmap list item is titled (docs/format.md §2, docs/format.md "Titles and IDs").
 
 /** Longest title shown for a list item; the rest of a long bullet is its description. */
 const MAX_LIST_TITLE = 100;

@@ -1,7 +1,7 @@
 import type { RootContent } from 'mdast';
 import { plainText } from '../markdown';
 
-// What states a measurable target in a goal (FORMAT.md §4, docs/rules/goal-missing-metric.md).
+// What states a measurable target in a goal (docs/rules/goal-missing-metric.md).
 
 const METRIC_LINE =
   /^(\*\*|__|\*|_)?(?:metrics?|targets?|kpis?|key results?|success metrics?|success measures?|measures? of success|measured by|kr)\1?\s*:\1?\s*(.*)$/i;

@@ -2,7 +2,7 @@ import { plainText } from '../markdown';
 import { foldTitle } from '../text';
 import type { ItemBuilder } from './itemBuilder';
 
-// Strategy documents (FORMAT.md §4): which of who / what / why their headings answer.
+// Strategy documents (docs/format.md §11): which of who / what / why their headings answer.
 
 export function strategy(b: ItemBuilder): void {
   b.info.root = b.docItem('strategy');

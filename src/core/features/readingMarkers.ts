@@ -1,7 +1,7 @@
 import type { LinkedItem, LinkedModel } from '../link';
 import type { Item, Position, TraceVia } from '../types';
 
-// The reading markers (READING.md §9): a quiet note at the end of each heading, entry and row that
+// The reading markers (docs/format.md §8): a quiet note at the end of each heading, entry and row that
 // says what Throughline read it as and what it traces to, and how, so a misread is one glance away
 // (`item → G1 · nested`, `group · horizon`, `left out · named Non-goals`).
 

@@ -360,22 +360,30 @@ function stripLabel(metric: string): string {
 
 function countFindings(p: MapProduct): number {
   const seen = new Set<MapGap>();
-  const add = (n: MapNode) => n.gaps.forEach((g) => seen.add(g));
-  if (p.vision) add(p.vision);
-  for (const pillar of p.pillars) {
-    add(pillar.node);
-    for (const goal of pillar.goals) {
-      add(goal);
-      for (const lane of LANES) goal.items[lane].forEach(add);
-    }
-  }
-  for (const goal of p.goalsWithoutVision) {
-    add(goal);
-    for (const lane of LANES) goal.items[lane].forEach(add);
-  }
-  for (const lane of LANES) p.untracedItems[lane].forEach(add);
+  forEachMapNode(p, (n) => n.gaps.forEach((g) => seen.add(g)));
   p.otherFindings.forEach((g) => seen.add(g));
   return seen.size;
+}
+
+/** Every node a product's map draws, each once: the vision, pillars, goals and the items in every lane. */
+export function forEachMapNode(p: MapProduct, visit: (n: MapNode) => void): void {
+  const seen = new Set<MapNode>();
+  const once = (n: MapNode) => {
+    if (seen.has(n)) return;
+    seen.add(n);
+    visit(n);
+  };
+  const goalAndItems = (goal: MapGoal) => {
+    once(goal);
+    for (const lane of LANES) goal.items[lane].forEach(once);
+  };
+  if (p.vision) once(p.vision);
+  for (const pillar of p.pillars) {
+    once(pillar.node);
+    pillar.goals.forEach(goalAndItems);
+  }
+  p.goalsWithoutVision.forEach(goalAndItems);
+  for (const lane of LANES) p.untracedItems[lane].forEach(once);
 }
 
 function emptyLanes<T>(make: () => T): Record<Lane, T> {

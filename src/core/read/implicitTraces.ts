@@ -2,7 +2,7 @@ import type { LineIndex } from '../text';
 import type { Reference } from '../types';
 import type { OutlineNode } from './outline';
 
-// Traces a reader sees in what an item says without a trace field (READING.md §7.3-7.5): a symbol a
+// Traces a reader sees in what an item says without a trace field (docs/format.md §8): a symbol a
 // legend defines (`📦` where `📦 = Package managers`), a goal named in parentheses or after a dash at
 // the end of the item (`Lockfile v2 (Consumable)`, `… — Package managers`), or prose naming the goal
 // (`this supports *Grow self-serve revenue*`). Each becomes a reference by title that counts only if

@@ -1,7 +1,7 @@
 import type { Item, Position, Range } from '../types';
 
 /**
- * Reuse of items between versions of a document in the editor (docs/format.md "Speed"). The
+ * Reuse of items between versions of a document in the editor (README.md "Speed"). The
  * incremental parser hands back the very same Markdown nodes for every chunk an edit did not touch;
  * an item read from the same nodes, in the same context (its goal, its group's fields, the doc's
  * legend), is the same item, only moved to other lines. Each document keeps one cache; entries

@@ -34,7 +34,7 @@ interface Ctx {
   inherited: Inherited;
 }
 
-/** How a node was read, for the reading markers in the editor (READING.md §9). */
+/** How a node was read, for the reading markers in the editor (docs/format.md §8). */
 export interface ReadingMark {
   /** Where the node's title is. */
   range: Range;
@@ -318,7 +318,7 @@ export class Reader {
     if (ctx.section && table.traceColumns.length === 0 && !/^(?:items?|features?|initiatives?|epics?|deliverables?|goals?|objectives?|okrs?)$/i.test(row.row!.table.header[table.titleColumn] ?? '')) return;
     const title = row.row!.cells[table.titleColumn] ?? '';
     if (!title.trim() || isTemplateDirective(title) || /^\s*[↳└├]?\s*(?:tbd|tba|todo|\?+|…|\.\.\.)\s*$/i.test(title)) return;
-    // Child rows (`↳ Sub-item`, `└ …`) belong to the row above them (READING.md §3, §7.2): in a roadmap
+    // Child rows (`↳ Sub-item`, `└ …`) belong to the row above them (docs/format.md §8): in a roadmap
     // the parent row is a goal and its children the work that serves it; under an item they are details.
     const rows = row.row!.table.rows;
     const i = rows.indexOf(row);
@@ -392,7 +392,7 @@ export class Reader {
     return { kind: 'details' };
   }
 
-  /** A heading no name decides: a group when its section holds things, else one thing (READING.md §3). */
+  /** A heading no name decides: a group when its section holds things, else one thing (docs/format.md §8). */
   private roleByContent(h: OutlineNode, ctx: Ctx): HeadingRole {
     const thing: HeadingRole = { kind: 'thing', kind2: ctx.mode === 'goals' ? 'goal' : 'roadmap-item' };
     if (this.isIdLed(h) && ctx.mode === 'goals') return thing;
@@ -454,7 +454,7 @@ export class Reader {
 
   /**
    * Goals whose own words say they serve the mission or vision (`in alignment with our mission`), or a
-   * doc that says its priorities carry out the mission, trace to that section of the doc (READING.md §7.5).
+   * doc that says its priorities carry out the mission, trace to that section of the doc (docs/format.md §8).
    */
   private traceGoalsToMission(root: OutlineNode): void {
     const sections = this.b.info.items.filter((i) => i.kind === 'vision-section');
@@ -711,7 +711,7 @@ export class Reader {
   }
 
   /**
-   * The traces of a thing that states none itself (READING.md §7): its group's or the document's
+   * The traces of a thing that states none itself (docs/format.md §8): its group's or the document's
    * fields, else the goal or pillar it is nested in.
    */
   private inferTraces(facts: ContentFacts, ctx: Ctx, node: OutlineNode): ContentFacts {
@@ -855,7 +855,7 @@ function holdsListOfThings(h: OutlineNode, syntax: Syntax): boolean {
   const prose = h.blocks.filter((b) => b.type === 'paragraph' || b.type === 'blockquote' || b.type === 'code');
   const before = prose.filter((b) => endOf(b) <= firstThing);
   const after = prose.filter((b) => startOf(b) > firstThing);
-  // READING.md §3: entries that each have a title of their own (a bold lead, a link, a checkbox, an
+  // docs/format.md §8: entries that each have a title of their own (a bold lead, a link, a checkbox, an
   // ID, `Title: what it is`) make the heading a group; plain sentences under it describe it.
   const listed = [...entries, ...labels.flatMap((l) => l.children)];
   if (listed.filter(isTitledEntry).length * 2 >= listed.length && listed.length > 0) return after.length <= 2;
@@ -1076,7 +1076,7 @@ function missionSentence(text: string, needsSubject: boolean): 'mission' | 'visi
   return undefined;
 }
 
-/** A title as its writer wrote it, without status emoji or glued markers (READING.md §8). */
+/** A title as its writer wrote it, without status emoji or glued markers (docs/format.md §8). */
 export function stripDecorations(title: string): string {
   return title
     .replace(/[\p{Extended_Pictographic}\uFE0F\u200D]+/gu, ' ')

@@ -6,7 +6,7 @@ import type { ListInfo, OutlineNode, TableInfo } from './outline';
 import { isMetricLabel } from '../analyze/metrics';
 import { isCalendarName, isDataValue, isSymbol } from './vocabulary';
 
-// What a list or a table is, from its shape (READING.md §4): navigation, metadata, a calendar, a
+// What a list or a table is, from its shape (docs/format.md §8): navigation, metadata, a calendar, a
 // legend, or a list of things. Each answer is worked out once per list or table.
 
 export type ListShape = 'things' | 'navigation' | 'metadata' | 'calendar' | 'legend';

@@ -1,4 +1,4 @@
-import { foldTitle } from '../text';
+import { foldTitle, memoByText } from '../text';
 
 // The words a careful reader goes by (docs/format.md "How Throughline reads docs it was not written
 // for"): which headings name sections, groups, goals sections, the vision, or work left out.
@@ -34,7 +34,7 @@ const ITEMS_NAMED = named(String.raw`roadmap|deliverables?|initiatives?|planned 
 const VISION_NAMED = /^(?:(?:our|the|product|project|company|long term|\d+ years?|\d+ year|\w+ s) )*(?:vision|mission|mission statement|purpose|north star|values|core values|vision and mission|mission and vision|mission vision and values|mission and values|vision and values|mission vision and guiding principles|founding principles|guiding principles)(?: .*)?$/;
 const NEGATED = /^(?:non|not|anti|never|no)\b|\b(?:non|not|anti)\s?(?:goals?|objectives?|roadmap|scope|priorit\w*|focus|doing|working on|planned|in scope|here)\b|\bout of scope\b|\bwhat (?:we re|we are|s|is|we will|we ll) not\b|\bwon t\b|\bwill not\b|\bleaving off\b|\bleft out\b|\bexclu(?:ded|sions?)\b|\bwe (?:re|are) not doing\b/;
 
-/** Section words (READING.md §4): a heading starting with one of these is a section, at any level. */
+/** Section words (docs/format.md §8): a heading starting with one of these is a section, at any level. */
 const SECTION_START = new RegExp(
   '^(?:' +
     [
@@ -70,7 +70,7 @@ const SECTION_EXACT = new RegExp(
 /** The last word of a heading that makes it a section whatever comes before (`Roadmap strategy`, `Potential challenges`). */
 const SECTION_END = /(?:^| )(?:strategy|strategies|philosophy|approach|principles|process|overview|background|challenges|risks|assumptions|context|status|faq|questions|prioriti[sz]ation|triage|cadence|timeline|schedule|calendar|glossary|template|templates|landscape|guidelines|explained|explanation)$/;
 
-/** Headings that are always groups (READING.md §3): horizons, releases, statuses, dates, phases. */
+/** Headings that are always groups (docs/format.md §8): horizons, releases, statuses, dates, phases. */
 const HORIZON = String.raw`(?:now|next|later|soon|future|someday|backlog|icebox|ideas|wish ?list|planning|in planning|current|upcoming|planned|committed|exploring|under consideration|beyond|eventually|(?:short|medium|mid|middle|near|long|immediate) ?term|(?:this|next|last|previous) (?:quarter|half|year|month|sprint|cycle|release)|up next)`;
 const STATUS = String.raw`(?:in progress|ongoing|doing|to do|todo|done|shipped|completed?|released|delivered|launched|finished|accomplished|active|paused|on hold|blocked|retired|archived|deprecated|cancelled|canceled|work in progress|wip|in review|in need of (?:a )?\w+|in flight|in development|in design|under way|underway|recently (?:shipped|completed|released))`;
 const THINGS = String.raw`(?:work|items?|milestones?|initiatives?|projects?|features?|releases?|priorities|efforts?|steps|plans?|bets?)`;
@@ -101,17 +101,7 @@ const GROUP_NAMED = new RegExp(
 const ABOUT_KIND = /\b(?:goals|okrs|objectives|north stars)\b/;
 
 /** What a heading's (or a label line's) name says on its own, or undefined when its content must decide. */
-export function namedRole(title: string): NamedRole | undefined {
-  let role = namedRoles.get(title);
-  if (role === undefined) {
-    if (namedRoles.size > 20_000) namedRoles.clear();
-    namedRoles.set(title, (role = computeNamedRole(title) ?? null));
-  }
-  return role ?? undefined;
-}
-
-/** Every heading is asked about on every re-read of its document: each title is answered once. */
-const namedRoles = new Map<string, NamedRole | null>();
+export const namedRole: (title: string) => NamedRole | undefined = memoByText((title) => computeNamedRole(title));
 
 function computeNamedRole(title: string): NamedRole | undefined {
   // A parenthetical qualifies the name (`Themes (and what's next and why)`, `OKRs (2020 Set 1)`).
@@ -175,16 +165,7 @@ const LEADING_LABEL = new RegExp(
 );
 
 /** The leading label of a title (`Goal: X`), when the rest is a title of its own. */
-export function leadingLabel(plain: string): LeadingLabel | undefined {
-  let label = leadingLabels.get(plain);
-  if (label === undefined) {
-    if (leadingLabels.size > 20_000) leadingLabels.clear();
-    leadingLabels.set(plain, (label = computeLeadingLabel(plain) ?? null));
-  }
-  return label ?? undefined;
-}
-
-const leadingLabels = new Map<string, LeadingLabel | null>();
+export const leadingLabel: (plain: string) => LeadingLabel | undefined = memoByText((plain) => computeLeadingLabel(plain));
 
 function computeLeadingLabel(plain: string): LeadingLabel | undefined {
   const m = LEADING_LABEL.exec(plain.trim());
@@ -213,7 +194,7 @@ function capitalize(s: string): string {
 export const GOAL_ID = /^(?:O|G|OKR|OBJ|KR)[-.]?\d+(?:\.\d+)?$/i;
 export const KEY_RESULT_ID = /^KR[-.]?\d+(?:\.\d+)?$/i;
 
-/** Month, quarter or date names: entries of a calendar, not items (READING.md §4). */
+/** Month, quarter or date names: entries of a calendar, not items (docs/format.md §8). */
 const CALENDAR_ENTRY = new RegExp(
   String.raw`^(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?: \d{1,2})?(?: \d{2,5})?|${PERIOD}|\d{4}(?: \d{2}){1,2}|(?:week|sprint|day) \d+)$`,
 );

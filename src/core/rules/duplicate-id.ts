@@ -1,13 +1,14 @@
 import { replaceEdit } from '../fixes';
 import type { LinkedItem } from '../link';
 import type { Fix, RelatedLocation } from '../types';
-import { describe, locationOf, type Finding, type Rule } from './rule';
+import { describe, locationOf, defineRule, type Finding } from './rule';
 
 /** At most this many other places are listed with each duplicate, so thousands stay readable. */
 const MAX_RELATED = 5;
 
-export const duplicateId: Rule = {
+export const duplicateId = defineRule({
   id: 'duplicate-id',
+  defaultSeverity: 'error',
   title: 'IDs used twice',
   summary: 'Two items in one product scope share an ID.',
   check(ctx) {
@@ -33,7 +34,7 @@ export const duplicateId: Rule = {
     }
     return findings;
   },
-};
+});
 
 const uppers = new Map<string, string>();
 

@@ -2,10 +2,11 @@ import { addLineEdit, rangeOfInserted } from '../fixes';
 import { outputWording, strategyWho } from '../outcome';
 import { outcomeTemplate } from '../templates';
 import type { Fix } from '../types';
-import { describe, linkedItems, type Finding, type Rule } from './rule';
+import { describe, linkedItems, type Finding, defineRule } from './rule';
 
-export const goalIsOutput: Rule = {
+export const goalIsOutput = defineRule({
   id: 'goal-is-output',
+  defaultSeverity: 'information',
   title: 'Goals worded as outputs',
   summary: 'A goal names something to ship (launch, build, migrate …) and measures no change for customers or the business.',
   check(ctx) {
@@ -43,4 +44,4 @@ export const goalIsOutput: Rule = {
     }
     return findings;
   },
-};
+});

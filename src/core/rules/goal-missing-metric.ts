@@ -4,12 +4,13 @@ import { isPlaceholder } from '../placeholder';
 import { syntaxFor, type Syntax } from '../syntax';
 import { METRIC_PROMPT, METRIC_PROMPT_VALUE } from '../templates';
 import type { Fix, Item, Range } from '../types';
-import { describe, linkedItems, type Finding, type Rule } from './rule';
+import { describe, linkedItems, defineRule, type Finding } from './rule';
 
 export { METRIC_PROMPT };
 
-export const goalMissingMetric: Rule = {
+export const goalMissingMetric = defineRule({
   id: 'goal-missing-metric',
+  defaultSeverity: 'information',
   title: 'Goals with no measurable target',
   summary: 'A goal states no measurable target (a metric still written as a prompt does not count).',
   check(ctx) {
@@ -41,7 +42,7 @@ export const goalMissingMetric: Rule = {
     }
     return findings;
   },
-};
+});
 
 const METRIC_LABEL = /^(?:\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?)(\*\*|__|\*|_)?(?:metrics?|targets?|kpis?|key results?|success metrics?|measured by|kr)\1?\s*:\1?\s*(.*)$/i;
 

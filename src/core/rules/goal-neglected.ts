@@ -6,10 +6,11 @@ import type { LinkedItem } from '../link';
 import { referenceTextFor } from '../suggest';
 import { newItemTitle } from '../templates';
 import type { Fix, Item } from '../types';
-import { describe, locationOf, type Finding, type Rule, type RuleContext } from './rule';
+import { describe, locationOf, type Finding, type RuleContext, defineRule } from './rule';
 
-export const goalNeglected: Rule = {
+export const goalNeglected = defineRule({
   id: 'goal-neglected',
+  defaultSeverity: 'information',
   title: 'Goals with nothing in Now or Next',
   summary: 'A goal, above all a top-priority one, has roadmap items, but none in the nearest two horizons (Now and Next).',
   check(ctx) {
@@ -24,7 +25,7 @@ export const goalNeglected: Rule = {
     }
     return findings;
   },
-};
+});
 
 function check(ctx: RuleContext, plan: ProductPlan, goal: LinkedItem): Finding | undefined {
   const { item, doc } = goal;

@@ -5,10 +5,11 @@ import { isPlaceholderTitle } from '../placeholder';
 import { referenceTextFor } from '../suggest';
 import { newItemTitle } from '../templates';
 import type { Fix, Item } from '../types';
-import { describe, linkedItems, locationOf, type Finding, type Rule } from './rule';
+import { describe, linkedItems, locationOf, defineRule, type Finding } from './rule';
 
-export const goalWithoutItems: Rule = {
+export const goalWithoutItems = defineRule({
   id: 'goal-without-items',
+  defaultSeverity: 'information',
   title: 'Goals nothing on the roadmap moves',
   summary: 'No roadmap item traces to a goal (strategy with no execution); placeholder items do not count.',
   check(ctx) {
@@ -40,7 +41,7 @@ export const goalWithoutItems: Rule = {
     }
     return findings;
   },
-};
+});
 
 /** "Add a roadmap item for G4": a new item, written like the roadmap's last one, that names the goal; its title is selected to write over. */
 function addItemFix(model: LinkedModel, goal: LinkedItem): Fix[] {

@@ -1,9 +1,10 @@
 import { rankByMeaning } from '../suggest';
 import { addTraceFixes } from '../traceFixes';
-import { candidatesFor, describe, linkedItems, scopeMissesVision, type Finding, type Rule } from './rule';
+import { candidatesFor, describe, linkedItems, scopeMissesVision, defineRule, type Finding } from './rule';
 
-export const goalWithoutVision: Rule = {
+export const goalWithoutVision = defineRule({
   id: 'goal-without-vision',
+  defaultSeverity: 'warning',
   title: 'Goals that serve no part of the vision',
   summary: 'A goal traces to no vision (the doc or one of its headings).',
   check(ctx) {
@@ -24,4 +25,4 @@ export const goalWithoutVision: Rule = {
     }
     return findings;
   },
-};
+});

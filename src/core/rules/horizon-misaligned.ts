@@ -3,10 +3,11 @@ import { horizonHeading, moveEdits, nearestOf, productPlans } from '../drift';
 import { LANE_NAMES, moveFix, traceFixesFor } from '../driftFixes';
 import type { LinkedItem } from '../link';
 import type { Fix, Range } from '../types';
-import { candidatesFor, describe, type Finding, type Rule } from './rule';
+import { candidatesFor, describe, type Finding, defineRule } from './rule';
 
-export const horizonMisaligned: Rule = {
+export const horizonMisaligned = defineRule({
   id: 'horizon-misaligned',
+  defaultSeverity: 'warning',
   title: 'Horizons below the alignment target',
   summary: 'The share of the nearest horizon’s items that serve a goal is under the product’s target (alignmentTarget, 80 % by default).',
   check(ctx) {
@@ -45,7 +46,7 @@ export const horizonMisaligned: Rule = {
     }
     return findings;
   },
-};
+});
 
 /** The horizon's heading in the document holding most of its items (`## Now`), else that document's title. */
 function placeOf(items: readonly LinkedItem[]): { doc: DocumentInfo; range: Range } {

@@ -1,8 +1,9 @@
 import { closeFrontMatterEdit } from '../fixes';
-import type { Finding, Rule } from './rule';
+import { defineRule, type Finding } from './rule';
 
-export const invalidFrontMatter: Rule = {
+export const invalidFrontMatter = defineRule({
   id: 'invalid-front-matter',
+  defaultSeverity: 'error',
   title: 'Front matter that cannot be read',
   summary: 'The YAML front matter does not parse, or a field in it has a value Throughline cannot use.',
   check(ctx) {
@@ -26,4 +27,4 @@ export const invalidFrontMatter: Rule = {
     }
     return findings;
   },
-};
+});

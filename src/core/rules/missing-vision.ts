@@ -2,10 +2,11 @@ import type { DocumentInfo } from '../analyze/document';
 import { join } from '../paths';
 import { visionTemplate } from '../templates';
 import type { Fix } from '../types';
-import { scopeMissesVision, type Finding, type Rule } from './rule';
+import { scopeMissesVision, defineRule, type Finding } from './rule';
 
-export const missingVision: Rule = {
+export const missingVision = defineRule({
   id: 'missing-vision',
+  defaultSeverity: 'warning',
   title: 'Products with no vision doc',
   summary: 'A product scope has goals but no vision doc.',
   check(ctx) {
@@ -30,7 +31,7 @@ export const missingVision: Rule = {
     }
     return findings;
   },
-};
+});
 
 
 /** Creates vision.md in the scope's folder (never over an existing file), for the goals to trace to. */

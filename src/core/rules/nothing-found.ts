@@ -1,4 +1,4 @@
-import type { Finding, Rule } from './rule';
+import { defineRule, type Finding } from './rule';
 
 const WHAT: Record<string, string> = {
   roadmap: 'roadmap items (headings, list entries or table rows naming the work)',
@@ -14,11 +14,12 @@ const WHY: Record<string, string> = {
 };
 
 /**
- * A doc read as a roadmap or goals doc in which nothing of that kind was found (READING.md §2, §8):
+ * A doc read as a roadmap or goals doc in which nothing of that kind was found (docs/format.md §8):
  * one information finding that says what was looked for, rather than silence that reads as approval.
  */
-export const nothingFound: Rule = {
+export const nothingFound = defineRule({
   id: 'nothing-found',
+  defaultSeverity: 'information',
   title: 'Docs with nothing of their kind in them',
   summary: 'A doc read as a roadmap or goals doc holds nothing of its kind.',
   check(ctx) {
@@ -36,4 +37,4 @@ export const nothingFound: Rule = {
     }
     return findings;
   },
-};
+});

@@ -1,12 +1,13 @@
 import { join } from '../paths';
-import { candidatesFor, linkedItems, type Finding, type Rule } from './rule';
+import { candidatesFor, linkedItems, defineRule, type Finding } from './rule';
 
 /**
- * A product with roadmap items and no goals anywhere (READING.md §8): one finding for the product,
+ * A product with roadmap items and no goals anywhere (docs/format.md §8): one finding for the product,
  * on its first roadmap, not one `untraced-item` per item.
  */
-export const productWithoutGoals: Rule = {
+export const productWithoutGoals = defineRule({
   id: 'product-without-goals',
+  defaultSeverity: 'warning',
   title: 'Products with a roadmap and no goals',
   summary: 'A product has roadmap items but no goals for them to serve.',
   check(ctx) {
@@ -31,4 +32,4 @@ export const productWithoutGoals: Rule = {
     }
     return findings;
   },
-};
+});

@@ -1,7 +1,7 @@
 import type { DocumentInfo } from '../analyze/document';
 import type { Config } from '../config';
 import type { LinkedItem, LinkedModel, Scope } from '../link';
-import type { Fix, IssueVariant, Item, Range, RelatedLocation, RuleId } from '../types';
+import type { Fix, IssueVariant, Item, Range, RelatedLocation, RuleId, Severity } from '../types';
 
 /** A finding before severity and suppression are applied. */
 export interface Finding {
@@ -23,16 +23,23 @@ export interface RuleContext {
   today?: Date;
 }
 
-/** One rule: a stable id, a title for views, a one-line summary for docs and menus, and a check over the linked model. */
-export interface Rule {
-  id: RuleId;
-  /**
-   * What a person calls its findings, as a group (the Gaps by Rule view): “Roadmap items with no
-   * goal”. A rule without one is listed under its summary.
-   */
-  title?: string;
+/**
+ * One rule, and everything the rest of the product says about it: a stable id (its docs page is
+ * `docs/rules/<id>.md`), a title for views, a one-line summary for docs, menus and SARIF, the
+ * severity it reports at unless configured, and a check over the linked model. The settings
+ * schema, the README's rule table and the config defaults are checked against these by a test.
+ */
+export interface Rule<Id extends string = RuleId> {
+  id: Id;
+  title: string;
   summary: string;
+  defaultSeverity: Severity;
   check(ctx: RuleContext): Finding[];
+}
+
+/** Declares a rule, keeping its id's literal type so the catalogue (`rules/index.ts`) can name every id. */
+export function defineRule<const Id extends string>(rule: Rule<Id>): Rule<Id> {
+  return rule;
 }
 
 /** `G1 “Grow retention”`, or just `“Grow retention”` for an item without an ID; a pillar without its `Pillar:` label. */
@@ -72,7 +79,7 @@ export function locationOf(item: Item, doc: DocumentInfo): string {
 
 /** Does a goal scope have no vision to serve (the `missing-vision` condition)? */
 export function scopeMissesVision(ctx: RuleContext, scope: Scope): boolean {
-  // A vision doc, or a Vision / Mission section in any of the product's docs (READING.md §6).
+  // A vision doc, or a Vision / Mission section in any of the product's docs (docs/format.md §8).
   if (scope.visions.length > 0 || scope.targets.vision.items.length > 0) return false;
   const goals = scope.docs.flatMap((d) => (d.root?.kind === 'goal' ? [d.root] : d.items.filter((i) => i.kind === 'goal')));
   if (goals.length === 0) return false;

@@ -1,10 +1,11 @@
 import { namesWork, productPlans } from '../drift';
 import { priorityOf } from '../priority';
 import { monthOf } from '../timeframe';
-import { describe, type Finding, type Rule } from './rule';
+import { describe, type Finding, defineRule } from './rule';
 
-export const staleGoal: Rule = {
+export const staleGoal = defineRule({
   id: 'stale-goal',
+  defaultSeverity: 'warning',
   title: 'Goals past their date that work still serves',
   summary: 'A goal whose timeframe has passed (by Q2 2025, a dated target, a quarter heading) still has roadmap items in Now or Next.',
   check(ctx) {
@@ -31,4 +32,4 @@ export const staleGoal: Rule = {
     }
     return findings;
   },
-};
+});

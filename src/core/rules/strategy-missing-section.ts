@@ -3,12 +3,13 @@ import { appendEdit, insertAt, rangeOfInserted } from '../fixes';
 import { strategyAnswers, type StrategySection } from '../strategySections';
 import { STRATEGY_PROMPTS, type StrategyQuestion } from '../templates';
 import type { Fix, TextEdit } from '../types';
-import type { Finding, Rule } from './rule';
+import { defineRule, type Finding } from './rule';
 
 const QUESTIONS: readonly StrategyQuestion[] = ['who', 'what', 'why'];
 
-export const strategyMissingSection: Rule = {
+export const strategyMissingSection = defineRule({
   id: 'strategy-missing-section',
+  defaultSeverity: 'warning',
   title: 'Strategy questions not answered',
   summary: 'A strategy doc has no section answering who, what or why, or answers one only with a prompt.',
   check(ctx) {
@@ -42,7 +43,7 @@ export const strategyMissingSection: Rule = {
     }
     return findings;
   },
-};
+});
 
 /** The first section answering a question (for its title in messages and the prompt to select). */
 function sectionOf(sections: readonly StrategySection[], q: StrategyQuestion): StrategySection | undefined {

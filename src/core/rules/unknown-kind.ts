@@ -1,9 +1,10 @@
 import { replaceEdit } from '../fixes';
 import { typoDistance } from '../suggest';
-import type { Finding, Rule } from './rule';
+import { defineRule, type Finding } from './rule';
 
-export const unknownKind: Rule = {
+export const unknownKind = defineRule({
   id: 'unknown-kind',
+  defaultSeverity: 'warning',
   title: 'Unknown document kinds',
   summary: 'Front matter names a kind that is not a Throughline kind.',
   check(ctx) {
@@ -37,7 +38,7 @@ export const unknownKind: Rule = {
     }
     return findings;
   },
-};
+});
 
 const KINDS = ['vision', 'strategy', 'goals', 'roadmap', 'goal', 'roadmap-item', 'okrs', 'objectives', 'objective', 'okr', 'initiative', 'epic', 'feature', 'mission'];
 

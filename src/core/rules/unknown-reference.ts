@@ -1,16 +1,17 @@
 import type { DocumentInfo } from '../analyze/document';
 import { replaceEdit } from '../fixes';
 import { linkedDoc, targetLayerOf, type LinkedItem, type Resolution } from '../link';
-import { splitLink } from '../paths';
+import { decodeComponent, splitLink } from '../paths';
 import { isPlaceholder } from '../placeholder';
 import { certainTarget, nearName, rankByMeaning, sharedWords, type Ranked } from '../suggest';
 import { similarity } from '../text';
 import { replaceReferenceFixes, replacementFor } from '../traceFixes';
 import type { Fix, IssueVariant, Item, RelatedLocation } from '../types';
-import { candidatesFor, describe, linkedItems, type Finding, type Rule, type RuleContext } from './rule';
+import { candidatesFor, describe, linkedItems, defineRule, type Finding, type RuleContext } from './rule';
 
-export const unknownReference: Rule = {
+export const unknownReference = defineRule({
   id: 'unknown-reference',
+  defaultSeverity: 'error',
   title: 'Broken traces',
   summary: 'A reference resolves to nothing; the message says what it most likely meant, and why.',
   check(ctx) {
@@ -27,7 +28,7 @@ export const unknownReference: Rule = {
     findings.push(...danglingAnchors(ctx, findings));
     return findings;
   },
-};
+});
 
 /**
  * Any link in a product doc to a heading of a product doc that is no longer there (a renamed
@@ -57,11 +58,11 @@ function danglingAnchors(ctx: RuleContext, already: Finding[]): Finding[] {
       if (reported.has(`${doc.uri} ${link.range.start.line}:${link.range.start.character}`) || traced(doc, link.range)) continue;
       const { path, fragment } = splitLink(link.url);
       if (!fragment) continue;
-      const target = linkedDoc(ctx.model, doc, safeDecode(path));
+      const target = linkedDoc(ctx.model, doc, decodeComponent(path));
       if (!target || !target.headingAnchors || target.skipped || target.failure) continue;
-      const wanted = loose(safeDecode(fragment));
+      const wanted = loose(decodeComponent(fragment));
       if (!wanted || [...target.headingAnchors].some((a) => loose(a) === wanted)) continue;
-      const near = closestAnchor(target, safeDecode(fragment));
+      const near = closestAnchor(target, decodeComponent(fragment));
       out.push({
         doc,
         range: link.range,
@@ -85,13 +86,6 @@ function closestAnchor(doc: DocumentInfo, fragment: string): string | undefined 
   return best;
 }
 
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
 
 /**
  * A broken reference's finding. The fix it prefers (the one Fix All applies) is only ever the

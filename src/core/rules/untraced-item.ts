@@ -1,9 +1,10 @@
 import { rankByMeaning } from '../suggest';
 import { addTraceFixes } from '../traceFixes';
-import { candidatesFor, describe, linkedItems, type Finding, type Rule } from './rule';
+import { candidatesFor, describe, linkedItems, defineRule, type Finding } from './rule';
 
-export const untracedItem: Rule = {
+export const untracedItem = defineRule({
   id: 'untraced-item',
+  defaultSeverity: 'warning',
   title: 'Roadmap items with no goal',
   summary: 'A roadmap item traces to no goal.',
   check(ctx) {
@@ -31,4 +32,4 @@ export const untracedItem: Rule = {
     }
     return findings;
   },
-};
+});

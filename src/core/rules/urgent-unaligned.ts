@@ -4,13 +4,14 @@ import { addTraceEdit } from '../fixes';
 import type { LinkedItem } from '../link';
 import { referenceTextFor } from '../suggest';
 import type { Fix, Item } from '../types';
-import { candidatesFor, describe, type Finding, type Rule, type RuleContext } from './rule';
+import { candidatesFor, describe, type Finding, type RuleContext, defineRule } from './rule';
 
 /** An item ranked this high (`Urgency: high`, `Priority: P1`, `must`) is urgent. */
 const URGENT = 0.8;
 
-export const urgentUnaligned: Rule = {
+export const urgentUnaligned = defineRule({
   id: 'urgent-unaligned',
+  defaultSeverity: 'warning',
   title: 'Urgent work that serves no goal',
   summary: 'An item in the nearest horizon (Now, the current quarter) is ranked urgent but serves no goal, or serves only the lowest-priority goals.',
   check(ctx) {
@@ -25,7 +26,7 @@ export const urgentUnaligned: Rule = {
     }
     return findings;
   },
-};
+});
 
 function check(ctx: RuleContext, plan: ProductPlan, linked: LinkedItem): Finding | undefined {
   const { item, doc } = linked;

@@ -103,11 +103,16 @@ describe('Empty workspace: the welcome view and Create Product Docs', () => {
     const running = vscode.commands.executeCommand<vscode.Uri[]>('throughline.createProductDocs');
     // VS Code's own folder picker: type the folder's path into its box and accept it.
     const input = '.quick-input-widget .quick-input-box input';
-    await checkpoint({ name: 'pick the folder', waitFor: [{ selector: input }], fill: { selector: input, text: `${chosen.path}/` } });
+    const row = (name: string) => `.quick-input-widget .monaco-list-row:has-text("${name}")`;
+    // Type only once the picker has listed the folder it opens on (the workspace, with the chosen
+    // folder in it): until then it may still reset the box to that folder, over what was typed.
+    await checkpoint({ name: 'pick the folder', waitFor: [{ selector: input }, { selector: row('picked') }], fill: { selector: input, text: `${chosen.path}/` } });
     // Accept once the picker lists the folder: its own file is shown and the workspace's notes.md is
     // not (a list being redrawn can lack notes.md before it shows the new folder).
-    const row = (name: string) => `.quick-input-widget .monaco-list-row:has-text("${name}")`;
-    await checkpoint({ name: 'accept the folder', waitFor: [{ selector: row('listed-here') }, { selector: row('notes.md'), state: 'detached' }], press: ['Enter'] });
+    // Its OK button (“Create product docs here”) accepts the path typed, as a user clicking it would;
+    // Enter could instead open the folder row the list has made active.
+    const ok = '.quick-input-widget .quick-input-action .monaco-button:has-text("Create product docs here")';
+    await checkpoint({ name: 'accept the folder', waitFor: [{ selector: row('listed-here') }, { selector: row('notes.md'), state: 'detached' }, { selector: ok }], click: ok });
     const created = await running;
     assert.deepEqual(created.map((u) => u.toString()), TEMPLATES.map((name) => vscode.Uri.joinPath(chosen, name).toString()), 'written into the folder picked');
   });

@@ -32,11 +32,13 @@ describe('The packaged extension, installed from its .vsix', () => {
     assert.ok(installedAt.startsWith(root + path.sep), `throughline.throughline runs from ${installedAt}, which is not inside ${root}`);
     assert.equal(extension.packageJSON.name, 'throughline');
     assert.equal(extension.packageJSON.main, './dist/extension.js');
+    assert.equal(extension.packageJSON.browser, './dist/web/extension.js', 'the web bundle is the entry in vscode.dev and github.dev');
   });
 
-  it('ships the bundle and the allow-listed files only: no sources, tests, source maps or node_modules', () => {
+  it('ships the bundles and the allow-listed files only: no sources, tests, source maps or node_modules', () => {
     const files = listFiles(installedAt);
     assert.ok(files.includes('dist/extension.js'), `the bundle is installed; files: ${files.join(', ')}`);
+    assert.ok(files.includes('dist/web/extension.js'), `the web bundle (the manifest's \`browser\` entry) is installed; files: ${files.join(', ')}`);
     assert.ok(files.includes('package.json'));
     const unwanted = files.filter((f) => /^(src|test|examples|node_modules|\.vscode-test)\//.test(f) || /\.(map|ts|vsix)$/.test(f));
     assert.deepEqual(unwanted, [], 'files that .vscodeignore should have kept out of the package');
