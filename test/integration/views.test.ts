@@ -118,7 +118,7 @@ describe('Strategy view', () => {
   it('reads at 300 px: the gaps before each title stay in view, the header wraps instead of being cut', async function () {
     requireCheckpoints(this);
     await vscode.commands.executeCommand('throughline.showStrategy');
-    const row = `.monaco-list-row:has-text("${UNTRACED_TITLE}")`;
+    const row = strategyRow(UNTRACED_TITLE);
     const seen = await checkpoint({
       name: 'strategy at 300 px',
       waitFor: [{ selector: row }],
@@ -137,7 +137,7 @@ describe('Strategy view', () => {
     const badge = await checkpoint({ name: 'badge box', waitFor: [{ selector: `${row} .highlight` }], measure: `${row} .highlight`, read: `${row} .highlight` });
     assert.deepEqual(badge.texts, ['no goal']);
     assert.ok(badge.size!.x + badge.size!.width <= sidebarRight, `the badge “no goal” is in view at 300 px: ${JSON.stringify(badge.size)} in a side bar ending at ${sidebarRight}`);
-    const broken = await checkpoint({ name: 'broken badge box', waitFor: [{ selector: '.monaco-list-row:has-text("Call transcript import") .highlight' }], measure: '.monaco-list-row:has-text("Call transcript import") .highlight', read: '.monaco-list-row:has-text("Call transcript import") .highlight' });
+    const broken = await checkpoint({ name: 'broken badge box', waitFor: [{ selector: `${strategyRow('Call transcript import')} .highlight` }], measure: `${strategyRow('Call transcript import')} .highlight`, read: `${strategyRow('Call transcript import')} .highlight` });
     assert.deepEqual(broken.texts, ['G9?'], 'the badge names the broken reference');
     assert.ok(broken.size!.x + broken.size!.width <= sidebarRight);
   });
@@ -179,8 +179,8 @@ describe('Strategy view', () => {
     const g2 = await findElement(api.strategyTree, `G2 ${G2_TITLE}`);
     assert.ok(g2);
     await api.strategyView.reveal(g2, { expand: true, select: false, focus: false });
-    const row = `.monaco-list-row:has-text("${G2_TITLE}")`;
-    await checkpoint({ name: 'G2 expanded', waitFor: [{ selector: `${row}[aria-expanded="true"]` }, { selector: '.monaco-list-row:has-text("Evidence score on each request")' }] });
+    const row = strategyRow(G2_TITLE);
+    await checkpoint({ name: 'G2 expanded', waitFor: [{ selector: `${row}[aria-expanded="true"]` }, { selector: strategyRow('Evidence score on each request') }] });
     // Retyping G2's only item's trace: for a moment the item traces nowhere and G2 has no item.
     await vscode.window.showTextDocument(roadmap);
     const trace = rangeOn(original, 'Goal: G2', 'G2');
@@ -234,7 +234,7 @@ describe('Strategy view', () => {
     assert.ok(element);
     await vscode.commands.executeCommand('throughline.showStrategy');
     await api.strategyView.reveal(element, { select: false, focus: false });
-    const row = `.monaco-list-row:has-text("${UNTRACED_TITLE}")`;
+    const row = strategyRow(UNTRACED_TITLE);
     const menu = await checkpoint({ name: 'context menu', waitFor: [{ selector: row }], rightClick: row, read: '.context-view .action-label' });
     await checkpoint({ name: 'close the menu', press: ['Escape'] });
     for (const entry of ['Open', 'Trace to Goal…', 'Reveal in Problems']) assert.ok(menu.texts?.includes(entry), `the menu offers ${entry}: ${JSON.stringify(menu.texts)}`);
@@ -248,7 +248,7 @@ describe('Strategy view', () => {
     const element = await findElement(api.strategyTree, label);
     assert.ok(element);
     await api.strategyView.reveal(element, { select: false, focus: false, expand: false });
-    const row = `.monaco-list-row:has-text("${label}")`;
+    const row = strategyRow(label);
     const seen = await checkpoint({ name: 'strategy-row', waitFor: [{ selector: row }], read: row, readHtml: row });
     const texts = seen.texts ?? [];
     assert.equal(texts.length, 1, `one row for ${label}`);
@@ -378,3 +378,8 @@ describe('Gaps view', () => {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 });
+
+/** The Strategy view's row showing `label`: the Prioritise view, open beside it, lists the same items. */
+function strategyRow(label: string): string {
+  return `.pane:has(.pane-header h3.title:text-is("Strategy")) .monaco-list-row:has-text("${label}")`;
+}

@@ -53,7 +53,9 @@ describe('Trial: Spendly, a product of its own', () => {
       assert.ok(element, String(goal));
       await api.strategyView.reveal(element, { expand: true, select: false, focus: false });
     }
-    assert.equal(api.strategyView.message, 'Traced to a goal: Now 2 of 4 (50%) · Next 3 of 6 (50%) · Later 1 of 3 (33%). 9 gaps to close (Gaps by Rule lists them).');
+    // The key results are dated (“by Q4”), so the drift rules speak too: G4's only item waits in
+    // Later (goal-neglected), and half of Now serves no goal it names (horizon-misaligned).
+    assert.equal(api.strategyView.message, 'Traced to a goal: Now 2 of 4 (50%) · Next 3 of 6 (50%) · Later 1 of 3 (33%). 11 gaps to close (Gaps by Rule lists them).');
     // The whole side bar for the Strategy view, at the width a product manager leaves it.
     await vscode.commands.executeCommand('throughline.gaps.removeView');
     await checkpoint({
