@@ -57,6 +57,8 @@ export interface LinkedModel {
   /** Targets across the whole workspace folder: the fallback after the item's own scope. */
   all: { goal: TargetIndex; vision: TargetIndex };
   docsByPath: Map<string, DocumentInfo>;
+  /** The same documents by lower-cased path, for links written in another case (the first in path order wins). */
+  docsByFoldedPath: Map<string, DocumentInfo>;
 }
 
 /** Lookups of one layer's items by ID and by folded title. */
@@ -102,8 +104,11 @@ export function link(docs: DocumentInfo[], rootUri = ''): LinkedModel {
   const scopeOf = new Map<string, Scope>();
   const all = { goal: new TargetIndex(), vision: new TargetIndex() };
   const docsByPath = new Map<string, DocumentInfo>();
+  const docsByFoldedPath = new Map<string, DocumentInfo>();
   for (const doc of sorted) {
     docsByPath.set(doc.relPath, doc);
+    const folded = doc.relPath.toLowerCase();
+    if (!docsByFoldedPath.has(folded)) docsByFoldedPath.set(folded, doc);
     const scope = scopeFor(scopes, doc.relPath);
     scope.docs.push(doc);
     if (doc.kind === 'vision') scope.visions.push(doc);
@@ -118,7 +123,7 @@ export function link(docs: DocumentInfo[], rootUri = ''): LinkedModel {
       }
     }
   }
-  const model: LinkedModel = { rootUri: rootUri.endsWith('/') ? rootUri : `${rootUri}/`, docs: sorted, scopes, scopeOf, items: new Map(), all, docsByPath };
+  const model: LinkedModel = { rootUri: rootUri.endsWith('/') ? rootUri : `${rootUri}/`, docs: sorted, scopes, scopeOf, items: new Map(), all, docsByPath, docsByFoldedPath };
   for (const doc of sorted) {
     const scope = scopeOf.get(doc.uri)!;
     for (const item of itemsOf(doc)) {
@@ -378,8 +383,7 @@ function findDoc(model: LinkedModel, relPath: string): DocumentInfo | undefined 
     const doc = model.docsByPath.get(candidate);
     if (doc) return doc;
   }
-  const lower = relPath.toLowerCase();
-  for (const [p, doc] of model.docsByPath) if (p.toLowerCase() === lower) return doc;
-  return undefined;
+  // A link in another case, as a case-insensitive file system serves it: one lookup, not a scan per link.
+  return model.docsByFoldedPath.get(relPath.toLowerCase());
 }
 
