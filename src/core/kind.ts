@@ -80,6 +80,15 @@ export function isMarkdownPath(path: string): boolean {
  * Markdown body. `relPath` is relative to the workspace folder, with `/` separators.
  */
 export function detectKind(relPath: string, text: string, config: Config, matchers = kindMatchers(config)): KindResult {
+  const block = findFrontMatter(text);
+  // Most notes' front matter (a title, dates, tags) names no kind: it is parsed only once the file
+  // proves to be a product doc, whose fields are read from it.
+  const title = block && !/^\{|^["']?(?:kind|type)["']?[ \t]*:/im.test(block.yaml) ? plainTitle(block.yaml) : undefined;
+  if (block && title !== undefined) {
+    const found = kindByPlace(relPath, text, matchers, block.end, title ?? undefined);
+    const frontMatter = found.kind ? parseFrontMatter(text) : undefined;
+    return frontMatter ? { ...found, frontMatter } : found;
+  }
   const frontMatter = parseFrontMatter(text);
   if (frontMatter) {
     const declared = declaredKind(frontMatter);
@@ -104,20 +113,45 @@ export function detectKind(relPath: string, text: string, config: Config, matche
     }
     if (declared) return { kind: null, source: 'none', frontMatter, unknownKind: nonTextKind(frontMatter, declared) };
   }
-  if (notProductDoc(relPath, text)) return { kind: null, source: 'none', frontMatter };
+  const fmTitle = frontMatter?.data['title'];
+  const found = kindByPlace(relPath, text, matchers, frontMatter?.block.end ?? 0, typeof fmTitle === 'string' ? fmTitle : undefined);
+  return frontMatter ? { ...found, frontMatter } : found;
+}
+
+/**
+ * The front matter's `title` when YAML would read it exactly as written on its line (a plain scalar
+ * on one line), `null` when there is no `title` key, and undefined when only a YAML parser can tell.
+ */
+function plainTitle(yaml: string): string | null | undefined {
+  const lines = yaml.split(/\r\n|\r|\n/);
+  const at = lines.findIndex((l) => /^["']?title["']?[ \t]*:/i.test(l));
+  if (at < 0) return null;
+  if (lines.findIndex((l, i) => i > at && /^["']?title["']?[ \t]*:/i.test(l)) >= 0) return undefined;
+  const value = lines[at]!.replace(/^["']?title["']?[ \t]*:/i, '').trim();
+  // Quoted, flow, block, anchored or tagged values, comments, and plain values that go on to the next line.
+  if (value === '' || /^["'[{|>&*!%@`#,?:-]/.test(value) || /\s#|:\s|:$/.test(value)) return undefined;
+  if (/^[ \t]+\S/.test(lines[at + 1] ?? '')) return undefined;
+  // YAML reads these as a number, a boolean or null, not as text.
+  if (/^(?:~|null|true|false|yes|no|on|off|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|0x[\da-f]+|0o[0-7]+|[-+]?\.inf|\.nan)$/i.test(value)) return undefined;
+  return value;
+}
+
+/** The kind a file's name, folder, config globs, title or sections give it, front matter aside. */
+function kindByPlace(relPath: string, text: string, matchers: KindMatchers, bodyStart: number, fmTitle: string | undefined): KindResult {
+  if (notProductDoc(relPath, text)) return { kind: null, source: 'none' };
   const byName = kindFromFileName(relPath);
-  if (byName) return { kind: byName, source: 'file-name', frontMatter };
+  if (byName) return { kind: byName, source: 'file-name' };
   for (const [kind, isMatch] of matchers) {
-    if (isMatch(relPath)) return { kind, source: 'config', frontMatter };
+    if (isMatch(relPath)) return { kind, source: 'config' };
   }
   const byFolder = kindFromFolders(relPath);
-  if (byFolder) return { kind: byFolder, source: 'folder', frontMatter };
+  if (byFolder) return { kind: byFolder, source: 'folder' };
   // An index or README takes its folder's kind only: its title describes the whole folder.
-  const title = /(?:^|\/)(?:index|readme)\.(?:md|markdown)$/i.test(relPath) ? undefined : titleOf(text, frontMatter);
+  const title = /(?:^|\/)(?:index|readme)\.(?:md|markdown)$/i.test(relPath) ? undefined : titleOf(text, bodyStart, fmTitle);
   const byTitle = title ? kindFromTitle(title) : null;
-  if (byTitle) return { kind: byTitle, source: 'title', frontMatter };
-  if (hasRoadmapSection(text)) return { kind: 'roadmap', source: 'section', frontMatter };
-  return { kind: null, source: 'none', frontMatter };
+  if (byTitle) return { kind: byTitle, source: 'title' };
+  if (hasRoadmapSection(text)) return { kind: 'roadmap', source: 'section' };
+  return { kind: null, source: 'none' };
 }
 
 /** How much of a file its title and section names are looked for in: what the CLI peeks at, too. */
@@ -188,10 +222,9 @@ export function kindFromTitle(title: string): DocKind | null {
 const NEGATION_WORDS = new Set(['non', 'not', 'anti', 'no']);
 
 /** A file's title: front matter `title:`, else its first heading (within what is sniffed). */
-function titleOf(text: string, frontMatter: FrontMatter | undefined): string | undefined {
-  const fmTitle = frontMatter?.data['title'];
-  if (typeof fmTitle === 'string' && fmTitle.trim()) return fmTitle;
-  const head = text.slice(frontMatter?.block.end ?? 0, SNIFF_CHARS);
+function titleOf(text: string, bodyStart: number, fmTitle: string | undefined): string | undefined {
+  if (fmTitle?.trim()) return fmTitle;
+  const head = text.slice(bodyStart, SNIFF_CHARS);
   const m = /^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(head) ?? /^(.+)\r?\n(?:=+|-+)[ \t]*$/m.exec(head);
   return m?.[1];
 }

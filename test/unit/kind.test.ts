@@ -41,6 +41,29 @@ describe('kind detection (docs/format.md §1)', () => {
     assert.deepEqual(block.unknownKind && [block.unknownKind.value, block.unknownKind.start, block.unknownKind.end, block.unknownKind.suggestion], ['[goals, roadmap]', 4, 8, undefined]);
   });
 
+  it('reads a title from front matter as YAML does, whether or not the front matter is parsed to find it', () => {
+    const body = '\n# Meeting notes\n';
+    const cases: Array<[string, string | null]> = [
+      ['title: Product roadmap', 'roadmap'],
+      ['Title: Our product vision   ', 'vision'],
+      ['title: "Product roadmap"', 'roadmap'],
+      ["title: 'Q3 OKRs'", 'goals'],
+      ['title: >\n  Product roadmap', 'roadmap'],
+      ['title: Product\n  roadmap', 'roadmap'], // a plain value that goes on to the next line
+      ['title: Product roadmap # draft', 'roadmap'], // a comment is not part of the title
+      ['title: Notes on the roadmap: a retrospective', null], // not a roadmap's own title, whoever reads it
+      ['title: 2026', null], // a number, not a title: the heading counts, and it names no kind
+      ['title: Weekly sync\ntags: [roadmap]', null],
+      ['tags: [roadmap]\ndate: 2026-01-01', null],
+    ];
+    for (const [yaml, expected] of cases) {
+      const result = detectKind('notes/note.md', `---\n${yaml}\n---\n${body}`, defaultConfig());
+      assert.equal(result.kind, expected, yaml);
+      // A product doc keeps its parsed front matter; a note's is not needed.
+      if (expected) assert.ok(result.frontMatter && !result.frontMatter.error, yaml);
+    }
+  });
+
   it('reads kind: from front matter that does not parse as YAML', () => {
     assert.equal(kind('notes.md', '---\nkind: roadmap\nowner: [Bo\n---\n'), 'roadmap');
   });
