@@ -37,6 +37,8 @@ export class Workspace {
   /** Per-document incremental state, so an edit re-parses and re-extracts only what it touched. */
   private readonly incremental = new Map<string, IncrementalState>();
   private result: CheckResult | undefined;
+  /** Counts changes to the documents and config: a check that paused knows whether it is still current. */
+  private generation = 0;
   private matchers: KindMatchers;
   private excluded: (relPath: string) => boolean;
 
@@ -123,7 +125,7 @@ export class Workspace {
     if (!state && this.options.incremental !== false) this.incremental.set(uri, (state = new IncrementalState()));
     const info = analyzeDocument({ uri, relPath, text: clean, config: this.config, kind, ...(state ? { incremental: state } : {}) });
     this.docs.set(uri, info);
-    this.result = undefined;
+    this.invalidate();
     return info;
   }
 
@@ -135,7 +137,7 @@ export class Workspace {
     if (this.relativePath(info.uri) === undefined || this.excluded(info.relPath) || (!info.kind && !info.unknownKind)) return false;
     this.incremental.delete(info.uri);
     this.docs.set(info.uri, info);
-    this.result = undefined;
+    this.invalidate();
     return true;
   }
 
@@ -153,7 +155,7 @@ export class Workspace {
     const info = analyzeDocument({ uri, relPath, text: '', config: this.config, kind: { kind, source }, skipped: reason });
     this.incremental.delete(uri);
     this.docs.set(uri, info);
-    this.result = undefined;
+    this.invalidate();
     return true;
   }
 
@@ -169,13 +171,13 @@ export class Workspace {
     const info = analyzeDocument({ uri, relPath, text: '', config: this.config, kind: { kind, source: 'file-name' }, failure: reason });
     this.incremental.delete(uri);
     this.docs.set(uri, info);
-    this.result = undefined;
+    this.invalidate();
   }
 
   remove(uri: string): boolean {
     this.incremental.delete(uri);
     const removed = this.docs.delete(uri);
-    if (removed) this.result = undefined;
+    if (removed) this.invalidate();
     return removed;
   }
 
@@ -187,10 +189,54 @@ export class Workspace {
     return [...this.docs.values()];
   }
 
+  private invalidate(): void {
+    this.result = undefined;
+    this.generation++;
+  }
+
   /** Links all documents and runs every enabled rule. Cached until a document or the config changes. */
   check(): CheckResult {
     if (this.result) return this.result;
+    const steps = this.checkSteps();
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    this.result = step.value;
+    return this.result;
+  }
+
+  /**
+   * The same check, pausing (`pause`) whenever a step has run for `sliceMs`, so a host that shares
+   * its thread (the extension host) stays responsive. The steps are linking, then one rule each.
+   * Returns undefined, keeping nothing, when a document or the config changed while it paused.
+   */
+  async checkInSlices(options: { sliceMs: number; pause: () => Promise<void>; sliced?: (ms: number) => void }): Promise<CheckResult | undefined> {
+    if (this.result) return this.result;
+    const generation = this.generation;
+    const steps = this.checkSteps();
+    let sliceStart = Date.now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) {
+        options.sliced?.(Date.now() - sliceStart);
+        if (generation !== this.generation) return undefined;
+        this.result = step.value;
+        return this.result;
+      }
+      if (Date.now() - sliceStart >= options.sliceMs) {
+        options.sliced?.(Date.now() - sliceStart);
+        await options.pause();
+        if (generation !== this.generation) return undefined;
+        // Something asked for the result meanwhile and ran the check to the end.
+        if (this.result) return this.result;
+        sliceStart = Date.now();
+      }
+    }
+  }
+
+  /** The check, one step at a time: it yields after linking and after each rule. */
+  private *checkSteps(): Generator<void, CheckResult, void> {
     const model = link([...this.docs.values()], this.rootUri);
+    yield;
     const issues = new Map<string, Issue[]>();
     const seen = new Set<string>();
     const failures: CheckResult['failures'] = [];
@@ -225,6 +271,7 @@ export class Workspace {
         if (list) list.push(issue);
         else issues.set(issue.uri, [issue]);
       }
+      yield;
     }
     // Files not read, or not analysed, are said so on the file itself rather than left silent.
     for (const doc of model.docs) {
@@ -239,8 +286,7 @@ export class Workspace {
       issues.set(doc.uri, list);
     }
     for (const list of issues.values()) list.sort(compareIssues);
-    this.result = { issues, summary: summarize(model), model, failures };
-    return this.result;
+    return { issues, summary: summarize(model), model, failures };
   }
 
   /** The trace graph (the JSON contract in README.md): every node and every resolved trace. */
