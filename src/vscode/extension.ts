@@ -55,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): ThroughlineApi {
     prioritiseTree,
     prioritiseView,
     trend,
-    prioritiseTree.onDidChangeTreeData(() => (prioritiseView.message = prioritiseTree.message)),
+    prioritiseTree.onDidRebuild(() => (prioritiseView.message = prioritiseTree.message)),
     vscode.commands.registerCommand('throughline.showPrioritise', () => vscode.commands.executeCommand('throughline.prioritise.focus')),
     vscode.commands.registerCommand('throughline.showTrend', () => trend.show()),
     readingMarkers,

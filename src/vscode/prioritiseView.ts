@@ -30,15 +30,40 @@ export class PrioritiseTreeProvider implements vscode.TreeDataProvider<Prioritis
   readonly onDidChangeTreeData = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private roots: PrioritiseElement[] = [];
-  /** The view's header: the formula and what each factor is. */
-  message = '';
+  private header = '';
+
+  /** The index changed since the ranking was built: it is built again when the view asks for it. */
+  private stale = true;
+  private readonly rebuilt = new vscode.EventEmitter<void>();
+  /** Fires after the ranking was built again (its header may have changed). */
+  readonly onDidRebuild = this.rebuilt.event;
 
   constructor(private readonly index: ProductIndex) {
-    this.disposables.push(index.onDidChange(() => this.refresh()));
-    this.refresh();
+    // The ranking of every product is built only when the view asks for its rows: a collapsed or
+    // hidden view (the default) costs nothing when the index changes.
+    this.disposables.push(
+      this.rebuilt,
+      index.onDidChange(() => {
+        this.stale = true;
+        this.changed.fire();
+      }),
+    );
   }
 
-  refresh(): void {
+  /** The view's header: the formula and what each factor is. */
+  get message(): string {
+    this.rebuildIfStale();
+    return this.header;
+  }
+
+  private rebuildIfStale(): void {
+    if (!this.stale) return;
+    this.stale = false;
+    this.rebuild();
+    this.rebuilt.fire();
+  }
+
+  private rebuild(): void {
     const folders = [...this.index.workspaces()].filter((w) => w.indexed).sort((a, b) => a.folder.index - b.folder.index);
     const products: Array<{ folder: vscode.WorkspaceFolder; product: ProductRanking; ranking: Ranking }> = [];
     let formula = '';
@@ -51,12 +76,14 @@ export class PrioritiseTreeProvider implements vscode.TreeDataProvider<Prioritis
     this.roots = several
       ? products.map(({ folder, product, ranking }) => ({ type: 'product', id: `${folder.uri.toString()}#${product.scope}`, label: product.label || product.scope || folder.name, product, ranking }))
       : products.flatMap(({ folder, product, ranking }) => productChildren(`${folder.uri.toString()}#${product.scope}`, product, ranking, undefined));
-    this.message = products.length ? `${formula}: each factor from 0 to 1, an unstated one 0.5 (hover an item for its factors; weights in the priorityWeights setting).` : '';
-    this.changed.fire();
+    this.header = products.length ? `${formula}: each factor from 0 to 1, an unstated one 0.5 (hover an item for its factors; weights in the priorityWeights setting).` : '';
   }
 
   getChildren(element?: PrioritiseElement): PrioritiseElement[] {
-    if (!element) return this.roots;
+    if (!element) {
+      this.rebuildIfStale();
+      return this.roots;
+    }
     switch (element.type) {
       case 'product':
         return productChildren(element.id, element.product, element.ranking, element);
