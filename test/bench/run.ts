@@ -121,6 +121,10 @@ interface Indexed {
   listMs: number;
   longestSliceMs: number;
   checkMs: number;
+  /** The longest slice of the folder's first check (linking, or one rule). */
+  checkSliceMs: number;
+  /** Publishing the findings and refreshing the views, in one block. */
+  publishMs: number;
 }
 const editorIndex = (phase: 'index-2k' | 'index-10k'): Indexed | undefined => {
   const out = path.join(os.tmpdir(), `throughline-${phase}.json`);
@@ -148,7 +152,7 @@ if (!args.includes('--no-editor')) {
   cli2k = repeat(runs, () => measure([cli, 'check', copy, '--format', 'json']));
   if (index2k) log(`\neditor, first index of 2,000 files: ${(index2k.ms / 1000).toFixed(2)} s (CLI cold check ${(cli2k.wallMs / 1000).toFixed(2)} s: ${(index2k.ms / cli2k.wallMs).toFixed(2)}×), longest slice ${index2k.longestSliceMs.toFixed(0)} ms, first check ${index2k.checkMs} ms`);
   index10k = editorIndex('index-10k');
-  if (index10k) log(`editor, first index of 10,000 files: ${(index10k.ms / 1000).toFixed(2)} s, longest slice ${index10k.longestSliceMs.toFixed(0)} ms, first check of the folder ${index10k.checkMs} ms`);
+  if (index10k) log(`editor, first index of 10,000 files: ${(index10k.ms / 1000).toFixed(2)} s, longest slice ${index10k.longestSliceMs.toFixed(0)} ms reading, ${index10k.checkSliceMs} ms checking (the check ${index10k.checkMs} ms in all), publishing ${index10k.publishMs} ms`);
 }
 
 const incremental = JSON.parse(
@@ -187,7 +191,7 @@ const md = [
   `| Table-heavy goals doc (${(tableDoc.bytes / 1024).toFixed(0)} KB) | ${tableDoc.usPerByte.toFixed(2)} µs a byte (${tableDoc.ms.toFixed(0)} ms) | ≤ 2 µs a byte |`,
   `| Cold check, list-layout repository (${lists.files} files) ÷ floor | ${(lists.check.wallMs / listsFloor.wallMs).toFixed(2)}× (${lists.check.wallMs.toFixed(0)} / ${listsFloor.wallMs.toFixed(0)} ms) | ≤ 0.12× |`,
   ...(index2k && cli2k ? [`| Editor's first index of 2,000 files ÷ CLI cold check | ${(index2k.ms / cli2k.wallMs).toFixed(2)}× (${(index2k.ms / 1000).toFixed(2)} / ${(cli2k.wallMs / 1000).toFixed(2)} s) | ≤ 2 |`] : []),
-  ...(index10k ? [`| Longest analysis slice on the extension host, indexing 10,000 files | ${index10k.longestSliceMs.toFixed(0)} ms reading; the first check of the folder ${index10k.checkMs} ms | ≤ 50 ms |`] : []),
+  ...(index10k ? [`| Longest analysis slice on the extension host, indexing 10,000 files | ${index10k.longestSliceMs.toFixed(0)} ms reading, ${index10k.checkSliceMs} ms checking, ${index10k.publishMs} ms publishing the findings (the first check ${index10k.checkMs} ms in all) | ≤ 50 ms |`] : []),
   `| Activation (load bundle + register providers) | ${activation.total.toFixed(1)} ms (load ${activation.load.toFixed(1)} + activate ${activation.activate.toFixed(1)}) | ≤ 50 ms |`,
   `| \`dist/extension.js\` (minified) | ${extensionKB.toFixed(0)} KB | ≤ 600 KB |`,
   `| \`dist/web/extension.js\` (minified, the web bundle) | ${webKB.toFixed(0)} KB | ≤ 600 KB |`,
