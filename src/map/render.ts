@@ -1,6 +1,6 @@
 import { LANES, LANE_LABEL, type Lane, type LaneAlignment, type MapGap, type MapGoal, type MapItem, type MapNode, type MapProduct, type StrategyMap } from '../core';
 import { CLIENT_SCRIPT } from './client';
-import { esc } from './html';
+import { esc, htmlPage } from './html';
 import { renderRanking } from './prioritise';
 import { STYLE } from './style';
 import { renderTrend } from './trend';
@@ -33,24 +33,15 @@ export function renderMapDocument(map: StrategyMap, options: RenderOptions): str
   const csp = options.webview
     ? `default-src 'none'; style-src 'nonce-${options.webview.nonce}'; script-src 'nonce-${options.webview.nonce}'; img-src data:;`
     : "default-src 'none'; style-src 'unsafe-inline'; img-src data:;";
-  const nonce = options.webview ? ` nonce="${options.webview.nonce}"` : '';
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>Strategy Map · ${esc(options.folderName)}</title>`,
-    `<style${nonce}>${STYLE}</style>`,
-    '</head>',
-    `<body class="${options.webview ? 'webview' : 'report'}">`,
-    `<main id="map">${renderMapBody(map, options)}</main>`,
-    options.webview ? `<script${nonce}>${CLIENT_SCRIPT}</script>` : '',
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return htmlPage({
+    title: `Strategy Map · ${options.folderName}`,
+    csp,
+    style: STYLE,
+    ...(options.webview ? { nonce: options.webview.nonce, script: CLIENT_SCRIPT } : {}),
+    bodyClass: options.webview ? 'webview' : 'report',
+    mainId: 'map',
+    main: renderMapBody(map, options),
+  });
 }
 
 /** The page's content, which the webview swaps in place as documents change. */

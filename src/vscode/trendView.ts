@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Trend } from '../core';
-import { esc } from '../map/html';
+import { esc, htmlPage } from '../map/html';
 import { STYLE } from '../map/style';
 import { renderTrend } from '../map/trend';
 import type { ProductIndex } from './productIndex';
@@ -86,17 +86,13 @@ async function gitReader(): Promise<typeof import('../history/git') | undefined>
 /** The page: the report's stylesheet, in the editor's colours; no script, nothing loaded. */
 function page(body: string): string {
   const nonce = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}';">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<title>Alignment Over Time</title>',
-    `<style nonce="${nonce}">${STYLE}</style>`,
-    '</head>',
-    `<body class="webview"><main id="trend">${body}</main></body>`,
-    '</html>',
-  ].join('\n');
+  return htmlPage({
+    title: 'Alignment Over Time',
+    csp: `default-src 'none'; style-src 'nonce-${nonce}';`,
+    style: STYLE,
+    nonce,
+    bodyClass: 'webview',
+    mainId: 'trend',
+    main: body,
+  });
 }

@@ -6,7 +6,7 @@ import type { LinkedItem, Scope } from '../link';
 import { priorityOf } from '../priority';
 import type { Issue, IssueCode, Item, Range, Severity } from '../types';
 import type { CheckResult } from '../workspace';
-import { LANES, LANE_LABEL, type Lane } from './strategyMap';
+import { LANES, LANE_LABEL, type Lane, type PlacedNode } from './strategyMap';
 
 // The Prioritise view and the report's ranking (docs/format.md, “Priorities and drift”): per
 // product and horizon, roadmap items ranked by a score anyone can recompute by hand,
@@ -37,15 +37,7 @@ export interface DriftNote {
   range: Range;
 }
 
-export interface RankedItem {
-  key: string;
-  title: string;
-  /** `G1 Offline mode`, or the title alone. */
-  label: string;
-  uri: string;
-  range: Range;
-  file: string;
-  line: number;
+export interface RankedItem extends PlacedNode {
   /** The goals it serves, as `G1 Grow retention`. */
   goals: string[];
   factors: Record<PriorityFactorName, FactorValue>;

@@ -33,17 +33,22 @@ export interface MapGap {
   line: number;
 }
 
-export interface MapNode {
+/** A goal or roadmap item as the map and the ranking name it, and where a link to it goes. */
+export interface PlacedNode {
   key: string;
-  kind: NodeKind;
-  id: string | null;
   title: string;
   /** `G1 Grow retention`, or the title alone. */
   label: string;
   uri: string;
   range: Range;
+  /** The file relative to the workspace folder, and the one-based line, for links and tables. */
   file: string;
   line: number;
+}
+
+export interface MapNode extends PlacedNode {
+  kind: NodeKind;
+  id: string | null;
   gaps: MapGap[];
   /** The why-chain, one line per step up: item → goal (metric) → pillar → vision. */
   why: string[];
