@@ -8,6 +8,9 @@ export type NodeKind = 'vision' | 'vision-section' | 'strategy' | 'goal' | 'road
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
+/** Every severity, the worst first: the order badges, icons and lists show them in. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
 import type { RuleId } from './rules';
 
 export type { RuleId };

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { prioritise, type DriftNote, type FactorValue, type ProductRanking, type RankedGoal, type RankedHorizon, type RankedItem, type Ranking, type Severity } from '../core';
+import { SEVERITIES, prioritise, type DriftNote, type FactorValue, type ProductRanking, type RankedGoal, type RankedHorizon, type RankedItem, type Ranking } from '../core';
 import type { ProductIndex } from './productIndex';
+import { SEVERITY_ICON } from './tree';
 
 /** An element of the Prioritise view. */
 export type PrioritiseElement = (
@@ -11,13 +12,6 @@ export type PrioritiseElement = (
   | { type: 'goal'; id: string; goal: RankedGoal }
 ) & { /** The element above, for `reveal`. */ parent?: PrioritiseElement };
 
-const SEVERITY_ICON: Record<Severity, [string, string]> = {
-  error: ['error', 'list.errorForeground'],
-  warning: ['warning', 'list.warningForeground'],
-  information: ['info', 'editorInfo.foreground'],
-  hint: ['lightbulb', 'editorLightBulb.foreground'],
-};
-const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
 /**
  * The Prioritise view: per product and horizon, roadmap items ranked by the score of the core's

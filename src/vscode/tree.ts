@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { RULE_IDS, gapsByRule, onlyGaps, strategyTree, type Gap, type HorizonCount, type Issue, type IssueCode, type ProductTree, type Severity, type TreeNode } from '../core';
+import { RULE_IDS, SEVERITIES, gapsByRule, onlyGaps, strategyTree, type Gap, type HorizonCount, type Issue, type IssueCode, type ProductTree, type Severity, type TreeNode } from '../core';
 import { toRange } from './convert';
 import type { ProductIndex } from './productIndex';
 
@@ -20,8 +20,8 @@ const ICONS: Record<TreeNode['kind'], string> = {
   file: 'file',
 };
 
-const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
-const SEVERITY_ICON: Record<Severity, [string, string]> = {
+/** The codicon and its colour for a finding of each severity, here and in the Prioritise view. */
+export const SEVERITY_ICON: Record<Severity, [string, string]> = {
   error: ['error', 'list.errorForeground'],
   warning: ['warning', 'list.warningForeground'],
   information: ['info', 'editorInfo.foreground'],
@@ -214,7 +214,7 @@ function contextOf(node: TreeNode): string {
 }
 
 function worstSeverity(gaps: readonly Gap[]): Severity | undefined {
-  return SEVERITY_ORDER.find((s) => gaps.some((g) => g.severity === s));
+  return SEVERITIES.find((s) => gaps.some((g) => g.severity === s));
 }
 
 function tooltipOf(node: TreeNode): vscode.MarkdownString {

@@ -6,7 +6,7 @@ import type { PrioritiseElement } from '../../src/vscode/prioritiseView';
 import { checkpoint, checkpointsAvailable } from './checkpoint';
 import { waitForPristine } from './fixture';
 import { inWebWorker } from './host';
-import { activateThroughline, apply, baseName, codeActionsAt, deleteFiles, fixtureUri, waitFor, waitForDiagnostics, waitForText, withRule, writeText } from './helpers';
+import { activateThroughline, apply, baseName, codeActionsAt, deleteFiles, fixtureUri, nextEvent, waitFor, waitForDiagnostics, waitForText, withRule, writeText } from './helpers';
 
 /**
  * Priorities and drift in a real VS Code (docs/format.md §12): a second product, `drift/`, written
@@ -245,12 +245,7 @@ describe('Priorities and drift', () => {
 
 /** Runs “Show Alignment Over Time” and waits until the panel shows what it read. */
 async function showTrend(api: ThroughlineApi): Promise<void> {
-  const shown = new Promise<void>((resolve) => {
-    const sub = api.trend.onDidShow(() => {
-      sub.dispose();
-      resolve();
-    });
-  });
+  const shown = nextEvent(api.trend.onDidShow);
   await vscode.commands.executeCommand('throughline.showTrend');
   await shown;
 }

@@ -115,6 +115,16 @@ export function baseName(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
 
+/** The next firing of `event`: subscribe before running what fires it. */
+export function nextEvent<T>(event: vscode.Event<T>): Promise<T> {
+  return new Promise((resolve) => {
+    const sub = event((value) => {
+      sub.dispose();
+      resolve(value);
+    });
+  });
+}
+
 /**
  * Resolves with `probe()`'s value as soon as it is not undefined: checks now, then after every
  * firing of any of `events` (once the event's other listeners, such as the extension's own, have

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { StrategyMap } from '../../src/core';
 import type { ThroughlineApi } from '../../src/vscode/extension';
 import { checkpoint, checkpointsAvailable, requireCheckpoints } from './checkpoint';
-import { activateThroughline, fixtureUri, readText, waitFor } from './helpers';
+import { activateThroughline, fixtureUri, nextEvent, readText, waitFor } from './helpers';
 
 /** Every node key the map data holds (vision, pillars, goals, items), once each. */
 function keysOf(map: StrategyMap): Set<string> {
@@ -40,14 +40,9 @@ describe('The Strategy Map view (webview)', () => {
 
   it('opens from its command, and its page (its own script, under the CSP) draws every node of the workspace', async function () {
     this.timeout(60_000);
-    const rendered = new Promise<StrategyMap>((resolve) => {
-      const sub = api.strategyMap.onDidRender(({ map }) => {
-        sub.dispose();
-        resolve(map);
-      });
-    });
+    const rendered = nextEvent(api.strategyMap.onDidRender);
     await vscode.commands.executeCommand('throughline.openStrategyMap');
-    const map = await rendered;
+    const { map } = await rendered;
     const panel = api.strategyMap.webviewPanel;
     assert.ok(panel, 'the panel is open');
     assert.equal(panel.viewType, 'throughline.strategyMap');

@@ -4,7 +4,7 @@ import { HORIZON_BUCKETS, horizonBucket, type HorizonBucket } from '../horizon';
 import type { LinkedItem, LinkedModel, Scope } from '../link';
 import { RULES_BY_ID } from '../rules';
 import { strategyAnswers, type AnswerState } from '../strategySections';
-import type { Issue, IssueCode, Item, Range, RuleId, Severity } from '../types';
+import { SEVERITIES, type Issue, type IssueCode, type Item, type Range, type RuleId, type Severity } from '../types';
 import { summarize, type Summary } from '../workspace';
 
 // The Strategy view's data. Every gap on a node is a finding the rules reported (after severity,
@@ -252,7 +252,6 @@ class GapIndex {
   }
 }
 
-const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 const ORDER: readonly IssueCode[] = ['internal-error', 'file-skipped', 'unknown-reference', 'untraced-item', 'goal-without-vision', 'goal-without-items', 'missing-vision', 'strategy-missing-section', 'goal-missing-metric', 'duplicate-id', 'invalid-front-matter', 'unknown-kind', 'stale-goal', 'urgent-unaligned', 'goal-neglected', 'goal-is-output', 'horizon-misaligned'];
 
 /** The worst first, then in the order the rules are documented: the first badge is the one that matters most. */

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { StrategyMap } from '../../../src/core';
 import { checkpoint, requireCheckpoints } from '../checkpoint';
-import { activateThroughline } from '../helpers';
+import { activateThroughline, nextEvent } from '../helpers';
 
 /**
  * The Strategy Map of a generated product with 1,000 roadmap items and 20 goals (the `large`
@@ -17,14 +16,9 @@ describe('The Strategy Map of a 1,000-item product', () => {
     requireCheckpoints(this);
     this.timeout(120_000);
     const { api } = await activateThroughline();
-    const rendered = new Promise<StrategyMap>((resolve) => {
-      const sub = api.strategyMap.onDidRender(({ map }) => {
-        sub.dispose();
-        resolve(map);
-      });
-    });
+    const rendered = nextEvent(api.strategyMap.onDidRender);
     await vscode.commands.executeCommand('throughline.openStrategyMap');
-    const map = await rendered;
+    const { map } = await rendered;
     const product = map.products.find((p) => p.scope === '');
     assert.ok(product, 'the generated product is drawn');
     // The generator writes 1,000 items; however many the reader takes, far more than the 120 that collapse a product.

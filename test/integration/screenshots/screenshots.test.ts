@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { ThroughlineApi } from '../../../src/vscode/extension';
 import type { StrategyElement } from '../../../src/vscode/tree';
 import { checkpoint, requireCheckpoints } from '../checkpoint';
-import { activateThroughline, fixtureUri, readText, rangeOn, waitFor, waitForDiagnostics, withRule, writeText } from '../helpers';
+import { activateThroughline, fixtureUri, nextEvent, rangeOn, readText, waitFor, waitForDiagnostics, withRule, writeText } from '../helpers';
 
 /**
  * The README's pictures, taken on a copy of the repository's `examples/`: the suite puts the
@@ -162,12 +162,7 @@ describe('README screenshots (examples/)', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('workbench.action.closePanel');
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
-    const rendered = new Promise<void>((resolve) => {
-      const sub = api.strategyMap.onDidRender(() => {
-        sub.dispose();
-        resolve();
-      });
-    });
+    const rendered = nextEvent(api.strategyMap.onDidRender);
     await vscode.commands.executeCommand('throughline.openStrategyMap');
     await rendered;
     await checkpoint({
